@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs `numpy_anchor.py` and parses its `anchor <name…> <value> <unit>` lines.
+struct NumPyAnchor {
+    let scriptPath: String
+
+    /// One anchor figure: the case name (everything between "anchor" and the value), the value and the unit.
+    struct Figure {
+        let name: String
+        let value: Double
+        let unit: String
+    }
+
+    /// The figures printed for `config`, or nil (with the reason on stderr) when python3/numpy or the script is missing.
+    func run(config: String, batch: Int? = nil, repeats: Int) -> [Figure]? {
+        guard FileManager.default.fileExists(atPath: scriptPath) else {
+            printError("anchor skipped: \(scriptPath) not found (pass --anchor PATH)")
+            return nil
+        }
+        var arguments = [scriptPath, "--config", config, "--reps", String(repeats)]
+        if let batch { arguments += ["--batch", String(batch)] }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        do {
+            try process.run()
+        } catch {
+            printError("anchor skipped: could not start python3 (\(error))")
+            return nil
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            printError("anchor skipped: numpy_anchor.py exited with status \(process.terminationStatus)")
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap(Self.parse)
+    }
+
+    static func parse(_ line: Substring) -> Figure? {
+        let words = line.split(separator: " ").map(String.init)
+        guard words.count >= 4, words[0] == "anchor", let value = Double(words[words.count - 2]) else { return nil }
+        return Figure(name: words[1..<(words.count - 2)].joined(separator: " "), value: value, unit: words[words.count - 1])
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

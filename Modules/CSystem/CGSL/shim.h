@@ -1,0 +1,5 @@
+#include <gsl/gsl_rng.h>
+/* Declared here rather than through <gsl/gsl_randist.h>, which pulls in GSL's own CBLAS
+   declarations and clashes with OpenBLAS's cblas.h in the same program. */
+double gsl_ran_gaussian(const gsl_rng *r, const double sigma);
+unsigned int gsl_ran_bernoulli(const gsl_rng *r, double p);

@@ -1,0 +1,68 @@
+import CBLAS
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// OpenBLAS, opened once at first use.
+///
+/// Why at run time rather than linked: OpenBLAS picks its kernels when it is loaded, and
+/// Debian 12's 0.3.21 does not recognise recent AVX-512 Xeons, falling back to the SSE3
+/// "Prescott" kernels (65 GFLOP/s for a 2048² SGEMM on the project machine, against 220
+/// with its own SkylakeX kernels). Opening it ourselves lets us name the right kernel family
+/// in `OPENBLAS_CORETYPE` first, only when the user has not set it. Linking would also put
+/// GSL's own `libgslcblas` in the same symbol namespace; `dlsym` on OpenBLAS's handle avoids that.
+public enum BLASLibrary {
+    struct Functions {
+        let sgemm: BackpropSgemm
+        let dgemm: BackpropDgemm
+        let setThreads: BackpropSetThreads?
+        let coreName: BackpropCoreName?
+    }
+
+    static let functions: Functions = load()
+
+    /// The kernel family OpenBLAS runs with ("SkylakeX", "Haswell", …).
+    public static var coreName: String {
+        functions.coreName.flatMap { $0() }.map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// Limits BLAS to `count` threads: parallel training jobs each take one core.
+    public static func setThreadCount(_ count: Int) {
+        functions.setThreads?(Int32(count))
+    }
+
+    private static func load() -> Functions {
+        if getenv("OPENBLAS_CORETYPE") == nil, let core = preferredCoreType() {
+            setenv("OPENBLAS_CORETYPE", core, 0)
+        }
+        let candidates = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"]
+        guard let handle = candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first,
+              let sgemm = dlsym(handle, "cblas_sgemm"), let dgemm = dlsym(handle, "cblas_dgemm")
+        else {
+            fatalError("Backprop needs OpenBLAS (libopenblas.so.0); run scripts/setup or apt-get install libopenblas-dev")
+        }
+        return Functions(
+            sgemm: unsafeBitCast(sgemm, to: BackpropSgemm.self),
+            dgemm: unsafeBitCast(dgemm, to: BackpropDgemm.self),
+            setThreads: dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: BackpropSetThreads.self) },
+            coreName: dlsym(handle, "openblas_get_corename").map { unsafeBitCast($0, to: BackpropCoreName.self) })
+    }
+
+    /// The OpenBLAS kernel family the CPU's features support, from /proc/cpuinfo (nil: let OpenBLAS decide).
+    static func preferredCoreType() -> String? {
+        guard let file = fopen("/proc/cpuinfo", "r") else { return nil }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { if let line { free(line) } }
+        while getline(&line, &capacity, file) > 0 {
+            let text = String(cString: line!)
+            guard text.hasPrefix("flags") else { continue }
+            let flags = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }))
+            if ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy({ flags.contains(Substring($0)) }) { return "SkylakeX" }
+            if flags.contains("avx2") && flags.contains("fma") { return "Haswell" }
+            return nil
+        }
+        return nil
+    }
+}

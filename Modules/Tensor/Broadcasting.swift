@@ -1,0 +1,102 @@
+/// NumPy broadcasting rules: shapes are aligned at their last dimension, and a dimension of
+/// extent 1 (or a missing leading one) stretches to match the other operand.
+public enum Broadcasting {
+    /// The shape two operands broadcast to, or a `shapeMismatch` naming both shapes.
+    public static func resultShape(_ lhs: [Int], _ rhs: [Int], operation: String) throws -> [Int] {
+        let rank = max(lhs.count, rhs.count)
+        let a = Array(repeating: 1, count: rank - lhs.count) + lhs
+        let b = Array(repeating: 1, count: rank - rhs.count) + rhs
+        return try zip(a, b).map { x, y in
+            if x == y || y == 1 { return x }
+            if x == 1 { return y }
+            throw TensorError.shapeMismatch(operation: operation, lhs: lhs, rhs: rhs)
+        }
+    }
+
+    /// Element strides of `shape` read as `target` (0 along stretched dimensions).
+    @usableFromInline
+    static func strides(of shape: [Int], broadcastTo target: [Int]) -> [Int] {
+        let padded = Array(repeating: 1, count: target.count - shape.count) + shape
+        var strides = Array(repeating: 0, count: target.count)
+        var running = 1
+        for d in stride(from: target.count - 1, through: 0, by: -1) {
+            strides[d] = padded[d] == 1 ? 0 : running
+            running *= padded[d]
+        }
+        return strides
+    }
+}
+
+extension Tensor {
+    /// Applies `operation` elementwise with broadcasting; the kernel used by `+ - * /`.
+    @inlinable
+    public func combined(
+        with other: Tensor, name: String, _ operation: (Scalar, Scalar) -> Scalar
+    ) throws -> Tensor {
+        if shape == other.shape {
+            var result = [Scalar](repeating: 0, count: count)
+            scalars.withUnsafeBufferPointer { a in
+                other.scalars.withUnsafeBufferPointer { b in
+                    result.withUnsafeMutableBufferPointer { r in
+                        for i in 0..<r.count { r[i] = operation(a[i], b[i]) }
+                    }
+                }
+            }
+            return Tensor(uncheckedShape: shape, scalars: result)
+        }
+        let outShape = try Broadcasting.resultShape(shape, other.shape, operation: name)
+        let outCount = outShape.reduce(1, *)
+        var result = [Scalar](repeating: 0, count: outCount)
+        guard outCount > 0 else { return Tensor(uncheckedShape: outShape, scalars: result) }
+        let stridesA = Broadcasting.strides(of: shape, broadcastTo: outShape)
+        let stridesB = Broadcasting.strides(of: other.shape, broadcastTo: outShape)
+        let rank = outShape.count
+        let inner = outShape.last ?? 1
+        let innerA = stridesA.last ?? 0, innerB = stridesB.last ?? 0
+        var index = Array(repeating: 0, count: Swift.max(rank - 1, 0))
+        scalars.withUnsafeBufferPointer { a in
+            other.scalars.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { r in
+                    var offsetA = 0, offsetB = 0, out = 0
+                    while out < outCount {
+                        for j in 0..<inner { r[out + j] = operation(a[offsetA + j * innerA], b[offsetB + j * innerB]) }
+                        out += inner
+                        // Advance the outer multi-index like an odometer, updating both offsets.
+                        var d = rank - 2
+                        while d >= 0 {
+                            index[d] += 1
+                            offsetA += stridesA[d]
+                            offsetB += stridesB[d]
+                            if index[d] < outShape[d] { break }
+                            offsetA -= stridesA[d] * outShape[d]
+                            offsetB -= stridesB[d] * outShape[d]
+                            index[d] = 0
+                            d -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(uncheckedShape: outShape, scalars: result)
+    }
+
+    /// Applies `operation` to every element.
+    @inlinable
+    public func map(_ operation: (Scalar) -> Scalar) -> Tensor {
+        var result = [Scalar](repeating: 0, count: count)
+        scalars.withUnsafeBufferPointer { a in
+            result.withUnsafeMutableBufferPointer { r in
+                for i in 0..<r.count { r[i] = operation(a[i]) }
+            }
+        }
+        return Tensor(uncheckedShape: shape, scalars: result)
+    }
+
+    /// Replaces every element in place by `operation(element)`.
+    @inlinable
+    public mutating func apply(_ operation: (Scalar) -> Scalar) {
+        storage.withUnsafeMutableBufferPointer { a in
+            for i in 0..<a.count { a[i] = operation(a[i]) }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
+/// Targets point one way: C libraries <- TensorCore <- (Autograd, Layers, Losses, Optimizers) <- Training <- Apps.
+
+let package = Package(
+    name: "Backprop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Backprop", targets: ["Backprop"]),
+        .executable(name: "reproduce", targets: ["reproduce"]),
+        .executable(name: "train", targets: ["train"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C system libraries (Debian -dev packages, installed by scripts/setup)
+        .systemLibrary(name: "CBLAS", path: "Modules/CSystem/CBLAS"),
+        .systemLibrary(name: "CGSL", path: "Modules/CSystem/CGSL"),
+        .systemLibrary(name: "CPNG", path: "Modules/CSystem/CPNG"),
+        .systemLibrary(name: "CCairo", path: "Modules/CSystem/CCairo"),
+        .systemLibrary(name: "CZlib", path: "Modules/CSystem/CZlib"),
+
+        // MARK: Framework modules
+        .target(name: "TensorCore", dependencies: ["CBLAS"], path: "Modules/Tensor"),
+        .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),
+        .target(name: "Autograd", dependencies: ["TensorCore"], path: "Modules/Autograd"),
+        .target(name: "Layers", dependencies: ["TensorCore", "Randomness"], path: "Modules/Layers"),
+        .target(name: "Losses", dependencies: ["TensorCore"], path: "Modules/Losses"),
+        .target(name: "Optimizers", dependencies: ["TensorCore"], path: "Modules/Optimizers"),
+        .target(name: "Schedulers", path: "Modules/Schedulers"),
+        .target(name: "Datasets", dependencies: ["TensorCore", "Randomness", "CZlib"], path: "Modules/Data"),
+        .target(name: "Plotting", dependencies: ["CCairo", "CPNG"], path: "Modules/Plotting"),
+        .target(
+            name: "Backprop",
+            dependencies: ["TensorCore", "Randomness", "Autograd", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets", "Plotting"],
+            path: "Modules/Backprop"
+        ),
+
+        // MARK: Applications
+        .executableTarget(
+            name: "reproduce",
+            dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Apps/reproduce"
+        ),
+        .executableTarget(
+            name: "train",
+            dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Apps/train"
+        ),
+        .executableTarget(
+            name: "bench",
+            dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Apps/bench"
+        ),
+
+        // MARK: Tests
+        .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], path: "Tests/TensorCoreTests"),
+        .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"], path: "Tests/RandomnessTests"),
+    ],
+    swiftLanguageModes: [.v5]
+)
