@@ -61,6 +61,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], path: "Tests/TensorCoreTests"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"], path: "Tests/RandomnessTests"),
+        .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"], path: "Tests/LayersTests"),
+        .testTarget(name: "LossesTests", dependencies: ["Losses", "TestSupport"], path: "Tests/LossesTests"),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TestSupport"], path: "Tests/OptimizersTests"),
+        .testTarget(name: "SchedulersTests", dependencies: ["Schedulers"], path: "Tests/SchedulersTests"),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], path: "Tests/DatasetsTests"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,29 @@
+/// What is wrong with a data file or folder; every case names the file and what was expected.
+public enum DataError: Error, CustomStringConvertible, Equatable {
+    case missingFiles(directory: String, files: [String], hint: String)
+    case unreadable(file: String, reason: String)
+    case truncated(file: String, expectedBytes: Int, foundBytes: Int)
+    case badMagic(file: String, found: UInt32, expected: [UInt32])
+    case countMismatch(file: String, images: Int, labels: Int)
+    case labelOutOfRange(file: String, label: Int, classes: Int)
+    case checksumMismatch(file: String, found: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case let .missingFiles(directory, files, hint):
+            return "missing in \(directory): \(files.joined(separator: ", ")). \(hint)"
+        case let .unreadable(file, reason):
+            return "\(file): cannot read (\(reason))"
+        case let .truncated(file, expectedBytes, foundBytes):
+            return "\(file): truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
+        case let .badMagic(file, found, expected):
+            return "\(file): magic number \(found) is not an idx \(expected.map(String.init).joined(separator: " or ")) header"
+        case let .countMismatch(file, images, labels):
+            return "\(file): \(labels) labels for \(images) images; the counts must match"
+        case let .labelOutOfRange(file, label, classes):
+            return "\(file): label \(label) is outside 0..<\(classes)"
+        case let .checksumMismatch(file, found, expected):
+            return "\(file): SHA-256 \(found) differs from the published \(expected)"
+        }
+    }
+}

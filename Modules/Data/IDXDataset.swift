@@ -1,0 +1,65 @@
+import Foundation
+import TensorCore
+
+/// A labelled image set stored as a pair of idx files (MNIST, Fashion-MNIST, or any other).
+public enum IDXDataset {
+    /// How checksums are treated: some mirrors serve differently packed but equivalent files.
+    public enum Verification: Sendable {
+        /// Do not hash the files.
+        case skip
+        /// Report a mismatch on stderr and go on.
+        case warn
+        /// Treat a mismatch as an error.
+        case strict
+    }
+
+    /// Loads `images` and `labels` (plain or .gz) from `directory` as [N, rows·cols] raw bytes 0…255.
+    public static func load<Scalar: TensorScalar>(
+        directory: String, images: String, labels: String, classCount: Int = 10,
+        checksums: [String: String] = [:], verification: Verification = .skip
+    ) throws -> LabeledDataset<Scalar> {
+        let imagePath = try locate(images, in: directory)
+        let labelPath = try locate(labels, in: directory)
+        let imageBytes = try CompressedFile.read(imagePath)
+        let labelBytes = try CompressedFile.read(labelPath)
+        try verify(imageBytes, file: imagePath, name: images, checksums: checksums, verification: verification)
+        try verify(labelBytes, file: labelPath, name: labels, checksums: checksums, verification: verification)
+        let image = try IDXFile.parse(imageBytes, file: imagePath, expectedMagic: IDXFile.imageMagic)
+        let label = try IDXFile.parse(labelBytes, file: labelPath, expectedMagic: IDXFile.labelMagic)
+        guard image.dimensions[0] == label.dimensions[0] else {
+            throw DataError.countMismatch(file: labelPath, images: image.dimensions[0], labels: label.dimensions[0])
+        }
+        let labelValues = label.values.map(Int.init)
+        if let bad = labelValues.first(where: { $0 >= classCount }) {
+            throw DataError.labelOutOfRange(file: labelPath, label: bad, classes: classCount)
+        }
+        let width = image.dimensions[1] * image.dimensions[2]
+        var features = Tensor<Scalar>.zeros([image.dimensions[0], width])
+        features.withUnsafeMutableBufferPointer { target in
+            image.values.withUnsafeBufferPointer { source in
+                for i in 0..<target.count { target[i] = Scalar(source[i]) }
+            }
+        }
+        return try LabeledDataset(features: features, labels: labelValues, classCount: classCount)
+    }
+
+    /// The path of `name` or `name.gz` in `directory`, or an error naming both.
+    static func locate(_ name: String, in directory: String) throws -> String {
+        for candidate in [name, name + ".gz"] {
+            let path = (directory as NSString).appendingPathComponent(candidate)
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        throw DataError.missingFiles(
+            directory: directory, files: [name + "[.gz]"],
+            hint: "Run scripts/fetch-data, or point --data-dir / BACKPROP_DATA at a folder holding mnist/.")
+    }
+
+    static func verify(_ bytes: [UInt8], file: String, name: String, checksums: [String: String], verification: Verification) throws {
+        guard verification != .skip, let expected = checksums[name] else { return }
+        let found = SHA256.hexDigest(bytes)
+        guard found != expected else { return }
+        let error = DataError.checksumMismatch(file: file, found: found, expected: expected)
+        if verification == .strict { throw error }
+        FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
+    }
+}

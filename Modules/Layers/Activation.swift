@@ -1,0 +1,76 @@
+import TensorCore
+
+/// A scalar function applied elementwise, with its derivative written in terms of the input and
+/// the output (so sigmoid and tanh reuse the output they already computed).
+public protocol ActivationFunction: Documented {
+    static func value<S: TensorScalar>(_ x: S) -> S
+    static func derivative<S: TensorScalar>(input x: S, output y: S) -> S
+}
+
+/// A layer applying an `ActivationFunction` elementwise; backward multiplies by f′ (report 002 Q2).
+public final class Activation<Scalar: TensorScalar, Function: ActivationFunction>: Module {
+    public var isTraining = true
+    private var input: Tensor<Scalar>?
+    private var output: Tensor<Scalar>?
+
+    public init() {}
+
+    public var typeName: String { Function.documentation.name }
+
+    public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        let output = input.map(Function.value)
+        self.input = input
+        self.output = output
+        return output
+    }
+
+    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        guard let input, let output else { throw ModuleError.backwardBeforeForward(module: typeName) }
+        guard outputGradient.shape == input.shape else {
+            throw TensorError.shapeMismatch(operation: "\(typeName).backward", lhs: outputGradient.shape, rhs: input.shape)
+        }
+        var gradient = outputGradient
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeBufferPointer { y in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    for i in 0..<g.count { g[i] *= Function.derivative(input: x[i], output: y[i]) }
+                }
+            }
+        }
+        return gradient
+    }
+}
+
+/// max(0, x), with derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as reports 000–002 choose).
+public enum ReLUFunction: ActivationFunction {
+    public static let documentation = ComponentDocumentation(
+        name: "ReLU", formula: #"\Phi(x) = \max(0, x)"#,
+        derivative: #"\Phi'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}"#, range: "[0, +∞)")
+    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { x > 0 ? x : 0 }
+    @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { x > 0 ? 1 : 0 }
+}
+
+/// The logistic function 1/(1 + e^−x), derivative σ(1 − σ).
+public enum SigmoidFunction: ActivationFunction {
+    public static let documentation = ComponentDocumentation(
+        name: "Sigmoid", formula: #"\Phi(x) = \frac{1}{1 + e^{-x}}"#,
+        derivative: #"\Phi'(x) = \Phi(x)(1 - \Phi(x))"#, range: "(0, 1)")
+    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { Tensor<S>.sigmoid(x) }
+    @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { y * (1 - y) }
+}
+
+/// The hyperbolic tangent, derivative 1 − tanh².
+public enum TanhFunction: ActivationFunction {
+    public static let documentation = ComponentDocumentation(
+        name: "Tanh", formula: #"\Phi(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}"#,
+        derivative: #"\Phi'(x) = 1 - \Phi^2(x)"#, range: "(-1, 1)")
+    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.tanh(x) }
+    @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { 1 - y * y }
+}
+
+/// Rectified linear unit layer.
+public typealias ReLU<Scalar: TensorScalar> = Activation<Scalar, ReLUFunction>
+/// Logistic sigmoid layer.
+public typealias Sigmoid<Scalar: TensorScalar> = Activation<Scalar, SigmoidFunction>
+/// Hyperbolic tangent layer.
+public typealias Tanh<Scalar: TensorScalar> = Activation<Scalar, TanhFunction>

@@ -1,0 +1,77 @@
+import Randomness
+import TensorCore
+
+/// How a weight tensor is filled before training, given its fan-in and fan-out.
+///
+/// The built-ins cover every scheme the five reports use; a user's own scheme is a
+/// `.custom` closure. Fan-in is the number of inputs feeding one output unit
+/// (in·kH·kW for a convolution), fan-out the number of outputs one input feeds.
+public enum Initializer: Sendable {
+    /// U(−1/√fan_in, 1/√fan_in): PyTorch's `nn.Linear` default for weights and biases (report 001's "default").
+    case pytorchDefault
+    /// N(0, (gain·√(2/(fan_in + fan_out)))²): Glorot/Xavier normal, as PyTorch's `xavier_normal_`.
+    case xavierNormal(gain: Double)
+    /// U(±gain·√(6/(fan_in + fan_out))): Glorot/Xavier uniform.
+    case xavierUniform(gain: Double)
+    /// N(0, (gain/√fan_in)²): He/Kaiming normal (report 001's "He"); with gain 1 it is N(0, 1/fan_in) (report 004, MNIST).
+    case heNormal(gain: Double)
+    /// N(mean, std²): report 000's N(0, 1) and report 003's std 0.01 / 0.1.
+    case normal(mean: Double, standardDeviation: Double)
+    /// N(0, 1)·2/(fan_in + fan_out): the 2020 vugrad "glorot" without its square root (report 002, synthetic data).
+    case vugrad2020
+    /// All zeros.
+    case zeros
+    /// Any other scheme: a function of (shape, fan-in, fan-out, random source).
+    case custom(@Sendable (_ shape: [Int], _ fanIn: Int, _ fanOut: Int, _ random: RandomSource) -> [Double])
+
+    /// The recommended gains of report 001's Table 2 (PyTorch `calculate_gain`).
+    public enum Gain {
+        public static let linear = 1.0
+        public static let tanh = 5.0 / 3.0
+        public static let relu = 2.0.squareRoot()
+    }
+
+    /// A tensor of `shape` drawn from this scheme.
+    public func make<Scalar: TensorScalar>(_ shape: [Int], fanIn: Int, fanOut: Int, random: RandomSource) -> Tensor<Scalar> {
+        let count = shape.reduce(1, *)
+        let values: [Double]
+        switch self {
+        case .pytorchDefault:
+            let bound = 1 / Double(fanIn).squareRoot()
+            values = (0..<count).map { _ in random.uniform(-bound, bound) }
+        case let .xavierNormal(gain):
+            let std = gain * (2 / Double(fanIn + fanOut)).squareRoot()
+            values = (0..<count).map { _ in random.gaussian(standardDeviation: std) }
+        case let .xavierUniform(gain):
+            let bound = gain * (6 / Double(fanIn + fanOut)).squareRoot()
+            values = (0..<count).map { _ in random.uniform(-bound, bound) }
+        case let .heNormal(gain):
+            let std = gain / Double(fanIn).squareRoot()
+            values = (0..<count).map { _ in random.gaussian(standardDeviation: std) }
+        case let .normal(mean, standardDeviation):
+            values = (0..<count).map { _ in random.gaussian(mean: mean, standardDeviation: standardDeviation) }
+        case .vugrad2020:
+            let scale = 2 / Double(fanIn + fanOut)
+            values = (0..<count).map { _ in random.gaussian() * scale }
+        case .zeros:
+            values = Array(repeating: 0, count: count)
+        case let .custom(draw):
+            values = draw(shape, fanIn, fanOut, random)
+        }
+        return (try? Tensor(shape: shape, scalars: values.map { Scalar($0) })) ?? Tensor.zeros(shape)
+    }
+
+    /// The standard deviation this scheme's draws have in theory (for report 001 Table 2's check).
+    public func expectedStandardDeviation(fanIn: Int, fanOut: Int) -> Double? {
+        switch self {
+        case .pytorchDefault: return 1 / Double(fanIn).squareRoot() / 3.0.squareRoot()
+        case let .xavierNormal(gain): return gain * (2 / Double(fanIn + fanOut)).squareRoot()
+        case let .xavierUniform(gain): return gain * (6 / Double(fanIn + fanOut)).squareRoot() / 3.0.squareRoot()
+        case let .heNormal(gain): return gain / Double(fanIn).squareRoot()
+        case let .normal(_, standardDeviation): return standardDeviation
+        case .vugrad2020: return 2 / Double(fanIn + fanOut)
+        case .zeros: return 0
+        case .custom: return nil
+        }
+    }
+}

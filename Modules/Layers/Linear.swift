@@ -1,0 +1,59 @@
+import Randomness
+import TensorCore
+
+/// A fully connected layer, Y = X·Wᵀ + b, for a batch X of shape [N, inputFeatures].
+///
+/// The weight is stored [outputFeatures, inputFeatures], as in PyTorch, so checkpoints load
+/// there unchanged; the reports' Y = XW + b uses the transpose of this matrix. Backward:
+/// ∂X = G·W, ∂W = Gᵀ·X, ∂b = column sums of G (report 000 Eq. 3 as corrected in E000-2).
+public final class Linear<Scalar: TensorScalar>: Module {
+    public let weight: Parameter<Scalar>
+    public let bias: Parameter<Scalar>?
+    public let inputFeatures: Int
+    public let outputFeatures: Int
+    public var isTraining = true
+    private var input: Tensor<Scalar>?
+
+    public init(
+        inputFeatures: Int, outputFeatures: Int, hasBias: Bool = true,
+        weightInitializer: Initializer = .pytorchDefault, biasInitializer: Initializer? = nil,
+        random: RandomSource
+    ) {
+        self.inputFeatures = inputFeatures
+        self.outputFeatures = outputFeatures
+        weight = Parameter(
+            weightInitializer.make([outputFeatures, inputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random),
+            name: "weight")
+        // PyTorch draws the bias from the same U(±1/√fan_in) as its default weight; other weight schemes start biases at 0.
+        let biasScheme = biasInitializer ?? {
+            if case .pytorchDefault = weightInitializer { return .pytorchDefault }
+            return .zeros
+        }()
+        bias = hasBias
+            ? Parameter(biasScheme.make([outputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random), name: "bias")
+            : nil
+    }
+
+    public var parameters: [Parameter<Scalar>] { [weight] + (bias.map { [$0] } ?? []) }
+
+    public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        guard input.rank == 2, input.shape[1] == inputFeatures else {
+            throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).forward", lhs: input.shape, rhs: [-1, inputFeatures])
+        }
+        self.input = input
+        var output = Tensor<Scalar>.zeros([input.shape[0], outputFeatures])
+        try Tensor.gemm(input, weight.value, transposeB: true, into: &output)
+        if let bias { try output.addRowVector(bias.value) }
+        return output
+    }
+
+    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        guard let input else { throw ModuleError.backwardBeforeForward(module: "Linear") }
+        guard outputGradient.shape == [input.shape[0], outputFeatures] else {
+            throw TensorError.shapeMismatch(operation: "Linear.backward", lhs: outputGradient.shape, rhs: [input.shape[0], outputFeatures])
+        }
+        try Tensor.gemm(outputGradient, input, transposeA: true, beta: 1, into: &weight.grad)
+        if let bias { try bias.grad.addColumnSums(of: outputGradient) }
+        return try Tensor.matmul(outputGradient, weight.value)
+    }
+}

@@ -1,0 +1,101 @@
+import TensorCore
+
+/// A building block of a network with a hand-written forward and backward pass.
+///
+/// `forward` caches what `backward` needs; `backward` receives ∂loss/∂output, adds the
+/// parameter gradients into each `Parameter.grad`, and returns ∂loss/∂input. Parameters are
+/// listed explicitly in `parameters` (own ones only); `children` lists sub-modules, so the
+/// recursive helpers (`allParameters()`, `namedParameters()`, `train()`, `eval()`, …) work for
+/// any module, including a user's own.
+public protocol Module<Scalar>: AnyObject {
+    associatedtype Scalar: TensorScalar
+
+    func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar>
+    func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar>
+
+    /// This module's own trainable parameters (not its children's).
+    var parameters: [Parameter<Scalar>] { get }
+    /// Non-trainable state saved with the model (BatchNorm's running statistics).
+    var buffers: [Parameter<Scalar>] { get }
+    /// Direct sub-modules, in order.
+    var children: [any Module<Scalar>] { get }
+    /// Training mode (dropout active, batch statistics) versus evaluation mode.
+    var isTraining: Bool { get set }
+    /// The name shown by `summary()` ("Linear", "ReLU").
+    var typeName: String { get }
+}
+
+extension Module {
+    public var parameters: [Parameter<Scalar>] { [] }
+    public var buffers: [Parameter<Scalar>] { [] }
+    public var children: [any Module<Scalar>] { [] }
+
+    public func callAsFunction(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> { try forward(input) }
+
+    /// Every parameter of this module and its descendants, depth first, own parameters first.
+    public func allParameters() -> [Parameter<Scalar>] {
+        parameters + children.flatMap { $0.allParameters() }
+    }
+
+    /// Parameters with dotted paths ("0.weight", "2.bias"), children named by position, as PyTorch's `Sequential` does.
+    public func namedParameters() -> [(name: String, parameter: Parameter<Scalar>)] {
+        named(\.parameters, recursive: { $0.namedParameters() })
+    }
+
+    /// Buffers with dotted paths, like `namedParameters()`.
+    public func namedBuffers() -> [(name: String, parameter: Parameter<Scalar>)] {
+        named(\.buffers, recursive: { $0.namedBuffers() })
+    }
+
+    private func named(
+        _ own: KeyPath<Self, [Parameter<Scalar>]>,
+        recursive: (any Module<Scalar>) -> [(name: String, parameter: Parameter<Scalar>)]
+    ) -> [(name: String, parameter: Parameter<Scalar>)] {
+        let mine = self[keyPath: own].enumerated().map { index, parameter in
+            (name: parameter.name.isEmpty ? "\(index)" : parameter.name, parameter: parameter)
+        }
+        let theirs = children.enumerated().flatMap { index, child in
+            recursive(child).map { (name: "\(index).\($0.name)", parameter: $0.parameter) }
+        }
+        return mine + theirs
+    }
+
+    /// Clears the gradients of every parameter, recursively.
+    public func zeroGrad() {
+        for parameter in allParameters() { parameter.zeroGrad() }
+    }
+
+    /// Switches this module and all descendants to training mode.
+    public func train() {
+        isTraining = true
+        for child in children { child.train() }
+    }
+
+    /// Switches this module and all descendants to evaluation mode.
+    public func eval() {
+        isTraining = false
+        for child in children { child.eval() }
+    }
+
+    /// The number of trainable scalars.
+    public var parameterCount: Int { allParameters().reduce(0) { $0 + $1.value.count } }
+
+    /// By default the type's name without generic arguments ("Linear", not "Linear<Float>").
+    public var typeName: String {
+        let full = String(describing: type(of: self))
+        return full.firstIndex(of: "<").map { String(full[..<$0]) } ?? full
+    }
+}
+
+/// Errors a module raises about the order of calls or its configuration.
+public enum ModuleError: Error, CustomStringConvertible, Equatable {
+    case backwardBeforeForward(module: String)
+    case invalidConfiguration(module: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .backwardBeforeForward(module): return "\(module).backward called before forward"
+        case let .invalidConfiguration(module, message): return "\(module): \(message)"
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import TensorCore
+
+/// A chain of modules applied in order; backward runs the chain in reverse.
+public final class Sequential<Scalar: TensorScalar>: Module {
+    public private(set) var layers: [any Module<Scalar>]
+    public var isTraining = true
+
+    public init(_ layers: [any Module<Scalar>]) { self.layers = layers }
+
+    public convenience init(_ layers: any Module<Scalar>...) { self.init(layers) }
+
+    public var children: [any Module<Scalar>] { layers }
+
+    /// Adds a module at the end of the chain.
+    public func append(_ layer: any Module<Scalar>) { layers.append(layer) }
+
+    public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        var x = input
+        for layer in layers { x = try layer.forward(x) }
+        return x
+    }
+
+    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        var g = outputGradient
+        for layer in layers.reversed() { g = try layer.backward(g) }
+        return g
+    }
+}

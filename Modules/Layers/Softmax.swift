@@ -1,0 +1,80 @@
+import TensorCore
+
+/// Row-wise softmax, y_j = e^{z_j − z_max} / Σ_i e^{z_i − z_max} (max-shifted for stability, report 000 Table 1).
+///
+/// Backward applies the full Jacobian ∂y_i/∂z_j = y_i(δ_ij − y_j) to the upstream gradient,
+/// row by row: ∂z_j = y_j (g_j − Σ_i g_i y_i). That is the product report 000 computes with `bmm`,
+/// without building the N×C×C Jacobian.
+public final class Softmax<Scalar: TensorScalar>: Module, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(
+            name: "Softmax", formula: #"\Phi_j(z) = \frac{e^{z_j - z_k}}{\sum_i e^{z_i - z_k}}"#,
+            derivative: #"\frac{\partial \Phi_i}{\partial z_j} = \begin{cases} \Phi_i(1 - \Phi_j) & i = j \\ -\Phi_i \Phi_j & i \neq j \end{cases}"#,
+            range: "(0, 1), rows sum to 1")
+    }
+
+    public var isTraining = true
+    private var output: Tensor<Scalar>?
+
+    public init() {}
+
+    public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        let output = try RowSoftmax.softmax(input)
+        self.output = output
+        return output
+    }
+
+    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        guard let output else { throw ModuleError.backwardBeforeForward(module: "Softmax") }
+        guard outputGradient.shape == output.shape else {
+            throw TensorError.shapeMismatch(operation: "Softmax.backward", lhs: outputGradient.shape, rhs: output.shape)
+        }
+        var gradient = outputGradient
+        let width = output.rowWidth
+        output.withUnsafeBufferPointer { y in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for row in 0..<(g.count / Swift.max(width, 1)) {
+                    let base = row * width
+                    var dot: Scalar = 0
+                    for j in 0..<width { dot += g[base + j] * y[base + j] }
+                    for j in 0..<width { g[base + j] = y[base + j] * (g[base + j] - dot) }
+                }
+            }
+        }
+        return gradient
+    }
+}
+
+/// Row-wise log-softmax, z_j − z_max − log Σ_i e^{z_i − z_max}; backward ∂z = g − softmax·Σg.
+public final class LogSoftmax<Scalar: TensorScalar>: Module {
+    public var isTraining = true
+    private var output: Tensor<Scalar>?
+
+    public init() {}
+
+    public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        let output = try RowSoftmax.logSoftmax(input)
+        self.output = output
+        return output
+    }
+
+    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        guard let output else { throw ModuleError.backwardBeforeForward(module: "LogSoftmax") }
+        guard outputGradient.shape == output.shape else {
+            throw TensorError.shapeMismatch(operation: "LogSoftmax.backward", lhs: outputGradient.shape, rhs: output.shape)
+        }
+        var gradient = outputGradient
+        let width = output.rowWidth
+        output.withUnsafeBufferPointer { logY in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for row in 0..<(g.count / Swift.max(width, 1)) {
+                    let base = row * width
+                    var total: Scalar = 0
+                    for j in 0..<width { total += g[base + j] }
+                    for j in 0..<width { g[base + j] -= Scalar.exp(logY[base + j]) * total }
+                }
+            }
+        }
+        return gradient
+    }
+}

@@ -1,0 +1,29 @@
+import TensorCore
+
+/// Cross entropy on probabilities (after a separate `Softmax`), L = −Σ_i y_i log(p_i + ε), ∂L/∂p_i = −y_i/(p_i + ε).
+///
+/// Report 000 uses this pair with ε = 1e-20. When the correct class's probability underflows the
+/// gradient vanishes (E000-12), which is why `SoftmaxCrossEntropyLoss` is the default elsewhere.
+public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(
+            name: "Cross Entropy", formula: #"\mathcal{L}(y, p) = -\sum_{i} y_{i} \log(p_{i})"#,
+            derivative: #"\frac{\partial \mathcal{L}}{\partial p_i} = -\frac{y_i}{p_i}"#)
+    }
+
+    public let epsilon: Scalar
+    public let reduction: Reduction
+
+    public init(epsilon: Scalar = 1e-20, reduction: Reduction = .mean) {
+        self.epsilon = epsilon
+        self.reduction = reduction
+    }
+
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+        let dense = try Targets.dense(target, like: predicted)
+        let shifted = predicted + epsilon
+        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.rowCount, 1)) : 1
+        let value = -(try dense * shifted.log()).sum() * scale
+        return (value, try -dense / shifted * scale)
+    }
+}

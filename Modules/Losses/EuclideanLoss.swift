@@ -1,0 +1,19 @@
+import TensorCore
+
+/// Report 003's Euclidean loss, L = (1/2N)·Σ_n ‖p_n − t_n‖², with ∂L/∂p_n = (p_n − t_n)/N (Eqs. 10–11).
+public struct EuclideanLoss<Scalar: TensorScalar>: Loss, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(
+            name: "Euclidean", formula: #"\mathcal{L} = \frac{1}{2N} \sum_{n=1}^{N} \lVert x_n - t_n \rVert^2"#,
+            derivative: #"\frac{\partial \mathcal{L}}{\partial x_n} = \frac{1}{N}(x_n - t_n)"#)
+    }
+
+    public init() {}
+
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+        let dense = try Targets.dense(target, like: predicted)
+        let difference = try predicted - dense
+        let n = Scalar(Swift.max(predicted.rowCount, 1))
+        return (difference.squared().sum() / (2 * n), difference / n)
+    }
+}

@@ -1,0 +1,58 @@
+import TensorCore
+
+/// A training objective: its value for a batch of predictions and its gradient with respect to them.
+///
+/// Targets come either as class indices (shape [N], for predictions [N, C]) or densely
+/// (one-hot or real-valued, the predictions' own shape). A user's loss conforms the same way.
+public protocol Loss<Scalar> {
+    associatedtype Scalar: TensorScalar
+    /// The loss and ∂loss/∂predicted.
+    func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>)
+}
+
+extension Loss {
+    /// The loss alone.
+    public func value(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> Scalar {
+        try evaluate(predicted: predicted, target: target).value
+    }
+}
+
+/// How per-sample losses are combined over a batch.
+public enum Reduction: String, Sendable, CaseIterable {
+    /// Divided by the batch size (by the element count for `MSELoss`).
+    case mean
+    /// Added up: the gradient is not divided by the batch size (reports 002 synthetic, 004).
+    case sum
+}
+
+/// Errors a loss raises about its inputs.
+public enum LossError: Error, CustomStringConvertible, Equatable {
+    case labelOutOfRange(label: Double, classes: Int)
+
+    public var description: String {
+        switch self {
+        case let .labelOutOfRange(label, classes): return "target label \(label) is not a class index in 0..<\(classes)"
+        }
+    }
+}
+
+/// Turns either target form into a dense [N, C] tensor matching `predicted`.
+public enum Targets {
+    public static func dense<Scalar>(_ target: Tensor<Scalar>, like predicted: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        if target.shape == predicted.shape { return target }
+        guard predicted.rank == 2, target.count == predicted.shape[0], target.rank <= 1 || target.shape == [predicted.shape[0], 1] else {
+            throw TensorError.shapeMismatch(operation: "loss target (class indices [N] or the prediction's shape)", lhs: predicted.shape, rhs: target.shape)
+        }
+        let classes = predicted.shape[1]
+        var oneHot = Tensor<Scalar>.zeros(predicted.shape)
+        try oneHot.withUnsafeMutableBufferPointer { buffer in
+            for (row, label) in target.scalars.enumerated() {
+                guard let index = Int(exactly: label), (0..<classes).contains(index) else {
+                    throw LossError.labelOutOfRange(label: Double(label), classes: classes)
+                }
+                buffer[row * classes + index] = 1
+            }
+        }
+        return oneHot
+    }
+}

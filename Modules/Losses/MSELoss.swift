@@ -1,0 +1,22 @@
+import TensorCore
+
+/// Mean squared error over all elements, L = (1/M)·Σ(p − t)², ∂L/∂p = (2/M)(p − t) (reports 000, 001).
+/// With `.sum`, L = Σ(p − t)² and ∂L/∂p = 2(p − t).
+public struct MSELoss<Scalar: TensorScalar>: Loss, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(
+            name: "MSE", formula: #"\mathcal{L}(w) = \frac{1}{N} \sum_{n=1}^{N} (y_n - f(x_n; w))^2"#,
+            derivative: #"\frac{\partial \mathcal{L}}{\partial f(x_n; w)} = \frac{2}{N} (f(x_n; w) - y_n)"#)
+    }
+
+    public let reduction: Reduction
+
+    public init(reduction: Reduction = .mean) { self.reduction = reduction }
+
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+        let dense = try Targets.dense(target, like: predicted)
+        let difference = try predicted - dense
+        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.count, 1)) : 1
+        return (difference.squared().sum() * scale, difference * (2 * scale))
+    }
+}

@@ -1,0 +1,14 @@
+import TensorCore
+
+/// Negative log-likelihood on log-probabilities (after `LogSoftmax`): L = −Σ_i y_i·ℓ_i, ∂L/∂ℓ = −y.
+public struct NLLLoss<Scalar: TensorScalar>: Loss {
+    public let reduction: Reduction
+
+    public init(reduction: Reduction = .mean) { self.reduction = reduction }
+
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+        let dense = try Targets.dense(target, like: predicted)
+        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.rowCount, 1)) : 1
+        return (-(try dense * predicted).sum() * scale, -dense * scale)
+    }
+}

@@ -1,0 +1,39 @@
+import TensorCore
+
+/// Softmax and cross entropy fused on logits: L = −Σ_i y_i log softmax(z)_i, computed with a
+/// max-shifted log-sum-exp; ∂L/∂z = softmax(z)·Σy − y, i.e. softmax − y for one-hot targets
+/// (reports 001, 003 Eq. 13, 004 Eq. 5.4), divided by N under `.mean`.
+public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(
+            name: "Softmax Cross Entropy", formula: #"\mathcal{L} = -\frac{1}{N}\sum_n \sum_k t_{nk} \ln \frac{e^{z_{nk}}}{\sum_j e^{z_{nj}}}"#,
+            derivative: #"\frac{\partial \mathcal{L}}{\partial z_{nk}} = \frac{1}{N}(\mathrm{softmax}(z_n)_k - t_{nk})"#)
+    }
+
+    public let reduction: Reduction
+
+    public init(reduction: Reduction = .mean) { self.reduction = reduction }
+
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+        let dense = try Targets.dense(target, like: predicted)
+        let logProbabilities = try RowSoftmax.logSoftmax(predicted)
+        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.rowCount, 1)) : 1
+        var value: Scalar = 0
+        var gradient = logProbabilities
+        let width = predicted.shape[1]
+        dense.withUnsafeBufferPointer { y in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for row in 0..<predicted.shape[0] {
+                    let base = row * width
+                    var targetMass: Scalar = 0
+                    for j in 0..<width {
+                        value -= y[base + j] * g[base + j]
+                        targetMass += y[base + j]
+                    }
+                    for j in 0..<width { g[base + j] = (Scalar.exp(g[base + j]) * targetMass - y[base + j]) * scale }
+                }
+            }
+        }
+        return (value * scale, gradient)
+    }
+}

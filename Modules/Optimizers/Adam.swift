@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TensorCore
+
+/// Adam (Kingma & Ba, 2015, arXiv:1412.6980) with both moments bias-corrected:
+///
+///     m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  m̂ = m/(1 − β₁ᵗ),  v̂ = v/(1 − β₂ᵗ)
+///     w ← w − η·m̂/(√v̂ + ε) − η·λ_d·w_old
+///
+/// Report 001 writes v̂ = v/(1 − β₁ᵗ) and then updates with the uncorrected m and v (E001-1, E001-2);
+/// both are typos of this standard form. `weightDecay` adds λ·w to g (PyTorch `Adam`);
+/// `decoupledWeightDecay` shrinks w directly (the AdamW form, report 001's penalty step).
+public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(name: "Adam", formula: #"w \leftarrow w - \eta \hat m_t / (\sqrt{\hat v_t} + \epsilon)"#)
+    }
+
+    public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double, decoupledWeightDecay: Double
+
+    public init(
+        parameters: [Parameter<Scalar>], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
+        epsilon: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Double = 0
+    ) {
+        (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
+        (self.weightDecay, self.decoupledWeightDecay) = (weightDecay, decoupledWeightDecay)
+        super.init(parameters: parameters, learningRate: learningRate, slotNames: ["exp_avg", "exp_avg_sq"])
+    }
+
+    override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
+        guard parameter.grad.shape == parameter.value.shape else {
+            throw TensorError.shapeMismatch(operation: "Adam.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)
+        }
+        let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon), lr = Scalar(learningRate)
+        let correction1 = Scalar(1 - pow(beta1, Double(step))), correction2 = Scalar(1 - pow(beta2, Double(step)))
+        let decay = Scalar(weightDecay), decoupled = Scalar(learningRate * decoupledWeightDecay)
+        var m = state[0], v = state[1]
+        state = []
+        parameter.grad.withUnsafeBufferPointer { g in
+            m.withUnsafeMutableBufferPointer { m in
+                v.withUnsafeMutableBufferPointer { v in
+                    parameter.value.withUnsafeMutableBufferPointer { w in
+                        for i in 0..<w.count {
+                            let old = w[i]
+                            let d = g[i] + decay * old
+                            m[i] = b1 * m[i] + (1 - b1) * d
+                            v[i] = b2 * v[i] + (1 - b2) * d * d
+                            let mHat = m[i] / correction1, vHat = v[i] / correction2
+                            w[i] = old - lr * mHat / (vHat.squareRoot() + eps) - decoupled * old
+                        }
+                    }
+                }
+            }
+        }
+        state = [m, v]
+    }
+}
+

@@ -1,0 +1,16 @@
+import TensorCore
+
+/// Plain gradient descent, w ← w − η·g (reports 000, 002 synthetic, 004).
+public final class GradientDescent<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(name: "GD", formula: #"w \leftarrow w - \eta g"#)
+    }
+
+    public init(parameters: [Parameter<Scalar>], learningRate: Double) {
+        super.init(parameters: parameters, learningRate: learningRate, slotNames: [])
+    }
+
+    override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
+        try parameter.value.axpy(Scalar(-learningRate), parameter.grad)
+    }
+}

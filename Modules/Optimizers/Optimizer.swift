@@ -1,0 +1,38 @@
+import TensorCore
+
+/// Updates a list of parameters from their accumulated gradients.
+///
+/// Optimizers take parameters, not a model, so the same optimizer serves explicit-backward
+/// layers, autograd graphs and a user's own code. The training loop sets `learningRate`
+/// (from a schedule) before calling `step()`.
+public protocol Optimizer<Scalar>: AnyObject {
+    associatedtype Scalar: TensorScalar
+    var parameters: [Parameter<Scalar>] { get }
+    var learningRate: Double { get set }
+    /// Applies one update to every parameter.
+    func step() throws
+    /// The optimizer's state (moment buffers, step count) by name, for checkpoints.
+    func stateDict() -> [(name: String, tensor: Tensor<Scalar>)]
+    /// Restores state saved by `stateDict()`.
+    func loadStateDict(_ state: [String: Tensor<Scalar>]) throws
+}
+
+extension Optimizer {
+    /// Clears every parameter's gradient.
+    public func zeroGrad() {
+        for parameter in parameters { parameter.zeroGrad() }
+    }
+}
+
+/// Errors raised when optimizer state does not fit the parameters.
+public enum OptimizerError: Error, CustomStringConvertible, Equatable {
+    case missingState(name: String)
+    case stateShapeMismatch(name: String, found: [Int], expected: [Int])
+
+    public var description: String {
+        switch self {
+        case let .missingState(name): return "optimizer state \"\(name)\" is missing"
+        case let .stateShapeMismatch(name, found, expected): return "optimizer state \"\(name)\" has shape \(found), expected \(expected)"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import TensorCore
+
+/// Stochastic gradient descent with momentum, dampening, Nesterov and weight decay, as PyTorch's `SGD`:
+///
+///     g ← g + λ·w                                    (weightDecay, an L2 penalty in the gradient)
+///     b ← g on the first step, else μ·b + (1 − τ)·g   (momentum μ, dampening τ)
+///     g ← g + μ·b if nesterov, else b
+///     w ← w − η·g − η·λ_d·w_old                       (decoupledWeightDecay λ_d, report 001's "L2 penalty" step)
+///
+/// `MomentumForm.velocity` is report 001's v ← γ·v + η·g; w ← w − v, which puts the learning
+/// rate inside the buffer; the two agree while η is constant.
+public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
+    public static var documentation: ComponentDocumentation {
+        ComponentDocumentation(name: "SGD", formula: #"b \leftarrow \mu b + g;\; w \leftarrow w - \eta b"#)
+    }
+
+    /// Where the learning rate enters the momentum buffer.
+    public enum MomentumForm: String, Sendable {
+        /// PyTorch: the buffer holds gradients, the rate multiplies it at the update.
+        case pytorch
+        /// Report 001: the buffer holds η-scaled steps.
+        case velocity
+    }
+
+    public let momentum: Double, dampening: Double, weightDecay: Double, decoupledWeightDecay: Double
+    public let nesterov: Bool
+    public let momentumForm: MomentumForm
+
+    public init(
+        parameters: [Parameter<Scalar>], learningRate: Double, momentum: Double = 0, dampening: Double = 0,
+        weightDecay: Double = 0, nesterov: Bool = false, decoupledWeightDecay: Double = 0, momentumForm: MomentumForm = .pytorch
+    ) {
+        (self.momentum, self.dampening, self.weightDecay, self.nesterov) = (momentum, dampening, weightDecay, nesterov)
+        (self.decoupledWeightDecay, self.momentumForm) = (decoupledWeightDecay, momentumForm)
+        super.init(parameters: parameters, learningRate: learningRate, slotNames: momentum == 0 ? [] : ["momentum_buffer"])
+    }
+
+    override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
+        guard parameter.grad.shape == parameter.value.shape else {
+            throw TensorError.shapeMismatch(operation: "SGD.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)
+        }
+        let lr = Scalar(learningRate), mu = Scalar(momentum), keep = Scalar(1 - dampening)
+        let decay = Scalar(weightDecay), decoupled = Scalar(learningRate * decoupledWeightDecay)
+        let first = step == 1, nesterov = nesterov, velocity = momentumForm == .velocity
+        let hasMomentum = momentum != 0
+        var buffer = hasMomentum ? state[0] : Tensor<Scalar>.zeros([0])
+        if hasMomentum { state[0] = Tensor.zeros([0]) }
+        parameter.grad.withUnsafeBufferPointer { g in
+            buffer.withUnsafeMutableBufferPointer { b in
+                parameter.value.withUnsafeMutableBufferPointer { w in
+                    for i in 0..<w.count {
+                        let old = w[i]
+                        var d = g[i] + decay * old
+                        if hasMomentum {
+                            let scaled = velocity ? lr * d : d
+                            b[i] = first ? scaled : mu * b[i] + keep * scaled
+                            d = nesterov ? (velocity ? lr * d : d) + mu * b[i] : b[i]
+                            w[i] = old - (velocity ? d : lr * d) - decoupled * old
+                        } else {
+                            w[i] = old - lr * d - decoupled * old
+                        }
+                    }
+                }
+            }
+        }
+        if hasMomentum { state[0] = buffer }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A learning rate as a function of the step index (0-based). Whether a step is a batch or an
+/// epoch is the caller's choice; the reproduce app documents it per experiment (report 000: epochs).
+/// The training loop sets the optimizer's rate from `learningRate(at:)` explicitly.
+public protocol LearningRateSchedule: Sendable {
+    /// The registry name and formula, as report 000's Table 3 lists them.
+    var name: String { get }
+    var formula: String { get }
+    func learningRate(at step: Int) -> Double
+}
+
+/// lr_i = lr₀.
+public struct ConstantSchedule: LearningRateSchedule {
+    public let initialRate: Double
+    public init(initialRate: Double) { self.initialRate = initialRate }
+    public var name: String { "constant" }
+    public var formula: String { #"lr_i = lr_0"# }
+    public func learningRate(at step: Int) -> Double { initialRate }
+}
+
+/// lr_i = lr₀·d^⌊i/L⌋: report 000's "step_decay" as it is meant (its printed recursion is garbled, E000-6).
+public struct StepDecaySchedule: LearningRateSchedule {
+    public let initialRate: Double, decayRate: Double, stepLength: Int
+    public init(initialRate: Double, decayRate: Double, stepLength: Int) {
+        (self.initialRate, self.decayRate, self.stepLength) = (initialRate, decayRate, max(stepLength, 1))
+    }
+    public var name: String { "step_decay" }
+    public var formula: String { #"lr_i = lr_0 \times \text{decay\_rate}^{\lfloor i / \text{step\_decay\_length} \rfloor}"# }
+    public func learningRate(at step: Int) -> Double { initialRate * pow(decayRate, Double(step / stepLength)) }
+}
+
+/// lr_i = lr₀·exp(−d·i): report 000's "exp_decay" in closed form (the report prints a compounding recursion, E000-7).
+public struct ExponentialDecaySchedule: LearningRateSchedule {
+    public let initialRate: Double, decayRate: Double
+    public init(initialRate: Double, decayRate: Double) { (self.initialRate, self.decayRate) = (initialRate, decayRate) }
+    public var name: String { "exp_decay" }
+    public var formula: String { #"lr_i = lr_0 \times \exp(-i \times \text{decay\_rate})"# }
+    public func learningRate(at step: Int) -> Double { initialRate * exp(-decayRate * Double(step)) }
+}
+
+/// lr_i = lr₀/(1 + d·i): report 000's "t_frac_decay" (1/t decay) in closed form (E000-7).
+public struct InverseTimeDecaySchedule: LearningRateSchedule {
+    public let initialRate: Double, decayRate: Double
+    public init(initialRate: Double, decayRate: Double) { (self.initialRate, self.decayRate) = (initialRate, decayRate) }
+    public var name: String { "t_frac_decay" }
+    public var formula: String { #"lr_i = lr_0 / (1 + i \times \text{decay\_rate})"# }
+    public func learningRate(at step: Int) -> Double { initialRate / (1 + decayRate * Double(step)) }
+}
+
+/// lr_i = lr_min + (lr₀ − lr_min)·(1 + cos(π·i/T))/2 for i ≤ T, then lr_min (cosine annealing without restarts).
+public struct CosineAnnealingSchedule: LearningRateSchedule {
+    public let initialRate: Double, minimumRate: Double, period: Int
+    public init(initialRate: Double, period: Int, minimumRate: Double = 0) {
+        (self.initialRate, self.period, self.minimumRate) = (initialRate, max(period, 1), minimumRate)
+    }
+    public var name: String { "cosine" }
+    public var formula: String { #"lr_i = lr_{min} + \tfrac{1}{2}(lr_0 - lr_{min})(1 + \cos(\pi i / T))"# }
+    public func learningRate(at step: Int) -> Double {
+        let progress = Double(min(step, period)) / Double(period)
+        return minimumRate + (initialRate - minimumRate) * (1 + cos(Double.pi * progress)) / 2
+    }
+}

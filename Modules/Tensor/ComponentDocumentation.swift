@@ -1,0 +1,25 @@
+/// What a component computes, in words a report table can print: the reproduce app builds the
+/// reports' descriptive tables (activations, losses, schedules, initialisers) from these, so the
+/// tables say what the code does rather than what someone typed.
+public struct ComponentDocumentation: Sendable, Equatable {
+    /// The name used in tables and registries ("ReLU", "MSE", "t_frac_decay").
+    public let name: String
+    /// The forward formula, in LaTeX.
+    public let formula: String
+    /// The derivative or update rule, in LaTeX (empty where it does not apply).
+    public let derivative: String
+    /// The output range or other short property ("[0, +∞)").
+    public let range: String
+
+    public init(name: String, formula: String, derivative: String = "", range: String = "") {
+        self.name = name
+        self.formula = formula
+        self.derivative = derivative
+        self.range = range
+    }
+}
+
+/// A component type that can describe itself for generated tables.
+public protocol Documented {
+    static var documentation: ComponentDocumentation { get }
+}
