@@ -33,10 +33,15 @@ let package = Package(
         .target(name: "Optimizers", dependencies: ["TensorCore"], path: "Modules/Optimizers"),
         .target(name: "Schedulers", path: "Modules/Schedulers"),
         .target(name: "Datasets", dependencies: ["TensorCore", "Randomness", "CZlib"], path: "Modules/Data"),
+        .target(
+            name: "Training",
+            dependencies: ["TensorCore", "Randomness", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets"],
+            path: "Modules/Training"
+        ),
         .target(name: "Plotting", dependencies: ["CCairo", "CPNG"], path: "Modules/Plotting"),
         .target(
             name: "Backprop",
-            dependencies: ["TensorCore", "Randomness", "Autograd", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets", "Plotting"],
+            dependencies: ["TensorCore", "Randomness", "Autograd", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets", "Plotting", "Training"],
             path: "Modules/Backprop"
         ),
 
@@ -65,6 +70,7 @@ let package = Package(
         .testTarget(name: "LossesTests", dependencies: ["Losses", "TestSupport"], path: "Tests/LossesTests"),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TestSupport"], path: "Tests/OptimizersTests"),
         .testTarget(name: "SchedulersTests", dependencies: ["Schedulers"], path: "Tests/SchedulersTests"),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"], path: "Tests/TrainingTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], path: "Tests/DatasetsTests"),
     ],
     swiftLanguageModes: [.v5]

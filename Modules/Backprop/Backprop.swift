@@ -8,3 +8,4 @@
 @_exported import Randomness
 @_exported import Schedulers
 @_exported import TensorCore
+@_exported import Training

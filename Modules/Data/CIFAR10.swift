@@ -35,6 +35,8 @@ public enum CIFAR10 {
     }
 
     /// One binary batch file.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func loadBatch<Scalar: TensorScalar>(path: String) throws -> LabeledDataset<Scalar> {
         let bytes = try CompressedFile.read(path)
         guard !bytes.isEmpty, bytes.count % recordBytes == 0 else {

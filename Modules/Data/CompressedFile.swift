@@ -27,3 +27,15 @@ public enum CompressedFile {
         return bytes
     }
 }
+
+extension CompressedFile {
+    /// Writes `bytes` gzip-compressed to `path` (tools and tests that make small idx sets).
+    public static func writeGzip(_ bytes: [UInt8], to path: String) throws {
+        guard let file = gzopen(path, "wb") else { throw DataError.unreadable(file: path, reason: "cannot open for writing") }
+        let written = bytes.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
+        let closed = gzclose(file)
+        guard written == Int32(bytes.count), closed == Z_OK else {
+            throw DataError.unreadable(file: path, reason: "gzip write failed")
+        }
+    }
+}

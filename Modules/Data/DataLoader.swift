@@ -34,15 +34,18 @@ public final class DataLoader<Scalar: TensorScalar> {
     }
 
     /// Calls `body` with each batch of one epoch, in a fresh order when shuffling.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forEachBatch(_ body: (Batch<Scalar>) throws -> Void) throws {
         let order = shuffle ? random.permutation(dataset.count) : Array(0..<dataset.count)
         for index in 0..<batchCount {
             let indices = Array(order[(index * batchSize)..<min((index + 1) * batchSize, order.count)])
             try dataset.features.gatherRows(indices, into: &batch.features)
-            batch.labels = indices.map { dataset.labels[$0] }
+            let labels = indices.map { dataset.labels[$0] }
+            batch.labels = labels
             if batch.targets.count != indices.count { batch.targets = Tensor.zeros([indices.count]) }
             batch.targets.withUnsafeMutableBufferPointer { t in
-                for (i, label) in batch.labels.enumerated() { t[i] = Scalar(label) }
+                for (i, label) in labels.enumerated() { t[i] = Scalar(label) }
             }
             try body(batch)
         }

@@ -14,6 +14,8 @@ public enum IDXDataset {
     }
 
     /// Loads `images` and `labels` (plain or .gz) from `directory` as [N, rows·cols] raw bytes 0…255.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func load<Scalar: TensorScalar>(
         directory: String, images: String, labels: String, classCount: Int = 10,
         checksums: [String: String] = [:], verification: Verification = .skip

@@ -42,6 +42,8 @@ public enum MNIST {
     }
 
     /// Applies `preprocessing` to both sets; standardisation takes its statistics from the training set only.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func preprocess<Scalar: TensorScalar>(_ split: DatasetSplit<Scalar>, _ preprocessing: Preprocessing) -> DatasetSplit<Scalar> {
         let (shift, scale): (Scalar, Scalar)
         switch preprocessing {

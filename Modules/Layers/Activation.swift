@@ -17,6 +17,12 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
 
     public var typeName: String { Function.documentation.name }
 
+    @_specialize(where Scalar == Float, Function == ReLUFunction)
+    @_specialize(where Scalar == Double, Function == ReLUFunction)
+    @_specialize(where Scalar == Float, Function == SigmoidFunction)
+    @_specialize(where Scalar == Double, Function == SigmoidFunction)
+    @_specialize(where Scalar == Float, Function == TanhFunction)
+    @_specialize(where Scalar == Double, Function == TanhFunction)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         let output = input.map(Function.value)
         self.input = input
@@ -24,6 +30,12 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
         return output
     }
 
+    @_specialize(where Scalar == Float, Function == ReLUFunction)
+    @_specialize(where Scalar == Double, Function == ReLUFunction)
+    @_specialize(where Scalar == Float, Function == SigmoidFunction)
+    @_specialize(where Scalar == Double, Function == SigmoidFunction)
+    @_specialize(where Scalar == Float, Function == TanhFunction)
+    @_specialize(where Scalar == Double, Function == TanhFunction)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let input, let output else { throw ModuleError.backwardBeforeForward(module: typeName) }
         guard outputGradient.shape == input.shape else {

@@ -27,6 +27,8 @@ public final class BatchNorm1d<Scalar: TensorScalar>: Module {
     public var parameters: [Parameter<Scalar>] { [weight, bias] }
     public var buffers: [Parameter<Scalar>] { [runningMean, runningVariance] }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 2, input.shape[1] == weight.value.count else {
             throw TensorError.shapeMismatch(operation: "BatchNorm1d.forward", lhs: input.shape, rhs: [-1, weight.value.count])
@@ -50,6 +52,8 @@ public final class BatchNorm1d<Scalar: TensorScalar>: Module {
         return try normalised * weight.value + bias.value
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let normalised, let inverseStd else { throw ModuleError.backwardBeforeForward(module: "BatchNorm1d") }
         try weight.grad += (outputGradient * normalised).sum(alongAxis: 0)

@@ -33,6 +33,8 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     /// The spatial output size for an input side of `size`.
     public func outputSize(_ size: Int) -> Int { (size + 2 * padding - kernelSize) / stride + 1 }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 4, input.shape[1] == inChannels, outputSize(input.shape[2]) > 0, outputSize(input.shape[3]) > 0 else {
             throw TensorError.shapeMismatch(operation: "Conv2d.forward", lhs: input.shape, rhs: [-1, inChannels, kernelSize, kernelSize])
@@ -54,6 +56,8 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         return try Tensor(shape: [batch, outChannels, outHeight, outWidth], scalars: output)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let inputShape else { throw ModuleError.backwardBeforeForward(module: "Conv2d") }
         let (batch, height, width) = (inputShape[0], inputShape[2], inputShape[3])

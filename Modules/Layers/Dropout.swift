@@ -20,6 +20,8 @@ public final class Dropout<Scalar: TensorScalar>: Module {
         self.random = random
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard isTraining, probability > 0 else {
             mask = nil
@@ -31,6 +33,8 @@ public final class Dropout<Scalar: TensorScalar>: Module {
         return try input * mask
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let mask else { return outputGradient }
         return try outputGradient * mask

@@ -36,6 +36,8 @@ public final class Linear<Scalar: TensorScalar>: Module {
 
     public var parameters: [Parameter<Scalar>] { [weight] + (bias.map { [$0] } ?? []) }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 2, input.shape[1] == inputFeatures else {
             throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).forward", lhs: input.shape, rhs: [-1, inputFeatures])
@@ -47,13 +49,24 @@ public final class Linear<Scalar: TensorScalar>: Module {
         return output
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        try accumulateGradients(outputGradient)
+        return try Tensor.matmul(outputGradient, weight.value)
+    }
+
+    /// ∂W += Gᵀ·X and ∂b += column sums of G; then the cached input is released, so the batch
+    /// buffer it shares with the data loader can be refilled in place.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
         guard let input else { throw ModuleError.backwardBeforeForward(module: "Linear") }
         guard outputGradient.shape == [input.shape[0], outputFeatures] else {
             throw TensorError.shapeMismatch(operation: "Linear.backward", lhs: outputGradient.shape, rhs: [input.shape[0], outputFeatures])
         }
         try Tensor.gemm(outputGradient, input, transposeA: true, beta: 1, into: &weight.grad)
         if let bias { try bias.grad.addColumnSums(of: outputGradient) }
-        return try Tensor.matmul(outputGradient, weight.value)
+        self.input = nil
     }
 }

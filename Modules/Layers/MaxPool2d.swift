@@ -13,6 +13,8 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
         self.stride = stride ?? kernelSize
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 4, input.shape[2] >= kernelSize, input.shape[3] >= kernelSize else {
             throw TensorError.invalidShape(operation: "MaxPool2d.forward", shape: input.shape, expected: "[N, C, H, W] with H, W ≥ \(kernelSize)")
@@ -43,6 +45,8 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
         return try Tensor(shape: [input.shape[0], input.shape[1], outHeight, outWidth], scalars: output)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let inputShape else { throw ModuleError.backwardBeforeForward(module: "MaxPool2d") }
         guard outputGradient.count == winners.count else {

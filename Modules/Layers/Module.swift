@@ -23,12 +23,19 @@ public protocol Module<Scalar>: AnyObject {
     var isTraining: Bool { get set }
     /// The name shown by `summary()` ("Linear", "ReLU").
     var typeName: String { get }
+    /// Backward for the parameter gradients only, when nobody needs ∂loss/∂input (the first
+    /// layer of a network). The default runs `backward` and drops its result.
+    func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws
 }
 
 extension Module {
     public var parameters: [Parameter<Scalar>] { [] }
     public var buffers: [Parameter<Scalar>] { [] }
     public var children: [any Module<Scalar>] { [] }
+
+    public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
+        _ = try backward(outputGradient)
+    }
 
     public func callAsFunction(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> { try forward(input) }
 

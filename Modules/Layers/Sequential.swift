@@ -25,4 +25,12 @@ public final class Sequential<Scalar: TensorScalar>: Module {
         for layer in layers.reversed() { g = try layer.backward(g) }
         return g
     }
+
+    /// Backward through the chain without ∂loss/∂input: the first layer skips its input gradient.
+    public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
+        guard let first = layers.first else { return }
+        var g = outputGradient
+        for layer in layers.dropFirst().reversed() { g = try layer.backward(g) }
+        try first.accumulateGradients(g)
+    }
 }

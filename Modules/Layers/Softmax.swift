@@ -18,12 +18,16 @@ public final class Softmax<Scalar: TensorScalar>: Module, Documented {
 
     public init() {}
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         let output = try RowSoftmax.softmax(input)
         self.output = output
         return output
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let output else { throw ModuleError.backwardBeforeForward(module: "Softmax") }
         guard outputGradient.shape == output.shape else {
@@ -52,12 +56,16 @@ public final class LogSoftmax<Scalar: TensorScalar>: Module {
 
     public init() {}
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         let output = try RowSoftmax.logSoftmax(input)
         self.output = output
         return output
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let output else { throw ModuleError.backwardBeforeForward(module: "LogSoftmax") }
         guard outputGradient.shape == output.shape else {

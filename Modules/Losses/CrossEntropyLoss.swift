@@ -19,6 +19,8 @@ public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
         self.reduction = reduction
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
         let shifted = predicted + epsilon

@@ -10,6 +10,8 @@ public struct EuclideanLoss<Scalar: TensorScalar>: Loss, Documented {
 
     public init() {}
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
         let difference = try predicted - dense

@@ -8,9 +8,13 @@ public protocol Loss<Scalar> {
     associatedtype Scalar: TensorScalar
     /// The loss and ∂loss/∂predicted.
     func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>)
+    /// Whether the value is a batch mean or a batch sum (so loops can report a per-example loss either way).
+    var reduction: Reduction { get }
 }
 
 extension Loss {
+    public var reduction: Reduction { .mean }
+
     /// The loss alone.
     public func value(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> Scalar {
         try evaluate(predicted: predicted, target: target).value
@@ -38,6 +42,8 @@ public enum LossError: Error, CustomStringConvertible, Equatable {
 
 /// Turns either target form into a dense [N, C] tensor matching `predicted`.
 public enum Targets {
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func dense<Scalar>(_ target: Tensor<Scalar>, like predicted: Tensor<Scalar>) throws -> Tensor<Scalar> {
         if target.shape == predicted.shape { return target }
         guard predicted.rank == 2, target.count == predicted.shape[0], target.rank <= 1 || target.shape == [predicted.shape[0], 1] else {

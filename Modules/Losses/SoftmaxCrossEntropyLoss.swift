@@ -14,6 +14,8 @@ public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
 
     public init(reduction: Reduction = .mean) { self.reduction = reduction }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
         let logProbabilities = try RowSoftmax.logSoftmax(predicted)

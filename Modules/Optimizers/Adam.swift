@@ -29,6 +29,8 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
         super.init(parameters: parameters, learningRate: learningRate, slotNames: ["exp_avg", "exp_avg_sq"])
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
         guard parameter.grad.shape == parameter.value.shape else {
             throw TensorError.shapeMismatch(operation: "Adam.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)

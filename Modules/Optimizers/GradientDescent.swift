@@ -10,6 +10,8 @@ public final class GradientDescent<Scalar: TensorScalar>: ParameterwiseOptimizer
         super.init(parameters: parameters, learningRate: learningRate, slotNames: [])
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
         try parameter.value.axpy(Scalar(-learningRate), parameter.grad)
     }

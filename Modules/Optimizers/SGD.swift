@@ -35,6 +35,8 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
         super.init(parameters: parameters, learningRate: learningRate, slotNames: momentum == 0 ? [] : ["momentum_buffer"])
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
         guard parameter.grad.shape == parameter.value.shape else {
             throw TensorError.shapeMismatch(operation: "SGD.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)
@@ -48,6 +50,14 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
         parameter.grad.withUnsafeBufferPointer { g in
             buffer.withUnsafeMutableBufferPointer { b in
                 parameter.value.withUnsafeMutableBufferPointer { w in
+                    if hasMomentum && !first && !nesterov && !velocity && decoupled == 0 {
+                        // The common case (report 003, 002-CIFAR) without per-element branches.
+                        for i in 0..<w.count {
+                            b[i] = mu * b[i] + keep * (g[i] + decay * w[i])
+                            w[i] -= lr * b[i]
+                        }
+                        return
+                    }
                     for i in 0..<w.count {
                         let old = w[i]
                         var d = g[i] + decay * old

@@ -16,6 +16,21 @@ public final class ReduceLROnPlateau {
     public private(set) var reductions: [Int] = []
     private var calls = 0
 
+    /// The settings without the starting rate, so a configuration can carry them before training starts.
+    public struct Settings: Sendable {
+        public var mode: Mode = .minimize, factor = 0.1, patience = 10, threshold = 1e-4
+        public var thresholdMode: ThresholdMode = .relative, cooldown = 0, minimumRate = 0.0
+        public init() {}
+    }
+
+    /// A scheduler starting from `initialRate` with `settings`.
+    public convenience init(initialRate: Double, settings: Settings) {
+        self.init(
+            initialRate: initialRate, mode: settings.mode, factor: settings.factor, patience: settings.patience,
+            threshold: settings.threshold, thresholdMode: settings.thresholdMode, cooldown: settings.cooldown,
+            minimumRate: settings.minimumRate)
+    }
+
     public init(
         initialRate: Double, mode: Mode = .minimize, factor: Double = 0.1, patience: Int = 10,
         threshold: Double = 1e-4, thresholdMode: ThresholdMode = .relative, cooldown: Int = 0, minimumRate: Double = 0

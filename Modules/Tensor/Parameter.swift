@@ -15,7 +15,13 @@ public final class Parameter<Scalar: TensorScalar> {
     }
 
     /// Resets the accumulated gradient to zeros, keeping its storage.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func zeroGrad() {
-        if grad.shape != value.shape { grad = Tensor.zeros(value.shape) } else { grad.apply { _ in 0 } }
+        if grad.shape != value.shape {
+            grad = Tensor.zeros(value.shape)
+        } else {
+            grad.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
     }
 }

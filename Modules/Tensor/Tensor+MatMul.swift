@@ -6,6 +6,8 @@ extension Tensor {
     }
 
     /// `op(a) · op(b)` through BLAS, where `op` transposes when its flag is set; no transpose is materialised.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
         let (m, _) = try productOperand(a, transposed: transposeA, operation: "matmul")
         let (_, n) = try productOperand(b, transposed: transposeB, operation: "matmul")
@@ -15,6 +17,8 @@ extension Tensor {
     }
 
     /// `c = alpha · op(a) · op(b) + beta · c` in place: the product kernel layers use with reused buffers.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func gemm(
         _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
         alpha: Scalar = 1, beta: Scalar = 0, into c: inout Tensor

@@ -1,16 +1,20 @@
 extension Tensor {
-    /// Sum of all elements.
+    /// Sum of all elements, accumulated in Double so large Float tensors keep their precision.
     @inlinable
-    public func sum() -> Scalar {
+    public func sum() -> Scalar { Scalar(preciseSum()) }
+
+    /// The sum in Double.
+    @inlinable
+    public func preciseSum() -> Double {
         scalars.withUnsafeBufferPointer { a in
-            var total: Scalar = 0
-            for i in 0..<a.count { total += a[i] }
+            var total = 0.0
+            for i in 0..<a.count { total += Double(a[i]) }
             return total
         }
     }
 
     /// Mean of all elements (NaN for an empty tensor).
-    @inlinable public func mean() -> Scalar { sum() / Scalar(count) }
+    @inlinable public func mean() -> Scalar { Scalar(preciseSum() / Double(count)) }
 
     /// Largest element (NaN for an empty tensor).
     public func max() -> Scalar { scalars.max() ?? .nan }
@@ -20,9 +24,13 @@ extension Tensor {
 
     /// Variance of all elements with `correction` subtracted from the count (1: sample variance, as PyTorch's default).
     public func variance(correction: Int = 1) -> Scalar {
-        let m = mean()
-        let squares = scalars.reduce(Scalar(0)) { $0 + ($1 - m) * ($1 - m) }
-        return squares / Scalar(count - correction)
+        let m = preciseSum() / Double(count)
+        let squares = scalars.withUnsafeBufferPointer { a in
+            var total = 0.0
+            for i in 0..<a.count { total += (Double(a[i]) - m) * (Double(a[i]) - m) }
+            return total
+        }
+        return Scalar(squares / Double(count - correction))
     }
 
     /// Splits the shape around `axis` into (elements before, extent, elements after).
@@ -40,6 +48,8 @@ extension Tensor {
     }
 
     /// Folds each line along `axis` with `combine`, starting from `initial`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func reduce(
         alongAxis axis: Int, keepingDimension: Bool, operation: String,
         initial: Scalar, _ combine: (Scalar, Scalar) -> Scalar
@@ -76,6 +86,8 @@ extension Tensor {
     }
 
     /// Variance along `axis` with `correction` (1: sample variance).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func variance(alongAxis axis: Int, correction: Int = 1, keepingDimension: Bool = false) throws -> Tensor {
         let extent = try axisLayout(axis, operation: "variance(alongAxis:)").extent
         let centred = try self - mean(alongAxis: axis, keepingDimension: true)
@@ -83,6 +95,8 @@ extension Tensor {
     }
 
     /// Index of the largest element along `axis` (first one on ties), as a flat array in row-major order of the rest.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func argmax(alongAxis axis: Int) throws -> [Int] {
         let (outer, extent, inner) = try axisLayout(axis, operation: "argmax(alongAxis:)")
         var result = [Int](repeating: 0, count: outer * inner)

@@ -16,6 +16,8 @@ extension Tensor {
     }
 
     /// The transpose of a matrix (materialised; matrix products take transpose flags instead).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func transposed() throws -> Tensor {
         guard rank == 2 else { throw TensorError.invalidShape(operation: "transposed", shape: shape, expected: "a matrix") }
         let (rows, columns) = (shape[0], shape[1])
@@ -31,6 +33,8 @@ extension Tensor {
     }
 
     /// The rows in `range` of the first dimension.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func rows(_ range: Range<Int>) throws -> Tensor {
         guard rank >= 1, range.lowerBound >= 0, range.upperBound <= shape[0] else {
             throw TensorError.indexOutOfRange(operation: "rows(_:)", index: range.upperBound, count: shape.first ?? 0)
@@ -51,6 +55,8 @@ extension Tensor {
     }
 
     /// Writes the rows at `indices` into `target`, reusing its storage when the shape already fits.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func gatherRows(_ indices: [Int], into target: inout Tensor) throws {
         guard rank >= 1 else { throw TensorError.invalidShape(operation: "gatherRows", shape: shape, expected: "rank >= 1") }
         let rowsAvailable = shape[0]
