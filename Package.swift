@@ -27,7 +27,7 @@ let package = Package(
         // MARK: Framework modules
         .target(name: "TensorCore", dependencies: ["CBLAS"], path: "Modules/Tensor"),
         .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),
-        .target(name: "Autograd", dependencies: ["TensorCore"], path: "Modules/Autograd"),
+        .target(name: "Autograd", dependencies: ["TensorCore", "Layers"], path: "Modules/Autograd"),
         .target(name: "Layers", dependencies: ["TensorCore", "Randomness"], path: "Modules/Layers"),
         .target(name: "Losses", dependencies: ["TensorCore"], path: "Modules/Losses"),
         .target(name: "Optimizers", dependencies: ["TensorCore"], path: "Modules/Optimizers"),
@@ -66,6 +66,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], path: "Tests/TensorCoreTests"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"], path: "Tests/RandomnessTests"),
+        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Layers", "Losses", "TestSupport"], path: "Tests/AutogradTests"),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"], path: "Tests/LayersTests"),
         .testTarget(name: "LossesTests", dependencies: ["Losses", "TestSupport"], path: "Tests/LossesTests"),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TestSupport"], path: "Tests/OptimizersTests"),

@@ -100,3 +100,20 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// Sums a broadcast result back to `targetShape`: over leading dimensions `targetShape` lacks and over
+    /// dimensions where it has extent 1. This is the backward of broadcasting.
+    public func summed(toShape targetShape: [Int]) throws -> Tensor {
+        if shape == targetShape { return self }
+        var result = self
+        while result.rank > targetShape.count { result = try result.sum(alongAxis: 0) }
+        for axis in 0..<targetShape.count where targetShape[axis] == 1 && result.shape[axis] != 1 {
+            result = try result.sum(alongAxis: axis, keepingDimension: true)
+        }
+        guard result.shape == targetShape else {
+            throw TensorError.shapeMismatch(operation: "summed(toShape:)", lhs: shape, rhs: targetShape)
+        }
+        return result
+    }
+}

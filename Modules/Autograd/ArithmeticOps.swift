@@ -1,0 +1,82 @@
+import TensorCore
+
+/// The input shapes a broadcasting binary op must reduce its gradients back to.
+public struct BinaryContext<Scalar: TensorScalar> {
+    public let lhs: Tensor<Scalar>
+    public let rhs: Tensor<Scalar>
+}
+
+/// a + b with broadcasting; ∂a = G, ∂b = G, each summed back to its input's shape.
+public struct Add<Scalar: TensorScalar>: Op {
+    public init() {}
+    public var name: String { "add" }
+    public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [[Int]]) {
+        try expectInputs(inputs, 2)
+        return (try inputs[0] + inputs[1], [inputs[0].shape, inputs[1].shape])
+    }
+    public func backward(_ shapes: [[Int]], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
+        [try outputGradient.summed(toShape: shapes[0]), try outputGradient.summed(toShape: shapes[1])]
+    }
+}
+
+/// a − b with broadcasting; ∂a = G, ∂b = −G.
+public struct Subtract<Scalar: TensorScalar>: Op {
+    public init() {}
+    public var name: String { "subtract" }
+    public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [[Int]]) {
+        try expectInputs(inputs, 2)
+        return (try inputs[0] - inputs[1], [inputs[0].shape, inputs[1].shape])
+    }
+    public func backward(_ shapes: [[Int]], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
+        [try outputGradient.summed(toShape: shapes[0]), try (-outputGradient).summed(toShape: shapes[1])]
+    }
+}
+
+/// a ⊙ b with broadcasting; ∂a = G ⊙ b, ∂b = G ⊙ a.
+public struct Multiply<Scalar: TensorScalar>: Op {
+    public init() {}
+    public var name: String { "multiply" }
+    public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
+        try expectInputs(inputs, 2)
+        return (try inputs[0] * inputs[1], BinaryContext(lhs: inputs[0], rhs: inputs[1]))
+    }
+    public func backward(_ c: BinaryContext<Scalar>, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
+        [try (outputGradient * c.rhs).summed(toShape: c.lhs.shape), try (outputGradient * c.lhs).summed(toShape: c.rhs.shape)]
+    }
+}
+
+/// a / b elementwise with broadcasting; ∂a = G/b, ∂b = −G ⊙ a/b² (report 002, question 1).
+public struct Divide<Scalar: TensorScalar>: Op {
+    public init() {}
+    public var name: String { "divide" }
+    public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
+        try expectInputs(inputs, 2)
+        return (try inputs[0] / inputs[1], BinaryContext(lhs: inputs[0], rhs: inputs[1]))
+    }
+    public func backward(_ c: BinaryContext<Scalar>, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
+        let gradientA = try outputGradient / c.rhs
+        let gradientB = try -(outputGradient * c.lhs) / c.rhs.squared()
+        return [try gradientA.summed(toShape: c.lhs.shape), try gradientB.summed(toShape: c.rhs.shape)]
+    }
+}
+
+/// op(A)·op(B) through BLAS; ∂A = G·Bᵀ, ∂B = Aᵀ·G (report 002, question 3), with the transposes
+/// of the flags folded into the products.
+public struct MatMul<Scalar: TensorScalar>: Op {
+    public let transposeA: Bool, transposeB: Bool
+    public init(transposeA: Bool = false, transposeB: Bool = false) { (self.transposeA, self.transposeB) = (transposeA, transposeB) }
+    public var name: String { "matmul" }
+    public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
+        try expectInputs(inputs, 2)
+        return (try Tensor.matmul(inputs[0], inputs[1], transposeA: transposeA, transposeB: transposeB), BinaryContext(lhs: inputs[0], rhs: inputs[1]))
+    }
+    public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
+        let gradientA = transposeA
+            ? try Tensor.matmul(c.rhs, g, transposeA: transposeB, transposeB: true)
+            : try Tensor.matmul(g, c.rhs, transposeB: !transposeB)
+        let gradientB = transposeB
+            ? try Tensor.matmul(g, c.lhs, transposeA: true, transposeB: transposeA)
+            : try Tensor.matmul(c.lhs, g, transposeA: !transposeA)
+        return [gradientA, gradientB]
+    }
+}

@@ -1,0 +1,40 @@
+import TensorCore
+
+/// One differentiable operation of the autograd graph, in the style of vugrad (report 002):
+/// `forward` computes the output from the input values and returns a typed context holding
+/// whatever `backward` will need; `backward` maps the context and ∂loss/∂output to one
+/// gradient per input. An op never sees graph nodes, only tensors.
+///
+/// A user's op conforms the same way and is applied with `TensorNode.apply(_:_:)`.
+public protocol Op<Scalar> {
+    associatedtype Scalar: TensorScalar
+    associatedtype Context
+
+    /// A short name for descriptions ("add", "matmul").
+    var name: String { get }
+    func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: Context)
+    func backward(_ context: Context, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>]
+}
+
+/// Errors raised while building or differentiating a graph.
+public enum AutogradError: Error, CustomStringConvertible, Equatable {
+    case wrongInputCount(op: String, expected: Int, found: Int)
+    case gradientShapeMismatch(op: String, input: Int, gradient: [Int], value: [Int])
+    case backwardFromNonScalar(shape: [Int])
+
+    public var description: String {
+        switch self {
+        case let .wrongInputCount(op, expected, found): return "\(op) takes \(expected) inputs, got \(found)"
+        case let .gradientShapeMismatch(op, input, gradient, value):
+            return "\(op).backward returned a gradient of shape \(gradient) for input \(input) of shape \(value)"
+        case let .backwardFromNonScalar(shape): return "backward() needs a scalar output, got shape \(shape)"
+        }
+    }
+}
+
+extension Op {
+    /// Throws unless exactly `count` inputs were given.
+    public func expectInputs(_ inputs: [Tensor<Scalar>], _ count: Int) throws {
+        guard inputs.count == count else { throw AutogradError.wrongInputCount(op: name, expected: count, found: inputs.count) }
+    }
+}

@@ -1,0 +1,104 @@
+import TensorCore
+
+/// A value in an autograd graph: its tensor, the gradient accumulated into it by `backward()`,
+/// and the op node that produced it (`source`, nil for leaves).
+///
+/// Ownership runs one way, output → op node → inputs, so a graph holds no reference cycles:
+/// an op node refers to its outputs weakly. A leaf may be bound to a `Parameter`, in which case
+/// `backward()` also adds its gradient into `parameter.grad`, where optimizers look for it.
+public final class TensorNode<Scalar: TensorScalar> {
+    public var value: Tensor<Scalar>
+    /// ∂(the scalar `backward()` started from)/∂value; nil until backward reaches this node.
+    public internal(set) var grad: Tensor<Scalar>?
+    /// The op node that computed this value; nil for leaves and after `clear()`.
+    public internal(set) var source: OpNode<Scalar>?
+    /// The parameter a leaf stands for.
+    public let parameter: Parameter<Scalar>?
+
+    /// A leaf holding `value`.
+    public init(_ value: Tensor<Scalar>) {
+        self.value = value
+        parameter = nil
+    }
+
+    /// A leaf standing for `parameter` (its current value).
+    public init(parameter: Parameter<Scalar>) {
+        value = parameter.value
+        self.parameter = parameter
+    }
+
+    init(value: Tensor<Scalar>, source: OpNode<Scalar>) {
+        self.value = value
+        self.source = source
+        parameter = nil
+    }
+
+    public var shape: [Int] { value.shape }
+
+    /// Applies `op` to `inputs`, returning the output node linked to a new op node.
+    public static func apply<O: Op>(_ op: O, _ inputs: [TensorNode]) throws -> TensorNode where O.Scalar == Scalar {
+        let (output, context) = try op.forward(inputs.map(\.value))
+        let opNode = OpNode(op: op, inputs: inputs) { gradient in try op.backward(context, outputGradient: gradient) }
+        let node = TensorNode(value: output, source: opNode)
+        opNode.addOutput(node)
+        return node
+    }
+
+    /// Every node this one depends on, inputs before the nodes that use them (iterative depth-first search).
+    func topologicalOrder() -> [TensorNode] {
+        var order: [TensorNode] = []
+        var visited = Set<ObjectIdentifier>()
+        var stack: [(node: TensorNode, expanded: Bool)] = [(self, false)]
+        while let (node, expanded) = stack.popLast() {
+            if expanded {
+                order.append(node)
+                continue
+            }
+            guard visited.insert(ObjectIdentifier(node)).inserted else { continue }
+            stack.append((node, true))
+            for input in node.source?.inputs ?? [] where !visited.contains(ObjectIdentifier(input)) {
+                stack.append((input, false))
+            }
+        }
+        return order
+    }
+
+    /// Backpropagates from this scalar: every op node runs its backward exactly once, after all
+    /// the nodes that consume its output have contributed (reverse topological order).
+    public func backward() throws {
+        guard value.count == 1 else { throw AutogradError.backwardFromNonScalar(shape: value.shape) }
+        let order = topologicalOrder()
+        grad = Tensor.ones(value.shape)
+        for node in order.reversed() {
+            guard let source = node.source, let gradient = node.grad else { continue }
+            let inputGradients = try source.backward(gradient)
+            for (index, (input, inputGradient)) in zip(source.inputs, inputGradients).enumerated() {
+                guard inputGradient.shape == input.value.shape else {
+                    throw AutogradError.gradientShapeMismatch(
+                        op: source.name, input: index, gradient: inputGradient.shape, value: input.value.shape)
+                }
+                try input.accumulate(inputGradient)
+            }
+        }
+        for node in order where node.source == nil {
+            if let parameter = node.parameter, let gradient = node.grad { try parameter.grad += gradient }
+        }
+    }
+
+    func accumulate(_ gradient: Tensor<Scalar>) throws {
+        if grad == nil { grad = gradient } else { try grad! += gradient }
+    }
+
+    /// Clears the gradients of this node and everything it depends on.
+    public func zeroGrad() {
+        for node in topologicalOrder() { node.grad = nil }
+    }
+
+    /// Releases the graph behind this node (op nodes, their contexts and intermediate values), keeping the leaves.
+    public func clear() {
+        for node in topologicalOrder() {
+            node.source = nil
+            node.grad = nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Autograd
+import TensorCore
+import TestSupport
+import XCTest
+
+final class GraphMemoryTests: XCTestCase {
+    func testThousandIterationsLeaveNoLiveNodes() throws {
+        let weight = TensorNode(GradientCheck.sample([4, 3], seed: 1))
+        var created: [() -> AnyObject?] = []
+        for iteration in 0..<1000 {
+            try scope {
+                let x = TensorNode(GradientCheck.sample([5, 4], seed: UInt64(iteration)))
+                let hidden = try x.matmul(weight).tanh()
+                let loss = try GraphLosses.softmaxCrossEntropy(logits: hidden, labels: [0, 1, 2, 0, 1])
+                try loss.backward()
+                weak var weakLoss = loss, weakHidden = hidden, weakSource = hidden.source
+                created.append { weakLoss }
+                created.append { weakHidden }
+                created.append { weakSource }
+                loss.clear()
+            }
+        }
+        XCTAssertEqual(created.compactMap { $0() }.count, 0, "nodes still alive after clear()")
+        XCTAssertNil(weight.source)
+    }
+
+    func testClearReleasesTheGraphButKeepsLeaves() throws {
+        let x = TensorNode(Tensor<Double>([1, 2]))
+        let y = try (x * x).sum()
+        weak var product = y.source?.inputs.first
+        try y.backward()
+        XCTAssertNotNil(product)
+        y.clear()
+        XCTAssertNil(product)
+        XCTAssertNil(y.source)
+        XCTAssertEqual(x.value.scalars, [1, 2])
+    }
+
+    /// Runs `body` so its locals are released when it returns.
+    private func scope(_ body: () throws -> Void) rethrows { try body() }
+}
