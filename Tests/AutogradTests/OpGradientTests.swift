@@ -99,3 +99,26 @@ final class OpGradientTests: XCTestCase {
         assertThrowsMessage(try x.backward(), containing: ["scalar", "[3, 4]"])
     }
 }
+
+final class UserOpTests: XCTestCase {
+    /// The op of docs/extending.md: y = x³ elementwise, ∂x = 3x²·G.
+    struct Cube: Op {
+        var name: String { "cube" }
+        func forward(_ inputs: [Tensor<Double>]) throws -> (output: Tensor<Double>, context: Tensor<Double>) {
+            try expectInputs(inputs, 1)
+            return (inputs[0].pow(3), inputs[0])
+        }
+        func backward(_ x: Tensor<Double>, outputGradient: Tensor<Double>) throws -> [Tensor<Double>] {
+            [try outputGradient * x.squared() * 3]
+        }
+    }
+
+    func testUserOpPlugsIntoTheGraph() throws {
+        let x = TensorNode(Tensor<Double>([1, 2]))
+        let y = try TensorNode.apply(Cube(), [x]).sum()
+        try y.backward()
+        XCTAssertEqual(x.grad?.scalars, [3, 12])
+        try assertGraphGradientsMatch([GradientCheck.sample([2, 3])]) { try TensorNode.apply(Cube(), [$0[0]]) }
+        assertThrowsMessage(try TensorNode.apply(Cube(), [x, x]), containing: ["cube takes 1 inputs, got 2"])
+    }
+}
