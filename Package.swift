@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "LossesTests", dependencies: ["Losses", "TestSupport"], path: "Tests/LossesTests"),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TestSupport"], path: "Tests/OptimizersTests"),
         .testTarget(name: "SchedulersTests", dependencies: ["Schedulers"], path: "Tests/SchedulersTests"),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CPNG"], path: "Tests/PlottingTests"),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"], path: "Tests/TrainingTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], path: "Tests/DatasetsTests"),
     ],

@@ -1,0 +1,29 @@
+import CPNG
+import Foundation
+
+/// Encodes RGBA pixels as PNG through libpng, with tEXt chunks (Title, Software, …).
+public enum PNGEncoder {
+    public enum Failure: Error, CustomStringConvertible {
+        case encodingFailed(code: Int32)
+        public var description: String { "libpng could not encode the image (code \(code))" }
+        var code: Int32 { if case let .encodingFailed(code) = self { return code } else { return 0 } }
+    }
+
+    public static func encode(rgba: [UInt8], width: Int, height: Int, text: [(key: String, value: String)], compressionLevel: Int = 6) throws -> Data {
+        var buffer = BackpropPNGBuffer(data: nil, size: 0, capacity: 0)
+        let keys = text.map { strdup($0.key) }, values = text.map { strdup($0.value) }
+        defer { (keys + values).forEach { free($0) } }
+        let status = rgba.withUnsafeBufferPointer { pixels in
+            keys.map { UnsafePointer($0) }.withUnsafeBufferPointer { keyPointers in
+                values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointers in
+                    backprop_png_encode(
+                        pixels.baseAddress, Int32(width), Int32(height), Int32(width * 4),
+                        keyPointers.baseAddress, valuePointers.baseAddress, Int32(text.count), Int32(compressionLevel), &buffer)
+                }
+            }
+        }
+        defer { free(buffer.data) }
+        guard status == 0, let bytes = buffer.data else { throw Failure.encodingFailed(code: status) }
+        return Data(bytes: bytes, count: buffer.size)
+    }
+}

@@ -1,0 +1,107 @@
+import CPNG
+import Foundation
+import Plotting
+import XCTest
+
+/// Decodes a PNG with libpng's simplified API into RGBA bytes.
+func decodePNG(_ data: Data) throws -> (width: Int, height: Int, rgba: [UInt8]) {
+    var image = png_image()
+    image.version = UInt32(PNG_IMAGE_VERSION)
+    let started = data.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
+    guard started != 0 else { throw XCTSkip("libpng could not read the PNG header") }
+    image.format = UInt32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)  // PNG_FORMAT_RGBA
+    var pixels = [UInt8](repeating: 0, count: Int(image.width * image.height * 4))
+    let finished = pixels.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+    XCTAssertNotEqual(finished, 0, "libpng failed to decode the image")
+    return (Int(image.width), Int(image.height), pixels)
+}
+
+/// The tEXt chunks of a PNG, keyword → text.
+func textChunks(_ data: Data) -> [String: String] {
+    var chunks: [String: String] = [:]
+    var offset = 8
+    let bytes = [UInt8](data)
+    while offset + 8 <= bytes.count {
+        let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+        let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+        if type == "tEXt", let zero = bytes[(offset + 8)..<(offset + 8 + length)].firstIndex(of: 0) {
+            chunks[String(decoding: bytes[(offset + 8)..<zero], as: UTF8.self)] = String(decoding: bytes[(zero + 1)..<(offset + 8 + length)], as: UTF8.self)
+        }
+        offset += 12 + length
+    }
+    return chunks
+}
+
+final class PlottingTests: XCTestCase {
+    func testPNGDecodesToTheRequestedSizeAndCarriesTheTitle() throws {
+        let figure = Figure(width: 321, height: 123)
+        figure.title = "Loss against epoch"
+        figure.axes().plot([3, 1, 2], label: "loss")
+        let data = try figure.pngData()
+        let decoded = try decodePNG(data)
+        XCTAssertEqual(decoded.width, 321)
+        XCTAssertEqual(decoded.height, 123)
+        XCTAssertEqual(textChunks(data)["Title"], "Loss against epoch")
+        XCTAssertEqual(textChunks(data)["Software"], "Backprop")
+    }
+
+    func testRedDiagonalLandsWhereExpected() throws {
+        let figure = Figure(width: 400, height: 400)
+        let axes = figure.axes()
+        axes.xLimits = 0...1
+        axes.yLimits = 0...1
+        axes.showsGrid = false
+        axes.plot(x: [0, 1], y: [0, 1], style: LineStyle(color: .red, width: 3))
+        let image = try decodePNG(try figure.pngData())
+        func isRed(_ x: Int, _ y: Int) -> Bool {
+            let offset = (y * image.width + x) * 4
+            return image.rgba[offset] > 200 && image.rgba[offset + 1] < 80 && image.rgba[offset + 2] < 80
+        }
+        var redPixels: [(Int, Int)] = []
+        for y in 0..<image.height { for x in 0..<image.width where isRed(x, y) { redPixels.append((x, y)) } }
+        XCTAssertGreaterThan(redPixels.count, 300)
+        // The line runs from bottom left to top right: x + y is nearly constant along it, and no red
+        // pixel lies in the top-left or bottom-right corner quadrant away from the diagonal.
+        let sums = redPixels.map { $0.0 + $0.1 }
+        XCTAssertLessThan((sums.max()! - sums.min()!), 16)
+        XCTAssertFalse(redPixels.contains { $0.0 < 150 && $0.1 < 150 }, "red in the top-left corner")
+        XCTAssertFalse(redPixels.contains { $0.0 > 250 && $0.1 > 250 }, "red in the bottom-right corner")
+        XCTAssertTrue(redPixels.contains { $0.0 < 120 && $0.1 > 280 }, "the line starts bottom left")
+        XCTAssertTrue(redPixels.contains { $0.0 > 280 && $0.1 < 120 }, "the line ends top right")
+    }
+
+    func testNiceTicks() {
+        XCTAssertEqual(Ticks.linear(0, 1), [0, 0.2, 0.4, 0.6, 0.8, 1])
+        XCTAssertEqual(Ticks.labels(Ticks.linear(0, 1)), ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+        XCTAssertEqual(Ticks.linear(0.00013, 0.00071), [0.0002, 0.0003, 0.0004, 0.0005, 0.0006, 0.0007])
+        XCTAssertEqual(Ticks.labels(Ticks.linear(0.00013, 0.00071)), ["2e-4", "3e-4", "4e-4", "5e-4", "6e-4", "7e-4"])
+        XCTAssertEqual(Ticks.logarithmic(1e-6, 1), [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1])
+        XCTAssertEqual(Ticks.labels(Ticks.logarithmic(1e-6, 1), logarithmic: true), ["1e-6", "1e-5", "1e-4", "1e-3", "1e-2", "1e-1", "1"])
+        XCTAssertEqual(Ticks.linear(-3, 17), [0, 5, 10, 15])
+        XCTAssertEqual(Ticks.labels(Ticks.linear(-3, 17)), ["0", "5", "10", "15"])
+        XCTAssertEqual(Ticks.linear(0.1, 0.7), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7])
+        XCTAssertFalse(Ticks.labels(Ticks.linear(0.1, 0.7)).contains { $0.count > 4 }, "no 0.30000000000000004")
+    }
+
+    func testSeriesWithNaNsAndAllNaNSeriesRender() throws {
+        let figure = Figure(width: 300, height: 200)
+        figure.axes().plot([1, 2, .nan, 4, .infinity, 2], label: "gappy")
+        figure.axes().plot([.nan, .nan], label: "diverged")
+        let image = try decodePNG(try figure.pngData())
+        XCTAssertEqual(image.width, 300)
+        // Something besides the white background was drawn (the line, frame and legend).
+        XCTAssertGreaterThan(stride(from: 0, to: image.rgba.count, by: 4).filter { image.rgba[$0] < 128 }.count, 200)
+    }
+
+    func testOneFigureOfEveryKindRenders() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-gallery-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try Gallery.write(to: folder, pointsPerSeries: 20_000)
+        XCTAssertGreaterThanOrEqual(written.count, 6)
+        for url in written {
+            let data = try Data(contentsOf: url)
+            XCTAssertGreaterThan(try decodePNG(data).width, 100, url.lastPathComponent)
+            XCTAssertNotNil(textChunks(data)["Title"], url.lastPathComponent)
+        }
+    }
+}
