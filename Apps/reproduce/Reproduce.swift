@@ -5,6 +5,7 @@ import ArgumentParser
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Regenerates the tables and figures of the five seed reports, side by side with the reports' numbers.",
-        subcommands: [GalleryCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self, MergeCommand.self, GalleryCommand.self],
+        defaultSubcommand: RunCommand.self
     )
 }

@@ -9,6 +9,8 @@ public final class Sequential<Scalar: TensorScalar>: Module {
 
     public convenience init(_ layers: any Module<Scalar>...) { self.init(layers) }
 
+    public convenience init() { self.init([any Module<Scalar>]()) }
+
     public var children: [any Module<Scalar>] { layers }
 
     /// Adds a module at the end of the chain.

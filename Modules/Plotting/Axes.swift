@@ -76,6 +76,16 @@ public final class Axes {
         elements.append(.horizontalLine(y: y, style: style, label: label))
     }
 
+    /// Text centred at a data position (diagrams and annotations).
+    public func text(_ string: String, x: Double, y: Double, size: Double = 10, color: Color = .black) {
+        elements.append(.text(string, x: x, y: y, size: size, color: color))
+    }
+
+    /// A filled, outlined rectangle in data coordinates (block diagrams).
+    public func rectangle(x: Double, y: Double, width: Double, height: Double, fill: Color, stroke: Color = .black) {
+        elements.append(.rectangle(x: x, y: y, width: width, height: height, fill: fill, stroke: stroke))
+    }
+
     /// A vertical reference line across the panel.
     public func verticalLine(at x: Double, label: String? = nil, style: LineStyle = LineStyle(color: .gray, width: 1, dash: [4, 3])) {
         elements.append(.verticalLine(x: x, style: style, label: label))

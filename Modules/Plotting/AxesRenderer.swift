@@ -147,6 +147,12 @@ struct AxesRenderer {
         case let .verticalLine(x, style, _):
             let px = xMap.pixel(x)
             if px.isFinite { canvas.strokePolyline([(px, plot.y), (px, plot.maxY)], color: style.color ?? .gray, width: style.width * scale, dash: style.dash.map { $0 * scale }) }
+        case let .text(string, x, y, size, color):
+            canvas.drawText(string, x: xMap.pixel(x), y: yMap.pixel(y), size: size * scale, color: color, anchorX: 0.5, anchorY: 0.5)
+        case let .rectangle(x, y, width, height, fill, stroke):
+            let x0 = xMap.pixel(x), x1 = xMap.pixel(x + width), y0 = yMap.pixel(y), y1 = yMap.pixel(y + height)
+            canvas.fillRectangle(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0), color: fill)
+            canvas.strokeRectangle(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0), color: stroke, lineWidth: 1 * scale)
         }
     }
 
@@ -165,7 +171,7 @@ struct AxesRenderer {
                 return label.map { [($0, .patch(color))] } ?? []
             case let .bars(_, series):
                 return series.map { ($0.label, .patch($0.color ?? .gray)) }
-            case .heatmap:
+            case .heatmap, .text, .rectangle:
                 return []
             case let .horizontalLine(_, style, label), let .verticalLine(_, style, label):
                 return label.map { [($0, .line(style))] } ?? []

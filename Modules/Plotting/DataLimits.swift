@@ -46,6 +46,12 @@ extension Axes {
                 if usable(y, yScale) { ys.append(y) }
             case let .verticalLine(x, _, _):
                 if usable(x, xScale) { xs.append(x) }
+            case let .text(_, x, y, _, _):
+                xs.append(x)
+                ys.append(y)
+            case let .rectangle(x, y, width, height, _, _):
+                xs += [x, x + width]
+                ys += [y, y + height]
             }
         }
         let x = xs.min().flatMap { low in xs.max().map { low...$0 } }

@@ -36,4 +36,6 @@ enum PlotElement {
     case heatmap(x: ClosedRange<Double>, y: ClosedRange<Double>, values: [[Double]], color: @Sendable (Double) -> Color)
     case horizontalLine(y: Double, style: LineStyle, label: String?)
     case verticalLine(x: Double, style: LineStyle, label: String?)
+    case text(String, x: Double, y: Double, size: Double, color: Color)
+    case rectangle(x: Double, y: Double, width: Double, height: Double, fill: Color, stroke: Color)
 }

@@ -36,6 +36,10 @@ public final class Trainer<Scalar: TensorScalar> {
         let plateau = configuration.plateau.map { ReduceLROnPlateau(initialRate: optimizer.learningRate, settings: $0) }
         let start = Date()
         var iteration = 0
+        if configuration.evaluateBeforeTraining, let test {
+            let evaluation = try evaluate(test, configuration: configuration)
+            history.initialEvaluation = Evaluation(iteration: 0, loss: evaluation.loss, accuracy: evaluation.accuracy)
+        }
         epochs: for epoch in 1...max(configuration.epochs, 1) {
             let epochStart = Date()
             if let schedule = configuration.schedule { optimizer.learningRate = schedule.learningRate(at: epoch - 1) }
@@ -69,12 +73,23 @@ public final class Trainer<Scalar: TensorScalar> {
                 optimizer.zeroGrad()
                 try model.accumulateGradients(gradient)
                 try optimizer.step()
+                if let interval = configuration.evaluationInterval, iteration % interval == 0, let test {
+                    let evaluation = try evaluate(test, configuration: configuration)
+                    history.periodicEvaluations.append(Evaluation(iteration: iteration, loss: evaluation.loss, accuracy: evaluation.accuracy))
+                }
                 progress?(epoch, batchIndex, loader.batchCount)
             }
             var record = EpochRecord(
                 epoch: epoch, trainLoss: lossTotal / Double(max(seen, 1)), trainLossTotal: lossTotal,
                 trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: nil, testAccuracy: nil,
                 learningRate: rate, seconds: 0)
+            if configuration.evaluateTrainingSet {
+                let evaluation = try evaluate(train, configuration: configuration)
+                (record.trainEvaluationLoss, record.trainEvaluationAccuracy) = (evaluation.loss, evaluation.accuracy)
+            }
+            if configuration.evaluateTestInTrainingMode, let test {
+                record.testLossInTrainingMode = try evaluate(test, configuration: configuration, inTrainingMode: true).loss
+            }
             if let plateau {
                 let before = plateau.learningRate
                 optimizer.learningRate = plateau.step(metric: record.trainLoss)
@@ -93,13 +108,15 @@ public final class Trainer<Scalar: TensorScalar> {
         return history
     }
 
-    /// Per-example mean loss and accuracy of the model on `dataset`, in evaluation mode.
+    /// Per-example mean loss and accuracy of the model on `dataset`, in evaluation mode unless asked otherwise.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(_ dataset: LabeledDataset<Scalar>, configuration: TrainingConfiguration) throws -> (loss: Double, accuracy: Double) {
+    public func evaluate(
+        _ dataset: LabeledDataset<Scalar>, configuration: TrainingConfiguration, inTrainingMode: Bool = false
+    ) throws -> (loss: Double, accuracy: Double) {
         let wasTraining = model.isTraining
-        model.eval()
-        defer { if wasTraining { model.train() } }
+        if inTrainingMode { model.train() } else { model.eval() }
+        defer { if wasTraining { model.train() } else { model.eval() } }
         let loader = DataLoader(dataset: dataset, batchSize: configuration.evaluationBatchSize, shuffle: false)
         var lossTotal = 0.0, correct = 0
         try loader.forEachBatch { batch in

@@ -35,6 +35,14 @@ public struct TrainingConfiguration: Sendable {
     public var recordIterations: Bool
     /// Batch size used for evaluation passes.
     public var evaluationBatchSize: Int
+    /// Also evaluate the untrained model (report 002 logs the accuracy before each epoch).
+    public var evaluateBeforeTraining = false
+    /// Also evaluate the whole training set after every epoch (report 001 Fig. 1 plots it).
+    public var evaluateTrainingSet = false
+    /// Also evaluate the test set in training mode after every epoch (report 001 Fig. 5: dropout active).
+    public var evaluateTestInTrainingMode = false
+    /// Evaluate the test set every this many iterations (report 004 Fig. 4: every 5,000 steps).
+    public var evaluationInterval: Int?
 
     public init(
         epochs: Int, batchSize: Int, shuffle: Bool = true, targetEncoding: TargetEncoding = .classIndices,

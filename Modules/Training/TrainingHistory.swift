@@ -11,8 +11,29 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     /// Loss and accuracy on the evaluation set after the epoch (nil when not evaluated).
     public var testLoss: Double?
     public var testAccuracy: Double?
+    /// The whole training set evaluated after the epoch, when asked for.
+    public var trainEvaluationLoss: Double?
+    public var trainEvaluationAccuracy: Double?
+    /// The test loss with the model left in training mode (dropout active), when asked for.
+    public var testLossInTrainingMode: Double?
     public var learningRate: Double
     public var seconds: Double
+
+    public init(
+        epoch: Int, trainLoss: Double, trainLossTotal: Double, trainAccuracy: Double, testLoss: Double?, testAccuracy: Double?,
+        learningRate: Double, seconds: Double
+    ) {
+        (self.epoch, self.trainLoss, self.trainLossTotal, self.trainAccuracy) = (epoch, trainLoss, trainLossTotal, trainAccuracy)
+        (self.testLoss, self.testAccuracy, self.learningRate, self.seconds) = (testLoss, testAccuracy, learningRate, seconds)
+    }
+}
+
+/// An evaluation taken between iterations.
+public struct Evaluation: Sendable, Codable, Equatable {
+    /// Iterations completed when it was taken.
+    public var iteration: Int
+    public var loss: Double
+    public var accuracy: Double
 }
 
 /// Everything one training run recorded.
@@ -26,6 +47,10 @@ public struct TrainingHistory: Sendable, Codable, Equatable {
     /// Learning-rate reductions by a plateau scheduler, as 1-based epochs.
     public var rateReductionEpochs: [Int] = []
     public var trainingSeconds: Double = 0
+    /// The untrained model on the test set, when asked for.
+    public var initialEvaluation: Evaluation?
+    /// Test-set evaluations every `evaluationInterval` iterations.
+    public var periodicEvaluations: [Evaluation] = []
 
     public init() {}
 

@@ -1,0 +1,57 @@
+import Backprop
+import Foundation
+
+/// Helpers for the descriptive items, built from the framework's own components.
+enum Descriptive {
+    /// The largest relative error between an activation layer's backward and central differences (Double, h = 1e-6).
+    static func gradientCheckError(_ module: some Module<Double>) throws -> Double {
+        let input = try Tensor<Double>(shape: [4, 5], scalars: (0..<20).map { Double($0) / 4 - 2.4 })
+        let upstream = try Tensor<Double>(shape: [4, 5], scalars: (0..<20).map { sin(Double($0)) })
+        _ = try module.forward(input)
+        let analytic = try module.backward(upstream)
+        var numeric = Tensor<Double>.zeros(input.shape)
+        for i in 0..<input.count {
+            var plus = input, minus = input
+            plus.withUnsafeMutableBufferPointer { $0[i] += 1e-6 }
+            minus.withUnsafeMutableBufferPointer { $0[i] -= 1e-6 }
+            let difference = try (module.forward(plus) * upstream).sum() - (module.forward(minus) * upstream).sum()
+            numeric.withUnsafeMutableBufferPointer { $0[i] = difference / 2e-6 }
+        }
+        let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max() ?? 0
+        return worst / max(numeric.abs().max(), 1e-3)
+    }
+
+    /// Draws a left-to-right block diagram of a layer chain on `axes`: one box per layer with its sizes.
+    static func drawChain(_ rows: [LayerSummary], on axes: Axes) {
+        axes.showsGrid = false
+        axes.showsLegend = false
+        axes.xLimits = -0.6...(Double(rows.count) - 0.4)
+        axes.yLimits = 0...1
+        for (index, row) in rows.enumerated() {
+            let x = Double(index)
+            let isLinear = row.type == "Linear"
+            axes.rectangle(x: x - 0.4, y: 0.3, width: 0.8, height: 0.4, fill: (isLinear ? Color.cycle(0) : Color.cycle(1)).withAlpha(0.25).onWhite)
+            axes.text(row.type, x: x, y: 0.56, size: 10)
+            axes.text("\(row.inputShape.last ?? 0) → \(row.outputShape.last ?? 0)", x: x, y: 0.42, size: 9)
+            if index > 0 { axes.plot(x: [x - 0.6, x - 0.4], y: [0.5, 0.5], style: LineStyle(color: .black, width: 1.5)) }
+        }
+    }
+
+    /// Numbers of a layer chain for JSON.
+    static func chainNumbers(_ rows: [LayerSummary]) -> [[String: Any]] {
+        rows.map { ["layer": $0.index, "type": $0.type, "in": $0.inputShape.last ?? 0, "out": $0.outputShape.last ?? 0, "parameters": $0.parameterCount] }
+    }
+}
+
+/// Figures of curves over trials.
+enum CurveFigures {
+    /// Draws mean ± 1 std of `series` (one array per trial) against 1-based indices.
+    static func band(_ axes: Axes, _ series: [[Double]], label: String, color: Color, x: [Double]? = nil) {
+        let (mean, std) = Statistics.band(series)
+        let xs = x ?? mean.indices.map { Double($0 + 1) }
+        if series.count > 1 {
+            axes.band(x: xs, lower: zip(mean, std).map(-), upper: zip(mean, std).map(+), color: color)
+        }
+        axes.plot(x: xs, y: mean, label: series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label, style: LineStyle(color: color))
+    }
+}

@@ -1,0 +1,75 @@
+import Backprop
+import Foundation
+
+/// Runs every request that is not cached yet: in parallel with `jobs` workers (BLAS pinned to one
+/// thread each so they do not fight), only this shard's share with `shard`, with progress.
+struct JobRunner {
+    let cache: RunCache
+    let executor: RunExecutor
+    let jobs: Int
+    /// (index, count): run only requests whose position in the sorted list is ≡ index mod count.
+    let shard: (index: Int, count: Int)?
+
+    struct Summary {
+        var loaded = 0, computed = 0, recomputedDamaged = 0, skippedByShard = 0
+        var failures: [(label: String, error: String)] = []
+    }
+
+    func run(_ requests: [RunRequest]) -> Summary {
+        var summary = Summary()
+        var unique: [String: RunRequest] = [:]
+        for request in requests { unique[request.hash] = request }
+        let ordered = unique.values.sorted { $0.hash < $1.hash }
+        var pending: [RunRequest] = []
+        for (position, request) in ordered.enumerated() {
+            if cache.contains(request) {
+                summary.loaded += 1
+            } else if let shard, position % shard.count != shard.index {
+                summary.skippedByShard += 1
+            } else {
+                if cache.isDamaged(request) { summary.recomputedDamaged += 1 }
+                pending.append(request)
+            }
+        }
+        // Longest first, so the parallel tail is short.
+        pending.sort { Self.cost($0) > Self.cost($1) }
+        FileHandle.standardError.write(Data("runs: \(ordered.count) planned, \(summary.loaded) loaded from the cache, \(pending.count) to compute\(summary.recomputedDamaged > 0 ? " (\(summary.recomputedDamaged) damaged cache entries)" : "")\n".utf8))
+        guard !pending.isEmpty else { return summary }
+        if jobs > 1 { BLASLibrary.setThreadCount(1) }
+        let progress = Progress(total: pending.map(Self.cost).reduce(0, +), runs: pending.count)
+        let lock = NSLock()
+        var next = 0
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pending.count))) { _ in
+            while true {
+                lock.lock()
+                guard next < pending.count else { lock.unlock(); return }
+                let request = pending[next]
+                next += 1
+                lock.unlock()
+                let start = Date()
+                do {
+                    let result = try executor.execute(request)
+                    try cache.store(result, for: request)
+                    lock.lock()
+                    summary.computed += 1
+                    lock.unlock()
+                } catch {
+                    lock.lock()
+                    summary.failures.append((request.label, "\(error)"))
+                    lock.unlock()
+                }
+                progress.runFinished(request.label, cost: Self.cost(request), seconds: Date().timeIntervalSince(start))
+            }
+        }
+        return summary
+    }
+
+    /// A rough cost in sample passes × weights, for ETAs and ordering.
+    static func cost(_ request: RunRequest) -> Double {
+        let train = Double(request.dataset.trainCount ?? (request.dataset.name == "mnist" ? 60000 : request.dataset.name.hasPrefix("syn") ? 60000 : 1000))
+        let widths = request.model.map { [$0.inputs] + $0.hidden + [$0.outputs] } ?? [2, 3, 2]
+        let weights = zip(widths, widths.dropFirst()).map { Double($0 * $1) }.reduce(0, +)
+        let perStep = request.training.batchSize == 1 ? 2000.0 : 0
+        return Double(request.training.epochs) * train * (weights + perStep)
+    }
+}

@@ -1,0 +1,141 @@
+import Backprop
+import Foundation
+
+/// The outcome of one tolerance check (spec §0: pass, fail, soft, n/c; plus not run).
+enum Verdict: String, Codable, CaseIterable {
+    case pass, fail, soft, notComparable = "n/c", notRun = "not run"
+}
+
+/// One row of a side-by-side table: what the paper says, what we got, their difference and the verdict.
+struct Check: Codable {
+    var item: String
+    var quantity: String
+    var paper: String
+    var reproduced: String
+    var delta: String
+    var tolerance: String
+    var verdict: Verdict
+}
+
+/// Whether we are in quick mode (smoke test: every verdict is reported as soft) or full mode.
+enum Mode: String, Codable {
+    case quick, full
+    var banner: String {
+        self == .quick ? "**quick mode: not comparable to the paper** (reduced epochs, trials and data; every verdict below is `soft`)" : "full mode: the reports' own settings"
+    }
+}
+
+/// One report's generated output: items in the report's order, each a table or a figure with
+/// its caption, the proposals it relies on and its checks; written as Markdown, PNG, JSON and CSV.
+final class ReportDocument {
+    let prefix: String
+    let title: String
+    let mode: Mode
+    private(set) var sections: [String] = []
+    private(set) var checks: [Check] = []
+    private var files: [(name: String, data: Data)] = []
+    private var figures: [(name: String, figure: Figure)] = []
+    private var csvRows: [String] = []
+
+    init(prefix: String, title: String, mode: Mode) {
+        (self.prefix, self.title, self.mode) = (prefix, title, mode)
+    }
+
+    /// A gate: in quick mode it is recorded as soft, with what it would have been.
+    func gate(_ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, holds: Bool?) {
+        var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
+        var tolerance = tolerance
+        if mode == .quick, verdict == .pass || verdict == .fail {
+            tolerance += " (quick: \(verdict.rawValue))"
+            verdict = .soft
+        }
+        checks.append(Check(item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict))
+    }
+
+    /// A check that is shown but never gated (SOFT, N/C or not run).
+    func note(_ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, verdict: Verdict) {
+        checks.append(Check(item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict))
+    }
+
+    /// A table item: `table-<number>.md` with the generated table and this item's checks.
+    func addTable(number: String, title: String, caption: String, proposals: [String] = [], markdown: String) {
+        let id = "Table \(number)"
+        let body = "## \(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(markdown)\n\n\(caption)\n\(proposalList(proposals))\(checkTable(for: id))"
+        files.append(("table-\(number).md", Data(body.utf8)))
+        sections.append(body.replacingOccurrences(of: "## ", with: "### ", options: .anchored))
+    }
+
+    /// A figure item: `fig-<number>.png` and `fig-<number>.json` (the numbers its checks use).
+    func addFigure(number: String, title: String, caption: String, proposals: [String] = [], figure: Figure, numbers: [String: Any]) {
+        let id = "Fig. \(number)"
+        figure.title = (figure.title ?? "\(prefix) \(id): \(title)") + (mode == .quick ? " (quick mode: not comparable)" : "")
+        figures.append(("fig-\(number).png", figure))
+        let json = (try? JSONSerialization.data(withJSONObject: Self.jsonSafe(numbers), options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        files.append(("fig-\(number).json", json))
+        sections.append("### \(id): \(title)\n\n![\(id)](fig-\(number).png)\n\n\(caption)\n\(proposalList(proposals))\(checkTable(for: id))")
+    }
+
+    /// A plain section (diagrams as text, listings, notes).
+    func addText(_ markdown: String) { sections.append(markdown) }
+
+    /// One line of the per-run CSV.
+    func addRun(_ request: RunRequest, _ result: RunResult?) {
+        let last = result?.history.last
+        let fields: [String] = [
+            request.label, String(request.seed), request.hash,
+            result.map { String(format: "%.3f", $0.seconds) } ?? "",
+            Self.number(last?.trainLoss), Self.number(last?.trainAccuracy),
+            Self.number(result?.finalTrainLoss), Self.number(result?.finalTrainAccuracy),
+            Self.number(result?.finalTestLoss), Self.number(result?.finalTestAccuracy),
+            result?.history.diverged == true ? "diverged" : "",
+        ]
+        csvRows.append(fields.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ","))
+    }
+
+    private func proposalList(_ proposals: [String]) -> String {
+        proposals.isEmpty ? "" : "\n" + proposals.map { "- \($0)" }.joined(separator: "\n") + "\n"
+    }
+
+    private func checkTable(for id: String) -> String {
+        let mine = checks.filter { $0.item == id }
+        guard !mine.isEmpty else { return "" }
+        var lines = ["", "| check | paper | reproduced | Δ | tolerance | verdict |", "|---|---|---|---|---|---|"]
+        for check in mine {
+            lines.append("| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(check.verdict.rawValue) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Counts of verdicts, for the index.
+    var verdictCounts: [Verdict: Int] {
+        Dictionary(grouping: checks, by: \.verdict).mapValues(\.count)
+    }
+
+    /// Writes README.md, the tables, figures, JSON and runs.csv into `folder/prefix`.
+    func write(to folder: URL, settings: String) throws {
+        let directory = folder.appendingPathComponent(prefix)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
+        for (name, figure) in figures { try figure.save(to: directory.appendingPathComponent(name), software: "Backprop reproduce") }
+        let header = "run,seed,hash,seconds,last_epoch_train_loss,last_epoch_train_accuracy,final_train_loss,final_train_accuracy,final_test_loss,final_test_accuracy,status"
+        try AtomicFile.write(Data(([header] + csvRows).joined(separator: "\n").utf8 + [0x0a]), to: directory.appendingPathComponent("runs.csv"))
+        let counts = Verdict.allCases.map { "\($0.rawValue): \(verdictCounts[$0] ?? 0)" }.joined(separator: ", ")
+        let readme = "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\nVerdicts: \(counts)\n\n" + sections.joined(separator: "\n\n") + "\n"
+        try AtomicFile.write(Data(readme.utf8), to: directory.appendingPathComponent("README.md"))
+    }
+
+    static func number(_ value: Double?, digits: Int = 4) -> String {
+        guard let value else { return "" }
+        return value.isNaN ? "nan" : (value.isInfinite ? (value > 0 ? "inf" : "-inf") : String(format: "%.\(digits)f", value))
+    }
+
+    /// NaN and infinities become strings so the JSON stays valid.
+    static func jsonSafe(_ value: Any) -> Any {
+        switch value {
+        case let number as Double: return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
+        case let array as [Any]: return array.map(jsonSafe)
+        case let dictionary as [String: Any]: return dictionary.mapValues(jsonSafe)
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Backprop
+import Foundation
+
+/// What every report reproduction shares: mode, base seed, trial override, data and registry.
+struct ReproductionContext {
+    let mode: Mode
+    let seed: UInt64
+    /// Overrides the trials per configuration (`--trials`).
+    let trials: Int?
+    let data: DataStore
+    let registry = ComponentRegistry.standard
+
+    func trials(full: Int, quick: Int) -> Int { trials ?? (mode == .full ? full : quick) }
+    func value<T>(full: T, quick: T) -> T { mode == .full ? full : quick }
+    func seed(_ experiment: String, trial: Int) -> UInt64 { derivedSeed(base: seed, experiment: experiment, trial: trial) }
+}
+
+/// One seed report: the runs it needs and how its tables and figures are built from them.
+protocol ReportReproduction {
+    var prefix: String { get }
+    var title: String { get }
+    /// Every table and figure, in the report's order: id, one-line description, what data it needs.
+    var items: [(id: String, description: String, data: String)] { get }
+    func requests(_ context: ReproductionContext) -> [RunRequest]
+    func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument
+}
+
+/// Summary statistics over trials.
+enum Statistics {
+    static func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+
+    /// Sample variance (n − 1), as the spec's conventions require.
+    static func variance(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return 0 }
+        let m = mean(values)
+        return values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)
+    }
+
+    static func standardDeviation(_ values: [Double]) -> Double { variance(values).squareRoot() }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    /// Spearman's rank correlation (no ties expected).
+    static func spearman(_ x: [Double], _ y: [Double]) -> Double {
+        func ranks(_ v: [Double]) -> [Double] {
+            var r = [Double](repeating: 0, count: v.count)
+            for (rank, index) in v.indices.sorted(by: { v[$0] < v[$1] }).enumerated() { r[index] = Double(rank) }
+            return r
+        }
+        let rx = ranks(x), ry = ranks(y)
+        let mx = mean(rx), my = mean(ry)
+        let covariance = zip(rx, ry).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
+        let spread = (rx.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * ry.map { ($0 - my) * ($0 - my) }.reduce(0, +)).squareRoot()
+        return spread > 0 ? covariance / spread : 0
+    }
+
+    /// Per-index mean and std across equally long series (epochs across trials).
+    static func band(_ series: [[Double]]) -> (mean: [Double], std: [Double]) {
+        let length = series.map(\.count).min() ?? 0
+        let columns = (0..<length).map { i in series.map { $0[i] } }
+        return (columns.map(mean), columns.map(standardDeviation))
+    }
+}
+
+/// Number formatting for tables.
+func formatted(_ value: Double?, _ digits: Int = 2) -> String { ReportDocument.number(value, digits: digits) }
+
+/// "mean ± std" of trial values.
+func meanStd(_ values: [Double], _ digits: Int = 2) -> String {
+    "\(formatted(Statistics.mean(values), digits)) ± \(formatted(Statistics.standardDeviation(values), digits))"
+}
+
+/// A Markdown table from a header and rows.
+func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
+    ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Backprop
+import Foundation
+
+/// `reproduce list`: every table and figure id with what it is, its cost and whether its data is present.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Lists every table and figure with its cost and data.")
+
+    @OptionGroup var options: ReproductionOptions
+
+    func run() throws {
+        let context = options.context()
+        let cache = options.cache
+        for report in allReports {
+            let requests = report.requests(context)
+            let cost = requests.map(JobRunner.cost).reduce(0, +)
+            let cached = requests.filter(cache.contains).count
+            print("\(report.prefix) \(report.title)")
+            print("    \(requests.count) runs in \(context.mode.rawValue) mode (\(cached) cached), about \(String(format: "%.1e", cost)) weight-sample passes")
+            for item in report.items {
+                let present: String
+                switch item.data {
+                case let data where data.hasPrefix("MNIST"): present = context.data.hasMNIST ? "present" : "MISSING (scripts/fetch-data)"
+                case let data where data.hasPrefix("CIFAR"): present = context.data.missingCIFARFiles.isEmpty ? "present" : "MISSING (scripts/fetch-data --cifar)"
+                default: present = "generated"
+                }
+                print("    \(item.id.padding(toLength: 14, withPad: " ", startingAt: 0)) \(item.description) [data: \(item.data), \(present)]")
+            }
+        }
+    }
+}
+
+/// `reproduce merge`: combines shard caches into this cache and renders the reports.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merges shard caches (their --out folders) and renders the reports.")
+
+    @Argument(help: "Output folders of `reproduce run --shard` runs.")
+    var folders: [String]
+
+    @OptionGroup var options: ReproductionOptions
+
+    func run() throws {
+        let start = Date()
+        var copied = 0
+        for folder in folders {
+            copied += try options.cache.merge(from: URL(fileURLWithPath: folder).appendingPathComponent(".cache"))
+        }
+        print("merged \(copied) runs from \(folders.count) folders")
+        let context = options.context()
+        let missing = allReports.flatMap { $0.requests(context) }.filter { !options.cache.contains($0) }
+        if !missing.isEmpty { print("warning: \(missing.count) runs are still missing; their items are rendered without them") }
+        try ReportRendering(options: options, context: context).render(allReports, runSeconds: Date().timeIntervalSince(start))
+    }
+}

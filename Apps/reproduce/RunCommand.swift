@@ -1,0 +1,128 @@
+import ArgumentParser
+import Backprop
+import Foundation
+
+/// Options shared by `run`, `list` and `merge`.
+struct ReproductionOptions: ParsableArguments {
+    @Flag(name: .customLong("full"), help: "The reports' own epochs and trials (the spec's compute budget, about an hour).")
+    var full = false
+
+    @Flag(name: .customLong("quick"), help: "Reduced epochs, trials and data: a smoke test, not comparable to the paper (the default).")
+    var quick = false
+
+    @Option(help: "Base seed; each run's seed is derived from it, the experiment and the trial.")
+    var seed: UInt64 = 2024
+
+    @Option(help: "Trials per configuration, overriding the report's (10) or quick mode's (3).")
+    var trials: Int?
+
+    @Option(help: "Data folder holding mnist/ and cifar10/ (default: $BACKPROP_DATA, else ./data).")
+    var dataDir: String?
+
+    @Option(help: "Output folder (default: Reports/ in full mode, Reports/quick/ in quick mode).")
+    var out: String?
+
+    var mode: Mode { full && !quick ? .full : .quick }
+    var outputFolder: URL { URL(fileURLWithPath: out ?? (mode == .full ? "Reports" : "Reports/quick")) }
+    var cache: RunCache { RunCache(folder: outputFolder.appendingPathComponent(".cache")) }
+
+    func context() -> ReproductionContext {
+        ReproductionContext(mode: mode, seed: seed, trials: trials, data: DataStore(dataDirectory: DataDirectory.resolve(dataDir)))
+    }
+}
+
+/// Every report, in order.
+let allReports: [any ReportReproduction] = [Report000(), Report001(), Report002(), Report003(), Report004()]
+
+/// The reports whose prefix or item ids match `ids` (all when empty).
+func selectedReports(_ ids: [String]) throws -> [any ReportReproduction] {
+    guard !ids.isEmpty else { return allReports }
+    let chosen = allReports.filter { report in
+        ids.contains { id in id == report.prefix || report.items.contains { $0.id.lowercased() == id.lowercased() } }
+    }
+    guard !chosen.isEmpty else {
+        throw ValidationError("no report or item matches \(ids.joined(separator: ", ")); see `reproduce list`")
+    }
+    return chosen
+}
+
+/// `reproduce run`: computes what is not cached, then renders every selected report.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Runs the experiments and writes the reports.")
+
+    @Argument(help: "Report prefixes (000 … 004) or item ids (\"003 Table 11\"); all when omitted.")
+    var ids: [String] = []
+
+    @OptionGroup var options: ReproductionOptions
+
+    @Option(help: "Independent runs in parallel (BLAS then uses one thread per run).")
+    var jobs = 1
+
+    @Option(help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.")
+    var shard: String?
+
+    func run() throws {
+        let start = Date()
+        let context = options.context()
+        let reports = try selectedReports(ids)
+        let shardPair = try shard.map(Self.parseShard)
+        let requests = reports.flatMap { $0.requests(context) }
+        let runner = JobRunner(cache: options.cache, executor: RunExecutor(data: context.data), jobs: max(jobs, 1), shard: shardPair)
+        let summary = runner.run(requests)
+        print("runs: \(summary.loaded) loaded from the cache, \(summary.computed) computed, \(summary.recomputedDamaged) damaged entries recomputed, \(summary.failures.count) failed")
+        for failure in summary.failures { print("failed: \(failure.label): \(failure.error)") }
+        if let shardPair {
+            print("shard \(shardPair.index + 1)/\(shardPair.count) done (\(summary.skippedByShard) runs belong to other shards); cache in \(options.cache.folder.path). Combine with `reproduce merge`.")
+            return
+        }
+        try ReportRendering(options: options, context: context).render(reports, runSeconds: Date().timeIntervalSince(start))
+    }
+
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+            throw ValidationError("--shard takes i/n with 1 ≤ i ≤ n, got \(text)")
+        }
+        return (parts[0] - 1, parts[1])
+    }
+}
+
+/// Renders reports from the cache and writes the top-level index.
+struct ReportRendering {
+    let options: ReproductionOptions
+    let context: ReproductionContext
+
+    func render(_ reports: [any ReportReproduction], runSeconds: Double) throws {
+        let cache = options.cache
+        var index: [(ReportDocument, Double)] = []
+        for report in reports {
+            let requests = report.requests(context)
+            let document = try report.render(context) { cache.load($0) }
+            let seconds = requests.compactMap { cache.load($0)?.seconds }.reduce(0, +)
+            try document.write(to: options.outputFolder, settings: settingsLine(requests.count))
+            index.append((document, seconds))
+            print("\(report.prefix): \(requests.count) runs, \(String(format: "%.1f", seconds)) s of training, verdicts \(counts(document))")
+        }
+        try writeIndex(index)
+        print("reports written to \(options.outputFolder.path)/ (open \(options.outputFolder.path)/README.md) in \(String(format: "%.1f", runSeconds)) s")
+    }
+
+    private func settingsLine(_ runs: Int) -> String {
+        "Settings: base seed \(context.seed) (each run's seed is derived from the base, the experiment and the trial and is listed in runs.csv), \(runs) runs, data from `\(context.data.dataDirectory)`, OpenBLAS kernels \(BLASLibrary.coreName)."
+    }
+
+    private func counts(_ document: ReportDocument) -> String {
+        Verdict.allCases.compactMap { verdict in document.verdictCounts[verdict].map { "\(verdict.rawValue) \($0)" } }.joined(separator: ", ")
+    }
+
+    private func writeIndex(_ documents: [(ReportDocument, Double)]) throws {
+        var lines = ["# Reproduction of the five seed reports", "", context.mode.banner, "",
+                     "| report | title | pass | fail | soft | n/c | not run | training time (s) |", "|---|---|---|---|---|---|---|---|"]
+        for (document, seconds) in documents {
+            let c = document.verdictCounts
+            lines.append("| [\(document.prefix)](\(document.prefix)/README.md) | \(document.title) | \(c[.pass] ?? 0) | \(c[.fail] ?? 0) | \(c[.soft] ?? 0) | \(c[.notComparable] ?? 0) | \(c[.notRun] ?? 0) | \(String(format: "%.0f", seconds)) |")
+        }
+        lines += ["", "Generated by `swift run -c release reproduce run\(context.mode == .full ? " --full" : " --quick")`. Each report folder holds README.md (every table and figure in order), table-*.md, fig-*.png with fig-*.json, and runs.csv. The contract is `../shared/reproduction-spec.md`; deviations from it are stated next to the item they concern."]
+        try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: options.outputFolder.appendingPathComponent("README.md"))
+    }
+}

@@ -1,0 +1,95 @@
+/// A multilayer perceptron described as data: widths, activations, initialisation, dropout.
+public struct ModelSpec: Codable, Hashable, Sendable {
+    public var inputs: Int
+    public var hidden: [Int]
+    public var outputs: Int
+    /// Registry name of the hidden activation ("relu", "tanh", "sigmoid").
+    public var activation: String
+    /// Registry name of an output activation ("softmax", "sigmoid"), or nil for linear outputs.
+    public var outputActivation: String?
+    public var initializer: InitializerSpec
+    /// Drop probability of a `Dropout` after every hidden activation, if any.
+    public var dropout: Double?
+
+    public init(inputs: Int, hidden: [Int], outputs: Int, activation: String, outputActivation: String? = nil,
+                initializer: InitializerSpec = InitializerSpec(name: "pytorch-default"), dropout: Double? = nil) {
+        (self.inputs, self.hidden, self.outputs, self.activation) = (inputs, hidden, outputs, activation)
+        (self.outputActivation, self.initializer, self.dropout) = (outputActivation, initializer, dropout)
+    }
+}
+
+/// An initialisation scheme by registry name, with its parameters.
+public struct InitializerSpec: Codable, Hashable, Sendable {
+    /// "pytorch-default", "xavier-normal", "he-normal", "normal", "fan-in-normal", "vugrad-2020".
+    public var name: String
+    /// Standard deviation for "normal".
+    public var standardDeviation: Double?
+    /// Hidden layers use their activation's gain (report 001 Table 2); the output layer uses 1.
+    public var gainFromActivation: Bool
+
+    public init(name: String, standardDeviation: Double? = nil, gainFromActivation: Bool = false) {
+        (self.name, self.standardDeviation, self.gainFromActivation) = (name, standardDeviation, gainFromActivation)
+    }
+}
+
+/// A loss by registry name.
+public struct LossSpec: Codable, Hashable, Sendable {
+    /// "mse", "euclidean", "softmax-cross-entropy", "cross-entropy" (on probabilities), "nll".
+    public var name: String
+    /// "mean" or "sum".
+    public var reduction: String
+    public var epsilon: Double?
+
+    public init(name: String, reduction: String = "mean", epsilon: Double? = nil) {
+        (self.name, self.reduction, self.epsilon) = (name, reduction, epsilon)
+    }
+}
+
+/// An optimizer by registry name with its settings (unused ones are ignored).
+public struct OptimizerSpec: Codable, Hashable, Sendable {
+    /// "sgd", "adam", "gd".
+    public var name: String
+    public var learningRate: Double
+    public var momentum: Double?
+    public var weightDecay: Double?
+    public var nesterov: Bool?
+    /// "pytorch" or "velocity" (report 001).
+    public var momentumForm: String?
+    public var decoupledWeightDecay: Double?
+
+    public init(name: String, learningRate: Double, momentum: Double? = nil, weightDecay: Double? = nil,
+                nesterov: Bool? = nil, momentumForm: String? = nil, decoupledWeightDecay: Double? = nil) {
+        (self.name, self.learningRate, self.momentum, self.weightDecay) = (name, learningRate, momentum, weightDecay)
+        (self.nesterov, self.momentumForm, self.decoupledWeightDecay) = (nesterov, momentumForm, decoupledWeightDecay)
+    }
+}
+
+/// A per-epoch learning-rate schedule by registry name.
+public struct ScheduleSpec: Codable, Hashable, Sendable {
+    /// "constant", "step_decay", "exp_decay", "t_frac_decay", "cosine", or "plateau".
+    public var name: String
+    public var decayRate: Double?
+    public var stepLength: Int?
+    public var period: Int?
+    /// ReduceLROnPlateau settings (PyTorch defaults when absent).
+    public var factor: Double?
+    public var patience: Int?
+
+    public init(name: String, decayRate: Double? = nil, stepLength: Int? = nil, period: Int? = nil, factor: Double? = nil, patience: Int? = nil) {
+        (self.name, self.decayRate, self.stepLength, self.period, self.factor, self.patience) = (name, decayRate, stepLength, period, factor, patience)
+    }
+}
+
+/// Everything about how a model is trained.
+public struct TrainingSpec: Codable, Hashable, Sendable {
+    public var epochs: Int
+    public var batchSize: Int
+    public var shuffle: Bool
+    public var loss: LossSpec
+    public var optimizer: OptimizerSpec
+    public var schedule: ScheduleSpec?
+
+    public init(epochs: Int, batchSize: Int, shuffle: Bool = true, loss: LossSpec, optimizer: OptimizerSpec, schedule: ScheduleSpec? = nil) {
+        (self.epochs, self.batchSize, self.shuffle, self.loss, self.optimizer, self.schedule) = (epochs, batchSize, shuffle, loss, optimizer, schedule)
+    }
+}
