@@ -1,0 +1,112 @@
+import ArgumentParser
+import Backprop
+import Foundation
+
+/// `train`: trains one model described in a JSON recipe (or on the command line) with the shared
+/// loop, prints per-epoch metrics, and writes a loss/accuracy PNG and a safetensors checkpoint.
+@main
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Trains one model from a JSON recipe or command-line options.",
+        discussion: "Example: swift run -c release train --config docs/examples/disk.json --out runs/disk")
+
+    @Option(help: "A JSON recipe (see docs/examples/disk.json); the options below are ignored when given.")
+    var config: String?
+
+    @Option(help: "Output folder for training.png and checkpoint.safetensors.")
+    var out = "runs/train"
+
+    @Option(help: "Dataset: disk, syn20, syng, or idx (with --folder).")
+    var dataset = "disk"
+
+    @Option(help: "For --dataset idx: the folder of idx files.")
+    var folder: String?
+
+    @Option(help: "Hidden layer widths, comma-separated.")
+    var hidden = "25,25,25"
+
+    @Option(help: "Hidden activation (relu, tanh, sigmoid).")
+    var activation = "relu"
+
+    @Option(help: "Loss (softmax-cross-entropy, mse, euclidean, cross-entropy, nll).")
+    var loss = "softmax-cross-entropy"
+
+    @Option(help: "Optimizer (sgd, adam, gd).")
+    var optimizer = "adam"
+
+    @Option(help: "Learning rate.")
+    var learningRate = 0.005
+
+    @Option(help: "Momentum for sgd.")
+    var momentum: Double?
+
+    @Option(help: "Per-epoch schedule (constant, step_decay, exp_decay, t_frac_decay, cosine, plateau).")
+    var schedule: String?
+
+    @Option(help: "Epochs.")
+    var epochs = 50
+
+    @Option(help: "Batch size.")
+    var batchSize = 50
+
+    @Option(help: "Seed of the data, initialisation and shuffling.")
+    var seed: UInt64 = 1
+
+    func recipe() throws -> TrainingRecipe {
+        if let config {
+            guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+            return try TrainingRecipe.decode(data, source: config)
+        }
+        let widths = try hidden.split(separator: ",").map { text -> Int in
+            guard let width = Int(text.trimmingCharacters(in: .whitespaces)), width > 0 else { throw ValidationError("--hidden: \"\(text)\" is not a positive width") }
+            return width
+        }
+        let inputs = dataset == "idx" ? 784 : 2
+        let outputs = dataset == "idx" ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
+        return TrainingRecipe(
+            dataset: .init(name: dataset, folder: folder),
+            model: ModelSpec(inputs: inputs, hidden: widths, outputs: outputs, activation: activation),
+            training: TrainingSpec(epochs: epochs, batchSize: batchSize, loss: LossSpec(name: loss),
+                                   optimizer: OptimizerSpec(name: optimizer, learningRate: learningRate, momentum: momentum),
+                                   schedule: schedule.map { ScheduleSpec(name: $0) }),
+            seed: seed)
+    }
+
+    func run() throws {
+        let recipe = try recipe()
+        print("training \(recipe.model.hidden.count)-hidden-layer \(recipe.model.activation) network on \(recipe.dataset.name), seed \(recipe.seed)")
+        let (model, history) = try recipe.run()
+        for epoch in history.epochs {
+            print(String(format: "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f",
+                         epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? .nan, epoch.testAccuracy ?? .nan))
+        }
+        if history.diverged { print("warning: the loss became non-finite at iteration \(history.firstNonFiniteIteration!); training stopped") }
+        let folder = URL(fileURLWithPath: out)
+        let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
+        try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(history.epochs.count)])
+        let reloaded = try ComponentRegistry.standard.makeModel(recipe.model, random: RandomSource(seed: recipe.seed &+ 1))
+        try reloaded.load(from: checkpoint)
+        let identical = zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor }
+        print("checkpoint \(checkpoint.path): \(model.stateDict().count) tensors, reloaded \(identical ? "identically" : "WITH DIFFERENCES")")
+        let plot = folder.appendingPathComponent("training.png")
+        try figure(history).save(to: plot)
+        print("plot \(plot.path)")
+    }
+
+    func figure(_ history: TrainingHistory) -> Figure {
+        let figure = Figure(columns: 2)
+        figure.title = "train: \(config ?? "command line")"
+        let x = history.epochs.map { Double($0.epoch) }
+        let loss = figure.axes(0, 0), accuracy = figure.axes(0, 1)
+        loss.title = "loss"
+        loss.xLabel = "epoch"
+        loss.yScale = .logarithmic
+        accuracy.title = "accuracy"
+        accuracy.xLabel = "epoch"
+        loss.plot(x: x, y: history.epochs.map(\.trainLoss), label: "train")
+        loss.plot(x: x, y: history.epochs.map { $0.testLoss ?? .nan }, label: "test")
+        accuracy.plot(x: x, y: history.epochs.map(\.trainAccuracy), label: "train")
+        accuracy.plot(x: x, y: history.epochs.map { $0.testAccuracy ?? .nan }, label: "test")
+        return figure
+    }
+}
