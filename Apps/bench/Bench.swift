@@ -5,7 +5,7 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks Backprop against the NumPy anchor, measured in the same command.",
-        subcommands: [GEMMBenchmark.self, MLPBenchmark.self],
+        subcommands: [GEMMBenchmark.self, MLPBenchmark.self, AllBenchmarks.self],
         defaultSubcommand: GEMMBenchmark.self
     )
 }

@@ -11,8 +11,13 @@ struct GalleryCommand: ParsableCommand {
 
     func run() throws {
         let start = Date()
-        let files = try Gallery.write(to: URL(fileURLWithPath: out))
-        for file in files { print(file.path) }
-        print("\(files.count) figures in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        let figures = Gallery.figures()
+        for (name, figure) in figures {
+            let url = URL(fileURLWithPath: out).appendingPathComponent("\(name).png")
+            let renderStart = Date()
+            try figure.save(to: url)
+            print("\(url.path)  (\(figure.rows)×\(figure.columns) panels, rendered and written in \(String(format: "%.3f", Date().timeIntervalSince(renderStart))) s)")
+        }
+        print("\(figures.count) figures in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
     }
 }

@@ -29,23 +29,11 @@ public final class Softmax<Scalar: TensorScalar>: Module, Documented {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        guard let output else { throw ModuleError.backwardBeforeForward(module: "Softmax") }
-        guard outputGradient.shape == output.shape else {
-            throw TensorError.shapeMismatch(operation: "Softmax.backward", lhs: outputGradient.shape, rhs: output.shape)
+        try rowwiseBackward(output: output, outputGradient, layer: "Softmax") { y, g, base, width in
+            var dot: Scalar = 0
+            for j in 0..<width { dot += g[base + j] * y[base + j] }
+            for j in 0..<width { g[base + j] = y[base + j] * (g[base + j] - dot) }
         }
-        var gradient = outputGradient
-        let width = output.rowWidth
-        output.withUnsafeBufferPointer { y in
-            gradient.withUnsafeMutableBufferPointer { g in
-                for row in 0..<(g.count / Swift.max(width, 1)) {
-                    let base = row * width
-                    var dot: Scalar = 0
-                    for j in 0..<width { dot += g[base + j] * y[base + j] }
-                    for j in 0..<width { g[base + j] = y[base + j] * (g[base + j] - dot) }
-                }
-            }
-        }
-        return gradient
     }
 }
 
@@ -67,22 +55,31 @@ public final class LogSoftmax<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        guard let output else { throw ModuleError.backwardBeforeForward(module: "LogSoftmax") }
-        guard outputGradient.shape == output.shape else {
-            throw TensorError.shapeMismatch(operation: "LogSoftmax.backward", lhs: outputGradient.shape, rhs: output.shape)
+        try rowwiseBackward(output: output, outputGradient, layer: "LogSoftmax") { logY, g, base, width in
+            var total: Scalar = 0
+            for j in 0..<width { total += g[base + j] }
+            for j in 0..<width { g[base + j] -= Scalar.exp(logY[base + j]) * total }
         }
-        var gradient = outputGradient
-        let width = output.rowWidth
-        output.withUnsafeBufferPointer { logY in
-            gradient.withUnsafeMutableBufferPointer { g in
-                for row in 0..<(g.count / Swift.max(width, 1)) {
-                    let base = row * width
-                    var total: Scalar = 0
-                    for j in 0..<width { total += g[base + j] }
-                    for j in 0..<width { g[base + j] -= Scalar.exp(logY[base + j]) * total }
-                }
-            }
-        }
-        return gradient
     }
+}
+
+/// The backward both row-wise layers share: checks the cached output and the gradient's shape, then
+/// runs `kernel(output, gradient, rowStart, width)` on every row of a copy of the gradient.
+@inlinable
+func rowwiseBackward<Scalar: TensorScalar>(
+    output: Tensor<Scalar>?, _ outputGradient: Tensor<Scalar>, layer: String,
+    _ kernel: (UnsafeBufferPointer<Scalar>, UnsafeMutableBufferPointer<Scalar>, Int, Int) -> Void
+) throws -> Tensor<Scalar> {
+    guard let output else { throw ModuleError.backwardBeforeForward(module: layer) }
+    guard outputGradient.shape == output.shape else {
+        throw TensorError.shapeMismatch(operation: "\(layer).backward", lhs: outputGradient.shape, rhs: output.shape)
+    }
+    var gradient = outputGradient
+    let width = output.rowWidth
+    output.withUnsafeBufferPointer { y in
+        gradient.withUnsafeMutableBufferPointer { g in
+            for row in 0..<(g.count / Swift.max(width, 1)) { kernel(y, g, row * width, width) }
+        }
+    }
+    return gradient
 }

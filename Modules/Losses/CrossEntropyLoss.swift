@@ -24,7 +24,7 @@ public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
         let shifted = predicted + epsilon
-        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.rowCount, 1)) : 1
+        let scale: Scalar = reduction.scale(count: predicted.rowCount)
         let value = -(try dense * shifted.log()).sum() * scale
         return (value, try -dense / shifted * scale)
     }

@@ -27,6 +27,12 @@ public enum Reduction: String, Sendable, CaseIterable {
     case mean
     /// Added up: the gradient is not divided by the batch size (reports 002 synthetic, 004).
     case sum
+
+    /// The factor a batch total is multiplied by: 1/`count` for `.mean`, 1 for `.sum`.
+    @inlinable
+    public func scale<Scalar: TensorScalar>(count: Int) -> Scalar {
+        self == .mean ? 1 / Scalar(Swift.max(count, 1)) : 1
+    }
 }
 
 /// Errors a loss raises about its inputs.

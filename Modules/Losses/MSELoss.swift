@@ -18,7 +18,7 @@ public struct MSELoss<Scalar: TensorScalar>: Loss, Documented {
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
         let difference = try predicted - dense
-        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.count, 1)) : 1
+        let scale: Scalar = reduction.scale(count: predicted.count)
         return (difference.squared().sum() * scale, difference * (2 * scale))
     }
 }

@@ -10,7 +10,7 @@ public struct NLLLoss<Scalar: TensorScalar>: Loss {
     @_specialize(where Scalar == Double)
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
-        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.rowCount, 1)) : 1
+        let scale: Scalar = reduction.scale(count: predicted.rowCount)
         return (-(try dense * predicted).sum() * scale, -dense * scale)
     }
 }

@@ -19,7 +19,7 @@ public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
     public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
         let dense = try Targets.dense(target, like: predicted)
         let logProbabilities = try RowSoftmax.logSoftmax(predicted)
-        let scale: Scalar = reduction == .mean ? 1 / Scalar(Swift.max(predicted.rowCount, 1)) : 1
+        let scale: Scalar = reduction.scale(count: predicted.rowCount)
         var value: Scalar = 0
         var gradient = logProbabilities
         let width = predicted.shape[1]

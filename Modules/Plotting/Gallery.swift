@@ -3,15 +3,19 @@ import Foundation
 /// One figure of each kind the reports need, drawn from deterministic synthetic curves:
 /// `reproduce gallery` writes them to Reports/gallery/ so a person can judge the plotting.
 public enum Gallery {
-    /// Writes the gallery into `folder`; returns the files written.
-    @discardableResult
-    public static func write(to folder: URL, pointsPerSeries: Int = 500_000) throws -> [URL] {
-        let figures: [(String, Figure)] = [
+    /// The gallery's figures by file name (without extension).
+    public static func figures(pointsPerSeries: Int = 500_000) -> [(name: String, figure: Figure)] {
+        [
             ("lines", lines()), ("log-scale", logScale()), ("band", band()), ("bars", bars()),
             ("scatter", scatter()), ("decision-boundary", decisionBoundary()), ("nan-gaps", gaps()),
             ("long-series", longSeries(points: pointsPerSeries)),
         ]
-        return try figures.map { name, figure in
+    }
+
+    /// Writes the gallery into `folder`; returns the files written.
+    @discardableResult
+    public static func write(to folder: URL, pointsPerSeries: Int = 500_000) throws -> [URL] {
+        try figures(pointsPerSeries: pointsPerSeries).map { name, figure in
             let url = folder.appendingPathComponent("\(name).png")
             try figure.save(to: url)
             return url

@@ -3,6 +3,7 @@ import Foundation
 
 /// Encodes RGBA pixels as PNG through libpng, with tEXt chunks (Title, Software, …).
 public enum PNGEncoder {
+    /// libpng refused to encode (it reports errors only by a code).
     public enum Failure: Error, CustomStringConvertible {
         case encodingFailed(code: Int32)
         public var description: String { "libpng could not encode the image (code \(code))" }

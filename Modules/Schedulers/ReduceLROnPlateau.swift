@@ -3,7 +3,9 @@
 /// improvement beyond `threshold`, the rate is multiplied by `factor` (not below `minimumRate`),
 /// then `cooldown` calls pass before bad calls count again. Call `step(metric:)` once per epoch.
 public final class ReduceLROnPlateau {
+    /// Whether a lower (loss) or a higher (accuracy) metric is better.
     public enum Mode: String, Sendable { case minimize, maximize }
+    /// Whether `threshold` is a fraction of the best value or an absolute margin.
     public enum ThresholdMode: String, Sendable { case relative, absolute }
 
     public let mode: Mode, thresholdMode: ThresholdMode

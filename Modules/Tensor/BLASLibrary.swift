@@ -26,6 +26,18 @@ public enum BLASLibrary {
         functions.coreName.flatMap { $0() }.map { String(cString: $0) } ?? "unknown"
     }
 
+    /// Runs `body` with subnormal floats flushed to zero on this thread (FTZ/DAZ), then restores the
+    /// previous mode. Subnormals make SGEMM about 100 times slower; a run whose weights decay or
+    /// blow up can fill with them (report 003's lr = 1.0 run took over half an hour without this).
+    public static func flushingSubnormals<R>(_ body: () throws -> R) rethrows -> R {
+        let previous = backprop_flush_subnormals()
+        defer { backprop_restore_float_control(previous) }
+        return try body()
+    }
+
+    /// Whether this thread currently flushes subnormals (FTZ and DAZ both set).
+    public static var flushesSubnormals: Bool { backprop_float_control() & 0x8040 == 0x8040 }
+
     /// Limits BLAS to `count` threads: parallel training jobs each take one core.
     public static func setThreadCount(_ count: Int) {
         functions.setThreads?(Int32(count))

@@ -31,6 +31,20 @@ public final class Trainer<Scalar: TensorScalar> {
         train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>? = nil,
         configuration: TrainingConfiguration, random: RandomSource
     ) throws -> TrainingHistory {
+        try inFloatMode(of: configuration) { try runEpochs(on: train, test: test, configuration: configuration, random: random) }
+    }
+
+    /// Runs `body` with subnormals flushed to zero when the configuration asks for it.
+    private func inFloatMode<R>(of configuration: TrainingConfiguration, _ body: () throws -> R) rethrows -> R {
+        configuration.flushesSubnormals ? try BLASLibrary.flushingSubnormals(body) : try body()
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func runEpochs(
+        on train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>?,
+        configuration: TrainingConfiguration, random: RandomSource
+    ) throws -> TrainingHistory {
         var history = TrainingHistory()
         let loader = DataLoader(dataset: train, batchSize: configuration.batchSize, shuffle: configuration.shuffle, random: random)
         let plateau = configuration.plateau.map { ReduceLROnPlateau(initialRate: optimizer.learningRate, settings: $0) }
@@ -113,6 +127,14 @@ public final class Trainer<Scalar: TensorScalar> {
     @_specialize(where Scalar == Double)
     public func evaluate(
         _ dataset: LabeledDataset<Scalar>, configuration: TrainingConfiguration, inTrainingMode: Bool = false
+    ) throws -> (loss: Double, accuracy: Double) {
+        try inFloatMode(of: configuration) { try measure(dataset, configuration: configuration, inTrainingMode: inTrainingMode) }
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func measure(
+        _ dataset: LabeledDataset<Scalar>, configuration: TrainingConfiguration, inTrainingMode: Bool
     ) throws -> (loss: Double, accuracy: Double) {
         let wasTraining = model.isTraining
         if inTrainingMode { model.train() } else { model.eval() }

@@ -43,6 +43,8 @@ public struct TrainingConfiguration: Sendable {
     public var evaluateTestInTrainingMode = false
     /// Evaluate the test set every this many iterations (report 004 Fig. 4: every 5,000 steps).
     public var evaluationInterval: Int?
+    /// Flush subnormal floats to zero while training (see `BLASLibrary.flushingSubnormals`).
+    public var flushesSubnormals = true
 
     public init(
         epochs: Int, batchSize: Int, shuffle: Bool = true, targetEncoding: TargetEncoding = .classIndices,

@@ -54,3 +54,33 @@ final class ConvergenceTests: XCTestCase {
         XCTAssertNotNil(history.epochs.last!.testAccuracy)
     }
 }
+
+final class FloatModeTests: XCTestCase {
+    /// An identity layer that records whether subnormals were being flushed when it ran.
+    final class Recorder: Module {
+        var isTraining = true
+        var seen: [Bool] = []
+        func forward(_ input: Tensor<Float>) throws -> Tensor<Float> {
+            seen.append(BLASLibrary.flushesSubnormals)
+            return input
+        }
+        func backward(_ outputGradient: Tensor<Float>) throws -> Tensor<Float> { outputGradient }
+    }
+
+    func testTrainingAndEvaluationFlushSubnormalsUnlessAskedNotTo() throws {
+        let random = RandomSource(seed: 1)
+        let data: DatasetSplit<Float> = DiskDataset.split(trainCount: 20, testCount: 20, random: random)
+        let recorder = Recorder()
+        let model = Sequential<Float>(recorder, Linear(inputFeatures: 2, outputFeatures: 2, random: random))
+        let trainer = Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: SGD(parameters: model.allParameters(), learningRate: 0.1))
+        var configuration = TrainingConfiguration(epochs: 2, batchSize: 10)
+        _ = try trainer.fit(train: data.train, test: data.test, configuration: configuration, random: random)
+        XCTAssertFalse(recorder.seen.isEmpty)
+        XCTAssertTrue(recorder.seen.allSatisfy { $0 })
+        XCTAssertFalse(BLASLibrary.flushesSubnormals)
+        recorder.seen = []
+        configuration.flushesSubnormals = false
+        _ = try trainer.fit(train: data.train, test: data.test, configuration: configuration, random: random)
+        XCTAssertTrue(recorder.seen.allSatisfy { !$0 })
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Backprop
+import Foundation
+
+/// `bench all`: every case of the performance issue, each next to the NumPy anchor measured in
+/// the same command, with the ratio Backprop/numpy (for times: lower is faster).
+struct AllBenchmarks: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "all", abstract: "Every benchmark case with its NumPy anchor and ratio.")
+
+    @OptionGroup var options: AnchorOptions
+
+    @Option(help: "Data folder holding mnist/ (default: $BACKPROP_DATA).")
+    var dataDir: String?
+
+    func run() throws {
+        print("blas     OpenBLAS kernels: \(BLASLibrary.coreName), threads as the environment sets them")
+        try GEMMBenchmark.parse(forwarding(options)).run()
+        let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: DataDirectory.resolve(dataDir), verification: .skip)
+        let cases = BenchmarkCases(mnist: raw, repeats: options.repeats)
+        let anchor = NumPyAnchor(scriptPath: options.anchor)
+        var explicitEpoch = Double.nan
+        for batch in [100, 10, 400] {
+            let seconds = try cases.mlp003Epoch(batch: batch)
+            if batch == 100 { explicitEpoch = seconds }
+            report("mlp003 batch \(batch)", seconds, unit: "s/epoch", anchor: options.noAnchor ? nil : anchor.run(config: "mlp003", batch: batch, repeats: options.repeats))
+        }
+        report("sgd004 batch 1", try cases.sgd004StepMicroseconds(), unit: "us/step",
+               anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 1, repeats: options.repeats))
+        report("sgd004 batch 500", try cases.sgd004Epoch(batch: 500), unit: "s/epoch",
+               anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 500, repeats: options.repeats))
+        for batch in [100, 1] {
+            report("disk batch \(batch)", try cases.disk(batch: batch), unit: "s/200 epochs",
+                   anchor: options.noAnchor ? nil : anchor.run(config: "disk", batch: batch, repeats: options.repeats))
+        }
+        let graphEpoch = try cases.autogradEpoch()
+        print("backprop autograd mlp003 batch 100 \(String(format: "%.3f", graphEpoch)) s/epoch")
+        print("ratio    autograd/explicit-layer epoch \(String(format: "%.2f", graphEpoch / explicitEpoch))")
+        report("eval", try cases.evaluationMilliseconds(), unit: "ms", anchor: options.noAnchor ? nil : anchor.run(config: "eval", repeats: options.repeats))
+    }
+
+    private func forwarding(_ options: AnchorOptions) -> [String] {
+        ["--anchor", options.anchor, "--repeats", String(options.repeats)] + (options.noAnchor ? ["--no-anchor"] : [])
+    }
+
+    /// Prints our figure, the anchor's (matched by name) and their ratio.
+    private func report(_ name: String, _ value: Double, unit: String, anchor: [NumPyAnchor.Figure]?) {
+        print("backprop \(name) \(String(format: "%.4g", value)) \(unit)")
+        guard let reference = anchor?.first(where: { $0.name.hasPrefix(name) }) else { return }
+        print("anchor   \(name) \(String(format: "%.4g", reference.value)) \(reference.unit)")
+        print("ratio    \(name) Backprop/numpy \(String(format: "%.2f", value / reference.value)) (lower is faster)")
+    }
+}
