@@ -39,10 +39,13 @@ struct NumPyAnchor {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap(Self.parse)
     }
 
+    /// Parses "anchor NAME… VALUE UNIT…": the value is the last number, the unit may have spaces ("s/200 epochs").
     static func parse(_ line: Substring) -> Figure? {
         let words = line.split(separator: " ").map(String.init)
-        guard words.count >= 4, words[0] == "anchor", let value = Double(words[words.count - 2]) else { return nil }
-        return Figure(name: words[1..<(words.count - 2)].joined(separator: " "), value: value, unit: words[words.count - 1])
+        guard words.count >= 4, words[0] == "anchor",
+              let valueIndex = words.indices.dropFirst(2).last(where: { Double(words[$0]) != nil }),
+              let value = Double(words[valueIndex]) else { return nil }
+        return Figure(name: words[1..<valueIndex].joined(separator: " "), value: value, unit: words[(valueIndex + 1)...].joined(separator: " "))
     }
 }
 

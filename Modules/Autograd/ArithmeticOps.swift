@@ -10,10 +10,14 @@ public struct BinaryContext<Scalar: TensorScalar> {
 public struct Add<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "add" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [[Int]]) {
         try expectInputs(inputs, 2)
         return (try inputs[0] + inputs[1], [inputs[0].shape, inputs[1].shape])
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ shapes: [[Int]], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         [try outputGradient.summed(toShape: shapes[0]), try outputGradient.summed(toShape: shapes[1])]
     }
@@ -23,10 +27,14 @@ public struct Add<Scalar: TensorScalar>: Op {
 public struct Subtract<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "subtract" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [[Int]]) {
         try expectInputs(inputs, 2)
         return (try inputs[0] - inputs[1], [inputs[0].shape, inputs[1].shape])
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ shapes: [[Int]], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         [try outputGradient.summed(toShape: shapes[0]), try (-outputGradient).summed(toShape: shapes[1])]
     }
@@ -36,10 +44,14 @@ public struct Subtract<Scalar: TensorScalar>: Op {
 public struct Multiply<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "multiply" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
         try expectInputs(inputs, 2)
         return (try inputs[0] * inputs[1], BinaryContext(lhs: inputs[0], rhs: inputs[1]))
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         [try (outputGradient * c.rhs).summed(toShape: c.lhs.shape), try (outputGradient * c.lhs).summed(toShape: c.rhs.shape)]
     }
@@ -49,10 +61,14 @@ public struct Multiply<Scalar: TensorScalar>: Op {
 public struct Divide<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "divide" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
         try expectInputs(inputs, 2)
         return (try inputs[0] / inputs[1], BinaryContext(lhs: inputs[0], rhs: inputs[1]))
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         let gradientA = try outputGradient / c.rhs
         let gradientB = try -(outputGradient * c.lhs) / c.rhs.squared()
@@ -66,10 +82,14 @@ public struct MatMul<Scalar: TensorScalar>: Op {
     public let transposeA: Bool, transposeB: Bool
     public init(transposeA: Bool = false, transposeB: Bool = false) { (self.transposeA, self.transposeB) = (transposeA, transposeB) }
     public var name: String { "matmul" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
         try expectInputs(inputs, 2)
         return (try Tensor.matmul(inputs[0], inputs[1], transposeA: transposeA, transposeB: transposeB), BinaryContext(lhs: inputs[0], rhs: inputs[1]))
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         let gradientA = transposeA
             ? try Tensor.matmul(c.rhs, g, transposeA: transposeB, transposeB: true)

@@ -4,10 +4,14 @@ import TensorCore
 public struct Sum<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "sum" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [Int]) {
         try expectInputs(inputs, 1)
         return (Tensor(inputs[0].sum()), inputs[0].shape)
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ shape: [Int], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         [Tensor.filled(shape, with: outputGradient.scalars[0])]
     }
@@ -18,10 +22,14 @@ public struct SumAlongAxis<Scalar: TensorScalar>: Op {
     public let axis: Int
     public init(axis: Int) { self.axis = axis }
     public var name: String { "sum(axis: \(axis))" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [Int]) {
         try expectInputs(inputs, 1)
         return (try inputs[0].sum(alongAxis: axis), inputs[0].shape)
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ shape: [Int], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         var kept = shape
         kept[axis] = 1
@@ -45,6 +53,8 @@ public struct Expand<Scalar: TensorScalar>: Op {
     public init(count: Int, placement: Placement) { (self.count, self.placement) = (count, placement) }
     public var name: String { "expand(\(count))" }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [Int]) {
         try expectInputs(inputs, 1)
         let x = inputs[0]
@@ -63,6 +73,8 @@ public struct Expand<Scalar: TensorScalar>: Op {
         return (try Tensor.zeros(target) + x.reshaped(singleton), x.shape)
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ shape: [Int], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         [try outputGradient.sum(alongAxis: placement.axis).reshaped(shape)]
     }
@@ -81,6 +93,8 @@ public struct Select<Scalar: TensorScalar>: Op {
     public let indices: [Int]
     public init(indices: [Int]) { self.indices = indices }
     public var name: String { "select" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [Int]) {
         try expectInputs(inputs, 1)
         let x = inputs[0]
@@ -93,6 +107,8 @@ public struct Select<Scalar: TensorScalar>: Op {
         let width = x.shape[1]
         return (Tensor(indices.enumerated().map { x.scalars[$0.offset * width + $0.element] }), x.shape)
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ shape: [Int], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         var gradient = Tensor<Scalar>.zeros(shape)
         gradient.withUnsafeMutableBufferPointer { g in
@@ -106,12 +122,16 @@ public struct Select<Scalar: TensorScalar>: Op {
 public struct Normalize<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "normalize" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
         try expectInputs(inputs, 1)
         let sums = try inputs[0].sum(alongAxis: 1, keepingDimension: true)
         let output = try inputs[0] / sums
         return (output, BinaryContext(lhs: sums, rhs: output))
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         let dot = try (g * c.rhs).sum(alongAxis: 1, keepingDimension: true)
         return [try (g - dot) / c.lhs]
@@ -122,11 +142,15 @@ public struct Normalize<Scalar: TensorScalar>: Op {
 public struct LogSoftmaxOp<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "log_softmax" }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: Tensor<Scalar>) {
         try expectInputs(inputs, 1)
         let output = try RowSoftmax.logSoftmax(inputs[0])
         return (output, output)
     }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ output: Tensor<Scalar>, outputGradient g: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
         [try g - output.exp() * g.sum(alongAxis: 1, keepingDimension: true)]
     }

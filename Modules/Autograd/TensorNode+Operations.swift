@@ -1,3 +1,4 @@
+import Layers
 import TensorCore
 
 /// The graph-building vocabulary: each function applies one op and returns its output node.
@@ -14,11 +15,11 @@ extension TensorNode {
 
     public func sum() throws -> TensorNode { try .apply(Sum(), [self]) }
     public func sum(alongAxis axis: Int) throws -> TensorNode { try .apply(SumAlongAxis(axis: axis), [self]) }
-    public func exp() throws -> TensorNode { try .apply(Elementwise.exp, [self]) }
-    public func log() throws -> TensorNode { try .apply(Elementwise.log, [self]) }
-    public func sigmoid() throws -> TensorNode { try .apply(Elementwise.sigmoid, [self]) }
-    public func tanh() throws -> TensorNode { try .apply(Elementwise.tanh, [self]) }
-    public func relu() throws -> TensorNode { try .apply(Elementwise.relu, [self]) }
+    public func exp() throws -> TensorNode { try .apply(Pointwise<Scalar, ExpFunction>(), [self]) }
+    public func log() throws -> TensorNode { try .apply(Pointwise<Scalar, LogFunction>(), [self]) }
+    public func sigmoid() throws -> TensorNode { try .apply(Pointwise<Scalar, SigmoidFunction>(), [self]) }
+    public func tanh() throws -> TensorNode { try .apply(Pointwise<Scalar, TanhFunction>(), [self]) }
+    public func relu() throws -> TensorNode { try .apply(Pointwise<Scalar, ReLUFunction>(), [self]) }
     public func expand(_ count: Int, placement: Expand<Scalar>.Placement) throws -> TensorNode { try .apply(Expand(count: count, placement: placement), [self]) }
     public func select(_ indices: [Int]) throws -> TensorNode { try .apply(Select(indices: indices), [self]) }
     public func normalize() throws -> TensorNode { try .apply(Normalize(), [self]) }

@@ -45,6 +45,8 @@ public final class TensorNode<Scalar: TensorScalar> {
     }
 
     /// Every node this one depends on, inputs before the nodes that use them (iterative depth-first search).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func topologicalOrder() -> [TensorNode] {
         var order: [TensorNode] = []
         var visited = Set<ObjectIdentifier>()
@@ -65,6 +67,8 @@ public final class TensorNode<Scalar: TensorScalar> {
 
     /// Backpropagates from this scalar: every op node runs its backward exactly once, after all
     /// the nodes that consume its output have contributed (reverse topological order).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward() throws {
         guard value.count == 1 else { throw AutogradError.backwardFromNonScalar(shape: value.shape) }
         let order = topologicalOrder()
@@ -85,6 +89,8 @@ public final class TensorNode<Scalar: TensorScalar> {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func accumulate(_ gradient: Tensor<Scalar>) throws {
         if grad == nil { grad = gradient } else { try grad! += gradient }
     }

@@ -1,35 +1,66 @@
+import Layers
 import TensorCore
 
-/// An elementwise function f with ∂x = G ⊙ f′ (report 002, question 2), its derivative written
-/// from the input and the output.
-public struct Elementwise<Scalar: TensorScalar>: Op {
-    public let name: String
-    let function: (Scalar) -> Scalar
-    let derivative: (_ input: Scalar, _ output: Scalar) -> Scalar
+/// A scalar function applied elementwise, with ∂x = G ⊙ f′(x) (report 002, question 2). The
+/// function is an `ActivationFunction` type, the same ones the explicit layers use, so the op
+/// specialises to a direct loop; a user's own function plugs in the same way.
+public struct Pointwise<Scalar: TensorScalar, Function: ActivationFunction>: Op {
+    public init() {}
 
-    public init(name: String, function: @escaping (Scalar) -> Scalar, derivative: @escaping (_ input: Scalar, _ output: Scalar) -> Scalar) {
-        (self.name, self.function, self.derivative) = (name, function, derivative)
-    }
+    public var name: String { Function.documentation.name.lowercased() }
 
+    @_specialize(where Scalar == Float, Function == ReLUFunction)
+    @_specialize(where Scalar == Double, Function == ReLUFunction)
+    @_specialize(where Scalar == Float, Function == SigmoidFunction)
+    @_specialize(where Scalar == Double, Function == SigmoidFunction)
+    @_specialize(where Scalar == Float, Function == TanhFunction)
+    @_specialize(where Scalar == Double, Function == TanhFunction)
+    @_specialize(where Scalar == Float, Function == ExpFunction)
+    @_specialize(where Scalar == Double, Function == ExpFunction)
+    @_specialize(where Scalar == Float, Function == LogFunction)
+    @_specialize(where Scalar == Double, Function == LogFunction)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
         try expectInputs(inputs, 1)
-        let output = inputs[0].map(function)
+        let output = inputs[0].map(Function.value)
         return (output, BinaryContext(lhs: inputs[0], rhs: output))
     }
 
+    @_specialize(where Scalar == Float, Function == ReLUFunction)
+    @_specialize(where Scalar == Double, Function == ReLUFunction)
+    @_specialize(where Scalar == Float, Function == SigmoidFunction)
+    @_specialize(where Scalar == Double, Function == SigmoidFunction)
+    @_specialize(where Scalar == Float, Function == TanhFunction)
+    @_specialize(where Scalar == Double, Function == TanhFunction)
+    @_specialize(where Scalar == Float, Function == ExpFunction)
+    @_specialize(where Scalar == Double, Function == ExpFunction)
+    @_specialize(where Scalar == Float, Function == LogFunction)
+    @_specialize(where Scalar == Double, Function == LogFunction)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
-        let slope = try c.lhs.combined(with: c.rhs, name: name, derivative)
-        return [try outputGradient * slope]
+        guard outputGradient.shape == c.lhs.shape else {
+            throw TensorError.shapeMismatch(operation: "\(name).backward", lhs: outputGradient.shape, rhs: c.lhs.shape)
+        }
+        var gradient = outputGradient
+        c.lhs.withUnsafeBufferPointer { x in
+            c.rhs.withUnsafeBufferPointer { y in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    for i in 0..<g.count { g[i] *= Function.derivative(input: x[i], output: y[i]) }
+                }
+            }
+        }
+        return [gradient]
     }
+}
 
-    /// e^x, derivative e^x.
-    public static var exp: Elementwise { Elementwise(name: "exp", function: { Scalar.exp($0) }, derivative: { _, y in y }) }
-    /// ln x, derivative 1/x.
-    public static var log: Elementwise { Elementwise(name: "log", function: { Scalar.log($0) }, derivative: { x, _ in 1 / x }) }
-    /// σ(x), derivative σ(1 − σ).
-    public static var sigmoid: Elementwise { Elementwise(name: "sigmoid", function: Tensor<Scalar>.sigmoid, derivative: { _, y in y * (1 - y) }) }
-    /// tanh x, derivative 1 − tanh².
-    public static var tanh: Elementwise { Elementwise(name: "tanh", function: { Scalar.tanh($0) }, derivative: { _, y in 1 - y * y }) }
-    /// max(0, x), derivative 1 for x > 0 and 0 otherwise (report 002, Fig. 1).
-    public static var relu: Elementwise { Elementwise(name: "relu", function: { $0 > 0 ? $0 : 0 }, derivative: { x, _ in x > 0 ? 1 : 0 }) }
+/// e^x, derivative e^x (the exponential vugrad's softmax starts with).
+public enum ExpFunction: ActivationFunction {
+    public static let documentation = ComponentDocumentation(name: "Exp", formula: "e^x", derivative: "e^x", range: "(0, +∞)")
+    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.exp(x) }
+    @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { y }
+}
+
+/// ln x, derivative 1/x.
+public enum LogFunction: ActivationFunction {
+    public static let documentation = ComponentDocumentation(name: "Log", formula: #"\ln x"#, derivative: "1/x", range: "ℝ")
+    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.log(x) }
+    @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { 1 / x }
 }

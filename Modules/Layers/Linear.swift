@@ -43,9 +43,9 @@ public final class Linear<Scalar: TensorScalar>: Module {
             throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).forward", lhs: input.shape, rhs: [-1, inputFeatures])
         }
         self.input = input
-        var output = Tensor<Scalar>.zeros([input.shape[0], outputFeatures])
-        try Tensor.gemm(input, weight.value, transposeB: true, into: &output)
-        if let bias { try output.addRowVector(bias.value) }
+        // Rows start as the bias and the product is accumulated onto them (beta = 1): one pass fewer than add-after.
+        var output = bias.map { Tensor<Scalar>.repeatingRow($0.value, count: input.shape[0]) } ?? Tensor<Scalar>.zeros([input.shape[0], outputFeatures])
+        try Tensor.gemm(input, weight.value, transposeB: true, beta: bias == nil ? 0 : 1, into: &output)
         return output
     }
 

@@ -34,11 +34,12 @@ extension Tensor {
         with other: Tensor, name: String, _ operation: (Scalar, Scalar) -> Scalar
     ) throws -> Tensor {
         if shape == other.shape {
-            var result = [Scalar](repeating: 0, count: count)
-            scalars.withUnsafeBufferPointer { a in
+            // Written element by element, so the storage need not be zero-filled first.
+            let result = scalars.withUnsafeBufferPointer { a in
                 other.scalars.withUnsafeBufferPointer { b in
-                    result.withUnsafeMutableBufferPointer { r in
-                        for i in 0..<r.count { r[i] = operation(a[i], b[i]) }
+                    [Scalar](unsafeUninitializedCapacity: a.count) { r, initialized in
+                        for i in 0..<a.count { r[i] = operation(a[i], b[i]) }
+                        initialized = a.count
                     }
                 }
             }
@@ -83,10 +84,10 @@ extension Tensor {
     /// Applies `operation` to every element.
     @inlinable
     public func map(_ operation: (Scalar) -> Scalar) -> Tensor {
-        var result = [Scalar](repeating: 0, count: count)
-        scalars.withUnsafeBufferPointer { a in
-            result.withUnsafeMutableBufferPointer { r in
-                for i in 0..<r.count { r[i] = operation(a[i]) }
+        let result = scalars.withUnsafeBufferPointer { a in
+            [Scalar](unsafeUninitializedCapacity: a.count) { r, initialized in
+                for i in 0..<a.count { r[i] = operation(a[i]) }
+                initialized = a.count
             }
         }
         return Tensor(uncheckedShape: shape, scalars: result)

@@ -1,20 +1,16 @@
 extension Tensor {
-    /// Adds `row` to every row of this matrix in place (a bias add).
+    /// A [count, row.count] matrix whose every row is `row`.
     @inlinable
-    public mutating func addRowVector(_ row: Tensor) throws {
-        let width = rowWidth
-        guard row.count == width, rank >= 2 else {
-            throw TensorError.shapeMismatch(operation: "addRowVector", lhs: shape, rhs: row.shape)
-        }
-        let rows = shape[0]
-        row.storage.withUnsafeBufferPointer { r in
-            storage.withUnsafeMutableBufferPointer { a in
-                for i in 0..<rows {
-                    let base = i * width
-                    for j in 0..<width { a[base + j] += r[j] }
-                }
+    public static func repeatingRow(_ row: Tensor, count: Int) -> Tensor {
+        let width = row.count
+        guard width > 0, count > 0 else { return Tensor.zeros([count, width]) }
+        let values = row.storage.withUnsafeBufferPointer { source in
+            [Scalar](unsafeUninitializedCapacity: count * width) { target, initialized in
+                for r in 0..<count { (target.baseAddress! + r * width).initialize(from: source.baseAddress!, count: width) }
+                initialized = count * width
             }
         }
+        return Tensor(uncheckedShape: [count, width], scalars: values)
     }
 
     /// Adds the column sums of `matrix` into this vector in place (a bias gradient).

@@ -119,10 +119,11 @@ struct Report002: ReportReproduction {
         document.addFigure(
             number: "1", title: "implementation of ReLu class",
             caption: """
-            The paper's figure is a code listing. Backprop's ReLU op is `Elementwise.relu` in `Modules/Autograd/UnaryOps.swift`: forward `max(0, x)`, backward `G ⊙ 1[x > 0]` (the derivative is 0 at x = 0, as in the paper's `goutput * (output > 0)`):
+            The paper's figure is a code listing. Backprop's ReLU op is `Pointwise<Scalar, ReLUFunction>` (`Modules/Autograd/UnaryOps.swift`, with the function in `Modules/Layers/Activation.swift`): forward `max(0, x)`, backward `G ⊙ 1[x > 0]` (the derivative is 0 at x = 0, as in the paper's `goutput * (output > 0)`):
 
             ```swift
-            public static var relu: Elementwise { Elementwise(name: "relu", function: { $0 > 0 ? $0 : 0 }, derivative: { x, _ in x > 0 ? 1 : 0 }) }
+            @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { x > 0 ? x : 0 }
+            @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { x > 0 ? 1 : 0 }
             ```
 
             | x | relu(x) | relu′(x) |
