@@ -67,7 +67,7 @@ struct Report001: ReportReproduction {
                       request(Self.withScheduler, trial: 0, context, experiment: "scheduler"),
                       request(Self.withoutScheduler, trial: 0, context, experiment: "scheduler"),
                       request(Self.withDropout, trial: 0, context, experiment: "scheduler")]
-        return single + gridRequests(Self.figure2Setups + Self.figure3Setups, context).values.flatMap { $0 }
+        return single + gridRequests(Self.figure2Setups + Self.figure3Setups, context).values.flatMap { $0 }.sorted { $0.label < $1.label }
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
