@@ -39,15 +39,7 @@ public struct Pointwise<Scalar: TensorScalar, Function: ActivationFunction>: Op 
         guard outputGradient.shape == c.lhs.shape else {
             throw TensorError.shapeMismatch(operation: "\(name).backward", lhs: outputGradient.shape, rhs: c.lhs.shape)
         }
-        var gradient = outputGradient
-        c.lhs.withUnsafeBufferPointer { x in
-            c.rhs.withUnsafeBufferPointer { y in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for i in 0..<g.count { g[i] *= Function.derivative(input: x[i], output: y[i]) }
-                }
-            }
-        }
-        return [gradient]
+        return [Function.gradient(outputGradient, input: c.lhs, output: c.rhs)]
     }
 }
 

@@ -41,11 +41,19 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
         guard outputGradient.shape == input.shape else {
             throw TensorError.shapeMismatch(operation: "\(typeName).backward", lhs: outputGradient.shape, rhs: input.shape)
         }
+        return Function.gradient(outputGradient, input: input, output: output)
+    }
+}
+
+extension ActivationFunction {
+    /// G ⊙ f′ elementwise, from the forward's input and output (shapes already checked by the caller).
+    @inlinable
+    public static func gradient<S: TensorScalar>(_ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>) -> Tensor<S> {
         var gradient = outputGradient
         input.withUnsafeBufferPointer { x in
             output.withUnsafeBufferPointer { y in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    for i in 0..<g.count { g[i] *= Function.derivative(input: x[i], output: y[i]) }
+                    for i in 0..<g.count { g[i] *= derivative(input: x[i], output: y[i]) }
                 }
             }
         }
