@@ -37,6 +37,15 @@ struct JobRunner {
         guard !pending.isEmpty else { return summary }
         if jobs > 1 { BLASLibrary.setThreadCount(1) }
         let progress = Progress(total: pending.map(Self.cost).reduce(0, +), runs: pending.count)
+        var executor = executor
+        let starts = NSLock()
+        var started: [String: Date] = [:]
+        executor.progress = { request, fraction in
+            starts.lock()
+            let start = started[request.hash] ?? Date()
+            starts.unlock()
+            progress.runAdvanced(request.label, fraction: fraction, started: start)
+        }
         let lock = NSLock()
         var next = 0
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pending.count))) { _ in
@@ -47,6 +56,9 @@ struct JobRunner {
                 next += 1
                 lock.unlock()
                 let start = Date()
+                starts.lock()
+                started[request.hash] = start
+                starts.unlock()
                 do {
                     let result = try executor.execute(request)
                     try cache.store(result, for: request)

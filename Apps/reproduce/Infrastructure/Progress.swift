@@ -1,7 +1,7 @@
 import Foundation
 
-/// Progress of a batch of runs on stderr: a redrawn bar with ETA on a terminal, one plain line
-/// per finished run otherwise (logs and CI).
+/// Progress of a batch of runs on stderr: a redrawn bar with the overall ETA and the ETA of the run
+/// in progress on a terminal; one plain line per finished run (and per quarter of a long run) otherwise.
 final class Progress: @unchecked Sendable {
     private let total: Double
     private let runs: Int
@@ -10,6 +10,8 @@ final class Progress: @unchecked Sendable {
     private let start = Date()
     private let lock = NSLock()
     private let isTerminal = isatty(STDERR_FILENO) != 0
+    private var lastDraw = Date.distantPast
+    private var reportedQuarters: [String: Int] = [:]
 
     /// `total` is the summed cost estimate of the runs to do.
     init(total: Double, runs: Int) {
@@ -33,6 +35,26 @@ final class Progress: @unchecked Sendable {
             if finished == runs { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
             FileHandle.standardError.write(Data("[\(status)] \(label) (\(String(format: "%.1f", seconds)) s)\n".utf8))
+        }
+    }
+
+    /// A run reports how far it is (0…1) and when it started: redraws at most twice a second.
+    func runAdvanced(_ label: String, fraction: Double, started: Date) {
+        lock.lock()
+        defer { lock.unlock() }
+        let elapsed = Date().timeIntervalSince(started)
+        let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+        if isTerminal {
+            guard Date().timeIntervalSince(lastDraw) > 0.5 else { return }
+            lastDraw = Date()
+            let overall = min(done / total, 1)
+            let text = "\(finished)/\(runs) runs, \(Int(overall * 100))% overall | \(label.prefix(40)): \(Int(fraction * 100))%, ETA \(Self.clock(eta))"
+            FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+        } else if elapsed > 30 {
+            let quarter = Int(fraction * 4)
+            guard quarter > reportedQuarters[label, default: 0], quarter < 4 else { return }
+            reportedQuarters[label] = quarter
+            FileHandle.standardError.write(Data("  \(label): \(quarter * 25)% after \(Self.clock(elapsed)), ETA \(Self.clock(eta))\n".utf8))
         }
     }
 

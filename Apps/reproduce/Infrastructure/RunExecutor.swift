@@ -6,6 +6,8 @@ import Foundation
 struct RunExecutor {
     let data: DataStore
     let registry = ComponentRegistry.standard
+    /// Called with the fraction of a run's batches done (runs through the shared loop only).
+    var progress: ((RunRequest, Double) -> Void)?
 
     func execute(_ request: RunRequest) throws -> RunResult {
         switch request.kind {
@@ -35,6 +37,12 @@ struct RunExecutor {
         configuration.evaluateTestInTrainingMode = recording.evaluateTestInTrainingMode
         configuration.evaluationInterval = recording.evaluationInterval
         let trainer = Trainer(model: model, loss: loss, optimizer: optimizer)
+        if let progress {
+            let epochs = Double(request.training.epochs)
+            trainer.progress = { epoch, batch, batches in
+                if batch % 50 == 0 || batch == batches { progress(request, (Double(epoch - 1) + Double(batch) / Double(batches)) / epochs) }
+            }
+        }
         var history = try trainer.fit(train: split.train, test: split.test, configuration: configuration, random: random)
         let finalTrain = try trainer.evaluate(split.train, configuration: configuration)
         var result = RunResult(
