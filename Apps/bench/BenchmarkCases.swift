@@ -71,7 +71,7 @@ struct BenchmarkCases {
         let loader = DataLoader(dataset: data.train, batchSize: 100, random: random)
         return try Stopwatch.best(of: repeats) {
             try loader.forEachBatch { batch in
-                var x = TensorNode(batch.features)
+                var x = TensorNode(batch.features, requiresGradient: false)
                 for (index, linear) in linears.enumerated() {
                     x = try linear(x)
                     if index < linears.count - 1 { x = try x.relu() }

@@ -91,12 +91,56 @@ public struct MatMul<Scalar: TensorScalar>: Op {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
-        let gradientA = transposeA
+        try backward(c, outputGradient: g, needed: [true, true]).compactMap { $0 }
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?] {
+        let gradientA = !needed[0] ? nil : transposeA
             ? try Tensor.matmul(c.rhs, g, transposeA: transposeB, transposeB: true)
             : try Tensor.matmul(g, c.rhs, transposeB: !transposeB)
-        let gradientB = transposeB
+        let gradientB = !needed[1] ? nil : transposeB
             ? try Tensor.matmul(g, c.lhs, transposeA: true, transposeB: transposeA)
             : try Tensor.matmul(c.lhs, g, transposeA: !transposeA)
         return [gradientA, gradientB]
+    }
+}
+
+/// x·Wᵀ + b in one op (the Linear layer's affine map): inputs x [N, in], W [out, in], b [out].
+/// Backward: ∂x = G·W, ∂W = Gᵀ·x, ∂b = column sums of G, each only when needed.
+public struct Affine<Scalar: TensorScalar>: Op {
+    public init() {}
+    public var name: String { "affine" }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: [Tensor<Scalar>]) {
+        try expectInputs(inputs, 3)
+        let (x, weight, bias) = (inputs[0], inputs[1], inputs[2])
+        guard weight.rank == 2, bias.shape == [weight.shape[0]] else {
+            throw TensorError.shapeMismatch(operation: "affine (weight [out, in], bias [out])", lhs: weight.shape, rhs: bias.shape)
+        }
+        guard x.rank == 2 else { throw TensorError.invalidShape(operation: "affine", shape: x.shape, expected: "a matrix [N, in]") }
+        var output = Tensor.repeatingRow(bias, count: x.shape[0])
+        try Tensor.gemm(x, weight, transposeB: true, beta: 1, into: &output)
+        return (output, [x, weight])
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func backward(_ context: [Tensor<Scalar>], outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
+        try backward(context, outputGradient: outputGradient, needed: [true, true, true]).compactMap { $0 }
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func backward(_ context: [Tensor<Scalar>], outputGradient g: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?] {
+        let (x, weight) = (context[0], context[1])
+        return [
+            needed[0] ? try Tensor.matmul(g, weight) : nil,
+            needed[1] ? try Tensor.matmul(g, x, transposeA: true) : nil,
+            needed[2] ? try g.sum(alongAxis: 0) : nil,
+        ]
     }
 }

@@ -1,9 +1,9 @@
 import Layers
 import TensorCore
 
-/// A `Linear` layer evaluated through the autograd graph: y = x·Wᵀ + b, built from the
-/// matmul and broadcasting-add ops. It shares the layer's parameters, so an explicit-backward
-/// model and its graph twin train the same weights.
+/// A `Linear` layer evaluated through the autograd graph: y = x·Wᵀ + b, one `Affine` op (or a
+/// `MatMul` without bias). It shares the layer's parameters, so an explicit-backward model and
+/// its graph twin train the same weights.
 public struct GraphLinear<Scalar: TensorScalar> {
     public let layer: Linear<Scalar>
 
@@ -11,9 +11,8 @@ public struct GraphLinear<Scalar: TensorScalar> {
 
     /// The output node; the weight and bias enter as leaves bound to the layer's parameters.
     public func callAsFunction(_ input: TensorNode<Scalar>) throws -> TensorNode<Scalar> {
-        let product = try input.matmul(TensorNode(parameter: layer.weight), transposeOther: true)
-        guard let bias = layer.bias else { return product }
-        return try product + TensorNode(parameter: bias)
+        guard let bias = layer.bias else { return try input.matmul(TensorNode(parameter: layer.weight), transposeOther: true) }
+        return try .apply(Affine(), [input, TensorNode(parameter: layer.weight), TensorNode(parameter: bias)])
     }
 }
 

@@ -14,6 +14,9 @@ public protocol Op<Scalar> {
     var name: String { get }
     func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: Context)
     func backward(_ context: Context, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>]
+    /// The gradients of the inputs whose `needed` flag is set (nil for the others). The default
+    /// computes them all; an op whose gradients are expensive (matmul) computes only those asked for.
+    func backward(_ context: Context, outputGradient: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?]
 }
 
 /// Errors raised while building or differentiating a graph.
@@ -33,6 +36,10 @@ public enum AutogradError: Error, CustomStringConvertible, Equatable {
 }
 
 extension Op {
+    public func backward(_ context: Context, outputGradient: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?] {
+        try backward(context, outputGradient: outputGradient).enumerated().map { needed[$0.offset] ? $0.element : nil }
+    }
+
     /// Throws unless exactly `count` inputs were given.
     public func expectInputs(_ inputs: [Tensor<Scalar>], _ count: Int) throws {
         guard inputs.count == count else { throw AutogradError.wrongInputCount(op: name, expected: count, found: inputs.count) }

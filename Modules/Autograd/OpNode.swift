@@ -6,11 +6,11 @@ public final class OpNode<Scalar: TensorScalar> {
     public let op: any Op<Scalar>
     public let inputs: [TensorNode<Scalar>]
     private var weakOutputs: [WeakNode] = []
-    private let backwardFunction: (Tensor<Scalar>) throws -> [Tensor<Scalar>]
+    private let backwardFunction: (Tensor<Scalar>, [Bool]) throws -> [Tensor<Scalar>?]
 
     private struct WeakNode { weak var node: TensorNode<Scalar>? }
 
-    init(op: any Op<Scalar>, inputs: [TensorNode<Scalar>], backward: @escaping (Tensor<Scalar>) throws -> [Tensor<Scalar>]) {
+    init(op: any Op<Scalar>, inputs: [TensorNode<Scalar>], backward: @escaping (Tensor<Scalar>, [Bool]) throws -> [Tensor<Scalar>?]) {
         self.op = op
         self.inputs = inputs
         backwardFunction = backward
@@ -24,6 +24,6 @@ public final class OpNode<Scalar: TensorScalar> {
 
     func addOutput(_ node: TensorNode<Scalar>) { weakOutputs.append(WeakNode(node: node)) }
 
-    /// Input gradients for ∂loss/∂output `gradient`.
-    public func backward(_ gradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] { try backwardFunction(gradient) }
+    /// Input gradients for ∂loss/∂output `gradient`, nil for inputs that do not require one.
+    public func backward(_ gradient: Tensor<Scalar>) throws -> [Tensor<Scalar>?] { try backwardFunction(gradient, inputs.map(\.requiresGradient)) }
 }

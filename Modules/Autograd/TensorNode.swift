@@ -14,10 +14,14 @@ public final class TensorNode<Scalar: TensorScalar> {
     public internal(set) var source: OpNode<Scalar>?
     /// The parameter a leaf stands for.
     public let parameter: Parameter<Scalar>?
+    /// Whether `backward()` computes a gradient for this node: a leaf says so (data need not), an
+    /// op's output does when any of its inputs does.
+    public let requiresGradient: Bool
 
-    /// A leaf holding `value`.
-    public init(_ value: Tensor<Scalar>) {
+    /// A leaf holding `value`; pass `requiresGradient: false` for data, so no gradient is computed for it.
+    public init(_ value: Tensor<Scalar>, requiresGradient: Bool = true) {
         self.value = value
+        self.requiresGradient = requiresGradient
         parameter = nil
     }
 
@@ -25,11 +29,13 @@ public final class TensorNode<Scalar: TensorScalar> {
     public init(parameter: Parameter<Scalar>) {
         value = parameter.value
         self.parameter = parameter
+        requiresGradient = true
     }
 
     init(value: Tensor<Scalar>, source: OpNode<Scalar>) {
         self.value = value
         self.source = source
+        requiresGradient = source.inputs.contains { $0.requiresGradient }
         parameter = nil
     }
 
@@ -38,7 +44,7 @@ public final class TensorNode<Scalar: TensorScalar> {
     /// Applies `op` to `inputs`, returning the output node linked to a new op node.
     public static func apply<O: Op>(_ op: O, _ inputs: [TensorNode]) throws -> TensorNode where O.Scalar == Scalar {
         let (output, context) = try op.forward(inputs.map(\.value))
-        let opNode = OpNode(op: op, inputs: inputs) { gradient in try op.backward(context, outputGradient: gradient) }
+        let opNode = OpNode(op: op, inputs: inputs) { gradient, needed in try op.backward(context, outputGradient: gradient, needed: needed) }
         let node = TensorNode(value: output, source: opNode)
         opNode.addOutput(node)
         return node
@@ -74,9 +80,10 @@ public final class TensorNode<Scalar: TensorScalar> {
         let order = topologicalOrder()
         grad = Tensor.ones(value.shape)
         for node in order.reversed() {
-            guard let source = node.source, let gradient = node.grad else { continue }
+            guard let source = node.source, node.requiresGradient, let gradient = node.grad else { continue }
             let inputGradients = try source.backward(gradient)
-            for (index, (input, inputGradient)) in zip(source.inputs, inputGradients).enumerated() {
+            for (index, (input, optionalGradient)) in zip(source.inputs, inputGradients).enumerated() {
+                guard input.requiresGradient, let inputGradient = optionalGradient else { continue }
                 guard inputGradient.shape == input.value.shape else {
                     throw AutogradError.gradientShapeMismatch(
                         op: source.name, input: index, gradient: inputGradient.shape, value: input.value.shape)

@@ -105,6 +105,8 @@ extension Tensor {
 extension Tensor {
     /// Sums a broadcast result back to `targetShape`: over leading dimensions `targetShape` lacks and over
     /// dimensions where it has extent 1. This is the backward of broadcasting.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func summed(toShape targetShape: [Int]) throws -> Tensor {
         if shape == targetShape { return self }
         var result = self

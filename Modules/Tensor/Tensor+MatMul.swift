@@ -9,9 +9,11 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
-        let (m, _) = try productOperand(a, transposed: transposeA, operation: "matmul")
+        let (m, k) = try productOperand(a, transposed: transposeA, operation: "matmul")
         let (_, n) = try productOperand(b, transposed: transposeB, operation: "matmul")
-        var c = Tensor.zeros([m, n])
+        guard k > 0 else { return Tensor.zeros([m, n]) }
+        // GEMM with beta = 0 writes every element of C, so its storage is not zero-filled first.
+        var c = Tensor(uncheckedShape: [m, n], scalars: [Scalar](unsafeUninitializedCapacity: m * n) { _, count in count = m * n })
         try gemm(a, b, transposeA: transposeA, transposeB: transposeB, alpha: 1, beta: 0, into: &c)
         return c
     }

@@ -70,17 +70,23 @@ extension Tensor {
     }
 
     /// Sums along `axis` (for a matrix, axis 0 gives column sums).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func sum(alongAxis axis: Int, keepingDimension: Bool = false) throws -> Tensor {
         try reduce(alongAxis: axis, keepingDimension: keepingDimension, operation: "sum(alongAxis:)", initial: 0, +)
     }
 
     /// Means along `axis`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func mean(alongAxis axis: Int, keepingDimension: Bool = false) throws -> Tensor {
         let extent = try axisLayout(axis, operation: "mean(alongAxis:)").extent
         return try sum(alongAxis: axis, keepingDimension: keepingDimension) / Scalar(extent)
     }
 
     /// Maxima along `axis`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func max(alongAxis axis: Int, keepingDimension: Bool = false) throws -> Tensor {
         try reduce(alongAxis: axis, keepingDimension: keepingDimension, operation: "max(alongAxis:)", initial: -.infinity) { Swift.max($0, $1) }
     }

@@ -39,3 +39,18 @@ final class GraphMemoryTests: XCTestCase {
     /// Runs `body` so its locals are released when it returns.
     private func scope(_ body: () throws -> Void) rethrows { try body() }
 }
+
+final class GradientRequirementTests: XCTestCase {
+    func testDataLeavesGetNoGradientAndTheRestIsUnchanged() throws {
+        let xValue = GradientCheck.sample([3, 4], seed: 1), wValue = GradientCheck.sample([4, 2], seed: 2)
+        let data = TensorNode(xValue, requiresGradient: false), weight = TensorNode(wValue)
+        let loss = try data.matmul(weight).tanh().sum()
+        try loss.backward()
+        XCTAssertNil(data.grad)
+        XCTAssertTrue(loss.requiresGradient)
+        let numeric = try GradientCheck.numericalGradient(at: wValue) { try Tensor.matmul(xValue, $0).tanh().sum() }
+        XCTAssertLessThan(GradientCheck.relativeError(try XCTUnwrap(weight.grad), numeric), 1e-6)
+        let constant = try (TensorNode(xValue, requiresGradient: false) * TensorNode(xValue, requiresGradient: false)).sum()
+        XCTAssertFalse(constant.requiresGradient)
+    }
+}

@@ -50,6 +50,12 @@ final class OpGradientTests: XCTestCase {
         try assertGraphGradientsMatch([leftT, rightT]) { try $0[0].matmul($0[1], transposeSelf: true, transposeOther: true) }
     }
 
+    func testAffine() throws {
+        let x = GradientCheck.sample([5, 3], seed: 20), w = GradientCheck.sample([4, 3], seed: 21), b = GradientCheck.sample([4], seed: 22)
+        try assertGraphGradientsMatch([x, w, b]) { try TensorNode.apply(Affine(), $0) }
+        assertThrowsMessage(try TensorNode.apply(Affine(), [TensorNode(x), TensorNode(w), TensorNode(Tensor<Double>([1, 2]))]), containing: ["[4, 3]", "[2]"])
+    }
+
     func testReductionsAndShapeOps() throws {
         try assertGraphGradientsMatch([a]) { try $0[0].sum() }
         try assertGraphGradientsMatch([a]) { try $0[0].sum(alongAxis: 0) }
