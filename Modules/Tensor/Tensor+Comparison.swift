@@ -13,9 +13,4 @@ extension Tensor {
 
     /// Whether every element is finite (no NaN or infinity).
     public var isFinite: Bool { scalars.allSatisfy(\.isFinite) }
-
-    /// Whether the two tensors have the same shape and all elements within `tolerance`.
-    public func isClose(to other: Tensor, tolerance: Scalar) -> Bool {
-        shape == other.shape && zip(scalars, other.scalars).allSatisfy { Swift.abs($0 - $1) <= tolerance }
-    }
 }

@@ -25,7 +25,4 @@ extension Tensor {
         }
         return Tensor(values)
     }
-
-    /// A zero tensor of the same shape.
-    @inlinable public func zerosLike() -> Tensor { Tensor.zeros(shape) }
 }

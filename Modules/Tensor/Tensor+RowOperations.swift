@@ -30,9 +30,4 @@ extension Tensor {
             }
         }
     }
-
-    /// Replaces the shape without touching the elements; the counts must agree.
-    public mutating func reshape(_ newShape: [Int]) throws {
-        self = try reshaped(newShape)
-    }
 }
