@@ -122,8 +122,9 @@ public struct Affine<Scalar: TensorScalar>: Op {
             throw TensorError.shapeMismatch(operation: "affine (weight [out, in], bias [out])", lhs: weight.shape, rhs: bias.shape)
         }
         guard x.rank == 2 else { throw TensorError.invalidShape(operation: "affine", shape: x.shape, expected: "a matrix [N, in]") }
-        var output = Tensor.repeatingRow(bias, count: x.shape[0])
-        try Tensor.gemm(x, weight, transposeB: true, beta: 1, into: &output)
+        // Product first, then the bias, in the same order as the Linear layer, so both give the same bits.
+        var output = try Tensor.matmul(x, weight, transposeB: true)
+        try output.addToEveryRow(bias)
         return (output, [x, weight])
     }
 

@@ -30,6 +30,19 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
         return output
     }
 
+    /// In place: the previous layer's fresh output is uniquely owned, so no buffer is allocated.
+    @_specialize(where Scalar == Float, Function == ReLUFunction)
+    @_specialize(where Scalar == Double, Function == ReLUFunction)
+    @_specialize(where Scalar == Float, Function == SigmoidFunction)
+    @_specialize(where Scalar == Double, Function == SigmoidFunction)
+    @_specialize(where Scalar == Float, Function == TanhFunction)
+    @_specialize(where Scalar == Double, Function == TanhFunction)
+    public func infer(_ x: inout Tensor<Scalar>) throws {
+        x.withUnsafeMutableBufferPointer { values in
+            for i in 0..<values.count { values[i] = Function.value(values[i]) }
+        }
+    }
+
     @_specialize(where Scalar == Float, Function == ReLUFunction)
     @_specialize(where Scalar == Double, Function == ReLUFunction)
     @_specialize(where Scalar == Float, Function == SigmoidFunction)
@@ -66,7 +79,8 @@ public enum ReLUFunction: ActivationFunction {
     public static let documentation = ComponentDocumentation(
         name: "ReLU", formula: #"\Phi(x) = \max(0, x)"#,
         derivative: #"\Phi'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}"#, range: "[0, +∞)")
-    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { x > 0 ? x : 0 }
+    // max(0, x) rather than a conditional: the compiler vectorises it, also in place. NaN gives 0.
+    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { Swift.max(0, x) }
     @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { x > 0 ? 1 : 0 }
 }
 

@@ -43,9 +43,26 @@ public final class Linear<Scalar: TensorScalar>: Module {
             throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).forward", lhs: input.shape, rhs: [-1, inputFeatures])
         }
         self.input = input
-        // Rows start as the bias and the product is accumulated onto them (beta = 1): one pass fewer than add-after.
-        var output = bias.map { Tensor<Scalar>.repeatingRow($0.value, count: input.shape[0]) } ?? Tensor<Scalar>.zeros([input.shape[0], outputFeatures])
-        try Tensor.gemm(input, weight.value, transposeB: true, beta: bias == nil ? 0 : 1, into: &output)
+        return try affine(input)
+    }
+
+    /// Forward without keeping the input for backward.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func infer(_ x: inout Tensor<Scalar>) throws {
+        guard x.rank == 2, x.shape[1] == inputFeatures else {
+            throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).infer", lhs: x.shape, rhs: [-1, inputFeatures])
+        }
+        x = try affine(x)
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func affine(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        var output = try Tensor.matmul(input, weight.value, transposeB: true)
+        // The bias is added after the product, not preloaded into the GEMM (beta = 1): OpenBLAS then
+        // adds its K-blocks onto b in another order, and results would change in the last bits.
+        if let bias { try output.addToEveryRow(bias.value) }
         return output
     }
 

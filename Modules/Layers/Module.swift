@@ -26,6 +26,9 @@ public protocol Module<Scalar>: AnyObject {
     /// Backward for the parameter gradients only, when nobody needs ∂loss/∂input (the first
     /// layer of a network). The default runs `backward` and drops its result.
     func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws
+    /// Forward for inference only, as under PyTorch's `no_grad`: the result replaces `x`, whose
+    /// storage may be reused, and nothing is kept for `backward`. The default calls `forward`.
+    func infer(_ x: inout Tensor<Scalar>) throws
 }
 
 extension Module {
@@ -36,6 +39,8 @@ extension Module {
     public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
         _ = try backward(outputGradient)
     }
+
+    public func infer(_ x: inout Tensor<Scalar>) throws { x = try forward(x) }
 
     public func callAsFunction(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> { try forward(input) }
 

@@ -22,6 +22,10 @@ public final class Sequential<Scalar: TensorScalar>: Module {
         return x
     }
 
+    public func infer(_ x: inout Tensor<Scalar>) throws {
+        for layer in layers { try layer.infer(&x) }
+    }
+
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         var g = outputGradient
         for layer in layers.reversed() { g = try layer.backward(g) }

@@ -1,16 +1,21 @@
 extension Tensor {
-    /// A [count, row.count] matrix whose every row is `row`.
+    /// Adds `row` to every row of this matrix in place (a bias after the product: (X·Wᵀ) + b).
     @inlinable
-    public static func repeatingRow(_ row: Tensor, count: Int) -> Tensor {
+    public mutating func addToEveryRow(_ row: Tensor) throws {
         let width = row.count
-        guard width > 0, count > 0 else { return Tensor.zeros([count, width]) }
-        let values = row.storage.withUnsafeBufferPointer { source in
-            [Scalar](unsafeUninitializedCapacity: count * width) { target, initialized in
-                for r in 0..<count { (target.baseAddress! + r * width).initialize(from: source.baseAddress!, count: width) }
-                initialized = count * width
+        guard rank == 2, rowWidth == width else {
+            throw TensorError.shapeMismatch(operation: "addToEveryRow", lhs: shape, rhs: row.shape)
+        }
+        let rows = shape[0]
+        row.storage.withUnsafeBufferPointer { r in
+            storage.withUnsafeMutableBufferPointer { a in
+                // Row pointers, not a[i * width + j]: the overflow-checked index blocks vectorisation.
+                for i in 0..<rows {
+                    let target = a.baseAddress! + i * width
+                    for j in 0..<width { target[j] += r[j] }
+                }
             }
         }
-        return Tensor(uncheckedShape: [count, width], scalars: values)
     }
 
     /// Adds the column sums of `matrix` into this vector in place (a bias gradient).
@@ -24,8 +29,8 @@ extension Tensor {
         matrix.storage.withUnsafeBufferPointer { m in
             storage.withUnsafeMutableBufferPointer { a in
                 for i in 0..<rows {
-                    let base = i * width
-                    for j in 0..<width { a[j] += m[base + j] }
+                    let source = m.baseAddress! + i * width
+                    for j in 0..<width { a[j] += source[j] }
                 }
             }
         }

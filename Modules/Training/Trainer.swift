@@ -142,7 +142,8 @@ public final class Trainer<Scalar: TensorScalar> {
         let loader = DataLoader(dataset: dataset, batchSize: configuration.evaluationBatchSize, shuffle: false)
         var lossTotal = 0.0, correct = 0
         try loader.forEachBatch { batch in
-            let output = try model.forward(batch.features)
+            var output = batch.features
+            try model.infer(&output)
             let target = try Self.target(for: batch, encoding: configuration.targetEncoding, classes: dataset.classCount)
             let value = Double(try loss.value(predicted: output, target: target))
             lossTotal += loss.reduction == .mean ? value * Double(batch.labels.count) : value
