@@ -50,10 +50,18 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func infer(_ x: inout Tensor<Scalar>) throws {
+        try inferWithoutBias(&x)
+        if let bias { try x.addToEveryRow(bias.value) }
+    }
+
+    /// x ← x·Wᵀ, for inference steps that add the bias in a later pass of their own.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func inferWithoutBias(_ x: inout Tensor<Scalar>) throws {
         guard x.rank == 2, x.shape[1] == inputFeatures else {
             throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).infer", lhs: x.shape, rhs: [-1, inputFeatures])
         }
-        x = try affine(x)
+        x = try Tensor.matmul(x, weight.value, transposeB: true)
     }
 
     @_specialize(where Scalar == Float)

@@ -23,7 +23,8 @@ public final class Sequential<Scalar: TensorScalar>: Module {
     }
 
     public func infer(_ x: inout Tensor<Scalar>) throws {
-        for layer in layers { try layer.infer(&x) }
+        var index = 0
+        while index < layers.count { index += try inferStep(at: index, &x) }
     }
 
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {

@@ -3,12 +3,14 @@ import Randomness
 import TensorCore
 import XCTest
 
-/// `infer` (inference without backward state, in place where it can) must give `forward`'s bits.
+/// `infer` (inference without backward state, in place where it can, bias and activation fused)
+/// must give `forward`'s bits.
 final class InferenceTests: XCTestCase {
     func network(_ random: RandomSource) -> Sequential<Float> {
         Sequential(
             Linear(inputFeatures: 5, outputFeatures: 7, weightInitializer: .normal(mean: 0, standardDeviation: 1), biasInitializer: .normal(mean: 0, standardDeviation: 1), random: random),
             ReLU(), Linear(inputFeatures: 7, outputFeatures: 6, random: random), Sigmoid(),
+            Linear(inputFeatures: 6, outputFeatures: 6, hasBias: false, random: random), ReLU(),
             Linear(inputFeatures: 6, outputFeatures: 4, random: random), Tanh())
     }
 
