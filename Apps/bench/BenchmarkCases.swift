@@ -79,8 +79,10 @@ struct BenchmarkCases {
                 let loss = try GraphLosses.softmaxCrossEntropy(logits: x, labels: batch.labels)
                 optimizer.zeroGrad()
                 try loss.backward()
-                try optimizer.step()
+                // Released before the step: the graph's saved inputs share the weights' storage, and
+                // while they live the in-place update would copy every weight first.
                 loss.clear()
+                try optimizer.step()
             }
         }
     }

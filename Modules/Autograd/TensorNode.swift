@@ -108,6 +108,8 @@ public final class TensorNode<Scalar: TensorScalar> {
     }
 
     /// Releases the graph behind this node (op nodes, their contexts and intermediate values), keeping the leaves.
+    /// Call it between `backward()` and the optimizer's step: the contexts share the weights' storage,
+    /// so while they live the in-place update has to copy every weight first.
     public func clear() {
         for node in topologicalOrder() {
             node.source = nil

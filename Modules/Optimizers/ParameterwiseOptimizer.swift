@@ -25,6 +25,8 @@ open class ParameterwiseOptimizer<Scalar: TensorScalar>: Optimizer {
         preconditionFailure("\(type(of: self)) must override update(_:state:step:)")
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func step() throws {
         stepCount += 1
         for index in parameters.indices {

@@ -58,6 +58,14 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
                         }
                         return
                     }
+                    if !hasMomentum {
+                        // Plain SGD (reports 000, 002, 004), the general formula without per-element branches.
+                        for i in 0..<w.count {
+                            let old = w[i]
+                            w[i] = old - lr * (g[i] + decay * old) - decoupled * old
+                        }
+                        return
+                    }
                     for i in 0..<w.count {
                         let old = w[i]
                         var d = g[i] + decay * old
