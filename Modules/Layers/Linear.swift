@@ -90,7 +90,10 @@ public final class Linear<Scalar: TensorScalar>: Module {
         guard outputGradient.shape == [input.shape[0], outputFeatures] else {
             throw TensorError.shapeMismatch(operation: "Linear.backward", lhs: outputGradient.shape, rhs: [input.shape[0], outputFeatures])
         }
-        try Tensor.gemm(outputGradient, input, transposeA: true, beta: 1, into: &weight.grad)
+        // After zeroGrad() the GEMM overwrites the gradient (beta = 0) instead of adding to zeros written first.
+        try weight.accumulateGradient { gradient, overwrite in
+            try Tensor.gemm(outputGradient, input, transposeA: true, beta: overwrite ? 0 : 1, into: &gradient)
+        }
         if let bias { try bias.grad.addColumnSums(of: outputGradient) }
         self.input = nil
     }
