@@ -45,7 +45,7 @@ struct AllBenchmarks: ParsableCommand {
             print("ratio    autograd/explicit-layer epoch \(String(format: "%.2f", graphEpoch / explicitEpoch))")
         }
         if wants("eval") {
-            report("eval", try cases.evaluationMilliseconds(), unit: "ms", anchor: options.noAnchor ? nil : anchor.run(config: "eval", repeats: options.repeats))
+            report("eval", try cases.evaluationMilliseconds(), unit: "ms", anchor: options.noAnchor ? nil : anchor.run(config: "eval", repeats: cases.evaluationRepeats))
         }
     }
 

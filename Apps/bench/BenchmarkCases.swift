@@ -87,12 +87,15 @@ struct BenchmarkCases {
         }
     }
 
+    /// Repeats of the short evaluation case, for Backprop and the anchor alike.
+    var evaluationRepeats: Int { max(repeats, 5) }
+
     /// Milliseconds to classify the 10,000 test images with report 003's network.
     func evaluationMilliseconds() throws -> Double {
         let data = unitScaled
         let model = mlp003Model(random: RandomSource(seed: 0))
         model.eval()
-        return try Stopwatch.best(of: max(repeats, 5)) {
+        return try Stopwatch.best(of: evaluationRepeats) {
             var output = data.test.features
             try model.infer(&output)
             _ = try output.argmax(alongAxis: 1)
