@@ -31,17 +31,7 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
     }
 
     /// In place: the previous layer's fresh output is uniquely owned, so no buffer is allocated.
-    @_specialize(where Scalar == Float, Function == ReLUFunction)
-    @_specialize(where Scalar == Double, Function == ReLUFunction)
-    @_specialize(where Scalar == Float, Function == SigmoidFunction)
-    @_specialize(where Scalar == Double, Function == SigmoidFunction)
-    @_specialize(where Scalar == Float, Function == TanhFunction)
-    @_specialize(where Scalar == Double, Function == TanhFunction)
-    public func infer(_ x: inout Tensor<Scalar>) throws {
-        x.withUnsafeMutableBufferPointer { values in
-            for i in 0..<values.count { values[i] = Function.value(values[i]) }
-        }
-    }
+    public func infer(_ x: inout Tensor<Scalar>) throws { try applyInPlace(to: &x, addingBias: nil) }
 
     @_specialize(where Scalar == Float, Function == ReLUFunction)
     @_specialize(where Scalar == Double, Function == ReLUFunction)

@@ -8,13 +8,24 @@ public protocol BiasFusing<Scalar>: Module {
 }
 
 extension Activation: BiasFusing {
+    public func inferAddingBias(_ bias: Tensor<Scalar>, to x: inout Tensor<Scalar>) throws {
+        try applyInPlace(to: &x, addingBias: bias)
+    }
+
+    /// x ← f(x + bias) in place, or x ← f(x) without a bias: the one inference kernel of `Activation`.
     @_specialize(where Scalar == Float, Function == ReLUFunction)
     @_specialize(where Scalar == Double, Function == ReLUFunction)
     @_specialize(where Scalar == Float, Function == SigmoidFunction)
     @_specialize(where Scalar == Double, Function == SigmoidFunction)
     @_specialize(where Scalar == Float, Function == TanhFunction)
     @_specialize(where Scalar == Double, Function == TanhFunction)
-    public func inferAddingBias(_ bias: Tensor<Scalar>, to x: inout Tensor<Scalar>) throws {
+    func applyInPlace(to x: inout Tensor<Scalar>, addingBias bias: Tensor<Scalar>?) throws {
+        guard let bias else {
+            x.withUnsafeMutableBufferPointer { values in
+                for i in 0..<values.count { values[i] = Function.value(values[i]) }
+            }
+            return
+        }
         let width = bias.count
         guard x.rank == 2, x.rowWidth == width else {
             throw TensorError.shapeMismatch(operation: "\(typeName).inferAddingBias", lhs: x.shape, rhs: bias.shape)
