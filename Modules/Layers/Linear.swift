@@ -39,11 +39,10 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        guard input.rank == 2, input.shape[1] == inputFeatures else {
-            throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).forward", lhs: input.shape, rhs: [-1, inputFeatures])
-        }
+        var output = input
+        try infer(&output)
         self.input = input
-        return try affine(input)
+        return output
     }
 
     /// Forward without keeping the input for backward.
@@ -51,6 +50,8 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func infer(_ x: inout Tensor<Scalar>) throws {
         try inferWithoutBias(&x)
+        // The bias is added after the product, not preloaded into the GEMM (beta = 1): OpenBLAS then
+        // adds its K-blocks onto b in another order, and results would change in the last bits.
         if let bias { try x.addToEveryRow(bias.value) }
     }
 
@@ -59,19 +60,9 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func inferWithoutBias(_ x: inout Tensor<Scalar>) throws {
         guard x.rank == 2, x.shape[1] == inputFeatures else {
-            throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures)).infer", lhs: x.shape, rhs: [-1, inputFeatures])
+            throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures))", lhs: x.shape, rhs: [-1, inputFeatures])
         }
         x = try Tensor.matmul(x, weight.value, transposeB: true)
-    }
-
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    private func affine(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        var output = try Tensor.matmul(input, weight.value, transposeB: true)
-        // The bias is added after the product, not preloaded into the GEMM (beta = 1): OpenBLAS then
-        // adds its K-blocks onto b in another order, and results would change in the last bits.
-        if let bias { try output.addToEveryRow(bias.value) }
-        return output
     }
 
     @_specialize(where Scalar == Float)

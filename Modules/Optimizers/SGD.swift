@@ -59,7 +59,7 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
                         return
                     }
                     if !hasMomentum {
-                        // Plain SGD (reports 000, 002, 004), the general formula without per-element branches.
+                        // Plain SGD (reports 000, 002, 004).
                         for i in 0..<w.count {
                             let old = w[i]
                             w[i] = old - lr * (g[i] + decay * old) - decoupled * old
@@ -68,15 +68,11 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
                     }
                     for i in 0..<w.count {
                         let old = w[i]
-                        var d = g[i] + decay * old
-                        if hasMomentum {
-                            let scaled = velocity ? lr * d : d
-                            b[i] = first ? scaled : mu * b[i] + keep * scaled
-                            d = nesterov ? (velocity ? lr * d : d) + mu * b[i] : b[i]
-                            w[i] = old - (velocity ? d : lr * d) - decoupled * old
-                        } else {
-                            w[i] = old - lr * d - decoupled * old
-                        }
+                        let d = g[i] + decay * old
+                        let scaled = velocity ? lr * d : d
+                        b[i] = first ? scaled : mu * b[i] + keep * scaled
+                        let direction = nesterov ? scaled + mu * b[i] : b[i]
+                        w[i] = old - (velocity ? direction : lr * direction) - decoupled * old
                     }
                 }
             }
