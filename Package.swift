@@ -2,13 +2,15 @@
 import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
-/// Targets point one way: C libraries <- TensorCore <- (Autograd, Layers, Losses, Optimizers) <- Training <- Apps.
+/// Targets point one way: C libraries <- TensorCore <- (Autograd, Layers, Losses, Optimizers) <- Training
+/// <- Backprop (re-exports) <- BackpropHarness (the reproduction and `train` command lines as a library) <- Apps.
 
 let package = Package(
     name: "Backprop",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Backprop", targets: ["Backprop"]),
+        .library(name: "BackpropHarness", targets: ["BackpropHarness"]),
         .executable(name: "reproduce", targets: ["reproduce"]),
         .executable(name: "train", targets: ["train"]),
         .executable(name: "bench", targets: ["bench"]),
@@ -45,17 +47,16 @@ let package = Package(
             path: "Modules/Backprop"
         ),
 
-        // MARK: Applications
-        .executableTarget(
-            name: "reproduce",
+        // MARK: The harness: reports, run cache, job runner, documents and the command lines, with a user's registry
+        .target(
+            name: "BackpropHarness",
             dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Apps/reproduce"
+            path: "Modules/Harness"
         ),
-        .executableTarget(
-            name: "train",
-            dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Apps/train"
-        ),
+
+        // MARK: Applications (thin entry points with the built-in registry)
+        .executableTarget(name: "reproduce", dependencies: ["BackpropHarness"], path: "Apps/reproduce"),
+        .executableTarget(name: "train", dependencies: ["BackpropHarness"], path: "Apps/train"),
         .executableTarget(
             name: "bench",
             dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -74,6 +75,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CPNG"], path: "Tests/PlottingTests"),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"], path: "Tests/TrainingTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], path: "Tests/DatasetsTests"),
+        .testTarget(name: "HarnessTests", dependencies: ["BackpropHarness", "TestSupport"], path: "Tests/HarnessTests"),
     ],
     swiftLanguageModes: [.v5]
 )

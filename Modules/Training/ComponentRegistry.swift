@@ -1,3 +1,4 @@
+import Datasets
 import Layers
 import Losses
 import Optimizers
@@ -5,85 +6,109 @@ import Randomness
 import Schedulers
 import TensorCore
 
-/// Names → components, so experiments and configuration files can say "relu", "adam" or
-/// "t_frac_decay". Start from `.standard` and add your own entries; nothing here is global.
-public struct ComponentRegistry {
-    public var activations: [String: () -> any Module<Float>]
-    public var initializers: [String: (_ spec: InitializerSpec, _ gain: Double) -> Initializer]
-    public var losses: [String: (_ spec: LossSpec) -> any Loss<Float>]
-    public var optimizers: [String: (_ parameters: [Parameter<Float>], _ spec: OptimizerSpec) -> any Optimizer<Float>]
-    public var schedules: [String: (_ initialRate: Double, _ spec: ScheduleSpec) -> any LearningRateSchedule]
-    /// The gain each activation's layers use under gain-aware initialisers.
-    public var gains: [String: Double]
+/// Names → components, grouped by the target that provides the built-ins: layers (with the
+/// activations) and initializers, losses, optimizers, schedules and datasets. Experiments and
+/// recipes say "linear", "sgd" or "t_frac_decay"; `register` puts a user's own type in any slot,
+/// and every model, run and report built from this registry then uses it. Nothing here is global:
+/// start from `.standard` and pass the registry to the harness's entry points.
+public struct ComponentRegistry: Sendable {
+    public typealias LayerFactory = @Sendable (_ context: LayerContext) throws -> any Module<Float>
+    public typealias InitializerFactory = @Sendable (_ spec: InitializerSpec, _ gain: Double) throws -> Initializer
+    public typealias LossFactory = @Sendable (_ spec: LossSpec) throws -> any Loss<Float>
+    public typealias OptimizerFactory = @Sendable (_ parameters: [Parameter<Float>], _ spec: OptimizerSpec) throws -> any Optimizer<Float>
+    public typealias ScheduleFactory = @Sendable (_ initialRate: Double, _ spec: ScheduleSpec) throws -> any LearningRateSchedule
+    public typealias DatasetFactory = @Sendable (_ spec: DatasetSpec, _ context: DatasetContext) throws -> DatasetSplit<Float>
 
-    /// The built-in components.
-    public static var standard: ComponentRegistry {
-        ComponentRegistry(
-            activations: [
-                "relu": { ReLU<Float>() }, "tanh": { Tanh<Float>() }, "sigmoid": { Sigmoid<Float>() }, "softmax": { Softmax<Float>() },
-            ],
-            initializers: [
-                "pytorch-default": { _, _ in .pytorchDefault },
-                "xavier-normal": { _, gain in .xavierNormal(gain: gain) },
-                "xavier-uniform": { _, gain in .xavierUniform(gain: gain) },
-                "he-normal": { _, gain in .heNormal(gain: gain) },
-                "fan-in-normal": { _, _ in .heNormal(gain: 1) },
-                "normal": { spec, _ in .normal(mean: 0, standardDeviation: spec.standardDeviation ?? 1) },
-                "vugrad-2020": { _, _ in .vugrad2020 },
-            ],
-            losses: [
-                "mse": { MSELoss(reduction: Reduction(rawValue: $0.reduction) ?? .mean) },
-                "euclidean": { _ in EuclideanLoss() },
-                "softmax-cross-entropy": { SoftmaxCrossEntropyLoss(reduction: Reduction(rawValue: $0.reduction) ?? .mean) },
-                "cross-entropy": { CrossEntropyLoss(epsilon: Float($0.epsilon ?? 1e-20), reduction: Reduction(rawValue: $0.reduction) ?? .mean) },
-                "nll": { NLLLoss(reduction: Reduction(rawValue: $0.reduction) ?? .mean) },
-            ],
-            optimizers: [
-                "gd": { GradientDescent(parameters: $0, learningRate: $1.learningRate) },
-                "sgd": { parameters, spec in
-                    SGD(parameters: parameters, learningRate: spec.learningRate, momentum: spec.momentum ?? 0,
-                        weightDecay: spec.weightDecay ?? 0, nesterov: spec.nesterov ?? false,
-                        decoupledWeightDecay: spec.decoupledWeightDecay ?? 0,
-                        momentumForm: SGD<Float>.MomentumForm(rawValue: spec.momentumForm ?? "pytorch") ?? .pytorch)
-                },
-                "adam": { parameters, spec in
-                    Adam(parameters: parameters, learningRate: spec.learningRate, weightDecay: spec.weightDecay ?? 0,
-                         decoupledWeightDecay: spec.decoupledWeightDecay ?? 0)
-                },
-            ],
-            schedules: [
-                "constant": { rate, _ in ConstantSchedule(initialRate: rate) },
-                "step_decay": { rate, spec in StepDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0.5, stepLength: spec.stepLength ?? 10) },
-                "exp_decay": { rate, spec in ExponentialDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0) },
-                "t_frac_decay": { rate, spec in InverseTimeDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0) },
-                "cosine": { rate, spec in CosineAnnealingSchedule(initialRate: rate, period: spec.period ?? 100) },
-            ],
-            gains: ["relu": Initializer.Gain.relu, "tanh": Initializer.Gain.tanh, "sigmoid": 1, "linear": 1])
+    /// A layer type: its factory and the settings it reads (any other key in a recipe is an error).
+    public struct LayerEntry: Sendable {
+        public var settings: Set<String>
+        public var make: LayerFactory
     }
+
+    /// A dataset: its factory, and whether it is drawn from the run's seed (generated) or read from files.
+    public struct DatasetEntry: Sendable {
+        public var drawsFromSeed: Bool
+        public var make: DatasetFactory
+    }
+
+    public private(set) var layers: [String: LayerEntry] = [:]
+    public private(set) var initializers: [String: InitializerFactory] = [:]
+    public private(set) var losses: [String: LossFactory] = [:]
+    public private(set) var optimizers: [String: OptimizerFactory] = [:]
+    public private(set) var schedules: [String: ScheduleFactory] = [:]
+    public private(set) var datasets: [String: DatasetEntry] = [:]
+    /// The gain each activation's layers use under gain-aware initialisers.
+    public var gains: [String: Double] = [:]
+    /// Every slot a user filled, with the type that fills it ("optimizer sgd" → "StudentSGD").
+    /// Runs that use one of these slots carry it in their cache key, and reports list them.
+    public private(set) var replacements: [ComponentSlot: String] = [:]
+
+    /// An empty registry; `.standard` holds the built-ins.
+    public init() {}
+
+    // MARK: Registration
+
+    /// Puts `make` in the layer slot `name`. `settings` lists the recipe keys it reads.
+    public mutating func register<M: Module>(
+        layer name: String, settings: Set<String> = [], implementation: String? = nil, _ make: @escaping @Sendable (LayerContext) throws -> M
+    ) where M.Scalar == Float {
+        layers[name] = LayerEntry(settings: settings, make: { try make($0) })
+        replacements[ComponentSlot(.layer, name)] = implementation ?? Self.typeName(M.self)
+    }
+
+    /// Puts an initialisation scheme in the slot `name`.
+    public mutating func register(initializer name: String, implementation: String, _ make: @escaping InitializerFactory) {
+        initializers[name] = make
+        replacements[ComponentSlot(.initializer, name)] = implementation
+    }
+
+    /// Puts `make` in the loss slot `name`.
+    public mutating func register<L: Loss>(
+        loss name: String, implementation: String? = nil, _ make: @escaping @Sendable (LossSpec) throws -> L
+    ) where L.Scalar == Float {
+        losses[name] = { try make($0) }
+        replacements[ComponentSlot(.loss, name)] = implementation ?? Self.typeName(L.self)
+    }
+
+    /// Puts `make` in the optimizer slot `name`.
+    public mutating func register<O: Optimizer>(
+        optimizer name: String, implementation: String? = nil,
+        _ make: @escaping @Sendable ([Parameter<Float>], OptimizerSpec) throws -> O
+    ) where O.Scalar == Float {
+        optimizers[name] = { try make($0, $1) }
+        replacements[ComponentSlot(.optimizer, name)] = implementation ?? Self.typeName(O.self)
+    }
+
+    /// Puts `make` in the schedule slot `name`.
+    public mutating func register<S: LearningRateSchedule>(
+        schedule name: String, implementation: String? = nil, _ make: @escaping @Sendable (Double, ScheduleSpec) throws -> S
+    ) {
+        schedules[name] = { try make($0, $1) }
+        replacements[ComponentSlot(.schedule, name)] = implementation ?? Self.typeName(S.self)
+    }
+
+    /// Puts a dataset in the slot `name`; `drawsFromSeed` says whether it is generated from the run's random source.
+    public mutating func register(dataset name: String, implementation: String, drawsFromSeed: Bool, _ make: @escaping DatasetFactory) {
+        datasets[name] = DatasetEntry(drawsFromSeed: drawsFromSeed, make: make)
+        replacements[ComponentSlot(.dataset, name)] = implementation
+    }
+
+    /// Marks every entry as built-in (used once, by `.standard`).
+    mutating func markAllBuiltIn() { replacements = [:] }
+
+    /// "StudentSGD" for StudentSGD<Float>.
+    static func typeName(_ type: Any.Type) -> String {
+        let full = String(describing: type)
+        return full.firstIndex(of: "<").map { String(full[..<$0]) } ?? full
+    }
+
+    // MARK: Look-ups
 
     func lookUp<T>(_ table: [String: T], _ name: String, kind: String) throws -> T {
         guard let entry = table[name] else {
             throw RegistryError.unknown(kind: kind, name: name, known: table.keys.sorted())
         }
         return entry
-    }
-
-    /// Builds the MLP `spec` describes: Linear → activation (→ dropout) per hidden layer, then Linear (→ output activation).
-    public func makeModel(_ spec: ModelSpec, random: RandomSource) throws -> Sequential<Float> {
-        let model = Sequential<Float>()
-        var width = spec.inputs
-        let makeActivation = try lookUp(activations, spec.activation, kind: "activation")
-        let makeInitializer = try lookUp(initializers, spec.initializer.name, kind: "initializer")
-        let hiddenGain = spec.initializer.gainFromActivation ? (gains[spec.activation] ?? 1) : 1
-        for next in spec.hidden {
-            model.append(Linear(inputFeatures: width, outputFeatures: next, weightInitializer: makeInitializer(spec.initializer, hiddenGain), random: random))
-            model.append(makeActivation())
-            if let dropout = spec.dropout { model.append(try Dropout(probability: dropout, random: random)) }
-            width = next
-        }
-        model.append(Linear(inputFeatures: width, outputFeatures: spec.outputs, weightInitializer: makeInitializer(spec.initializer, 1), random: random))
-        if let output = spec.outputActivation { model.append(try lookUp(activations, output, kind: "output activation")()) }
-        return model
     }
 
     public func makeLoss(_ spec: LossSpec) throws -> any Loss<Float> {
@@ -95,6 +120,11 @@ public struct ComponentRegistry {
 
     public func makeOptimizer(_ spec: OptimizerSpec, parameters: [Parameter<Float>]) throws -> any Optimizer<Float> {
         try lookUp(optimizers, spec.name, kind: "optimizer")(parameters, spec)
+    }
+
+    /// The initialisation scheme `spec` names, with `gain` for the gain-aware ones.
+    public func makeInitializer(_ spec: InitializerSpec, gain: Double) throws -> Initializer {
+        try lookUp(initializers, spec.name, kind: "initializer")(spec, gain)
     }
 
     /// The per-epoch schedule, or the plateau settings, that a `ScheduleSpec` names.
@@ -109,12 +139,33 @@ public struct ComponentRegistry {
         return (try lookUp(schedules, spec.name, kind: "schedule")(initialRate, spec), nil)
     }
 
+    /// The training and test sets `spec` names.
+    public func makeDataset(_ spec: DatasetSpec, context: DatasetContext) throws -> DatasetSplit<Float> {
+        try lookUp(datasets, spec.name, kind: "dataset").make(spec, context)
+    }
+
+    /// Whether the dataset `name` is generated from the run's seed (known names only).
+    public func datasetDrawsFromSeed(_ name: String) throws -> Bool {
+        try lookUp(datasets, name, kind: "dataset").drawsFromSeed
+    }
+
     /// How targets must be encoded for `loss` with `outputs` output units.
     public static func targetEncoding(loss: LossSpec, outputs: Int) -> TargetEncoding {
         switch loss.name {
         case "mse", "euclidean": return outputs == 1 ? .scalarLabel : .oneHot
         default: return .classIndices
         }
+    }
+}
+
+/// What a dataset factory gets besides its spec: where data files live and the run's random source.
+public struct DatasetContext {
+    /// The data folder (`--data-dir` or `BACKPROP_DATA`), holding mnist/ and cifar10/.
+    public let dataDirectory: String
+    public let random: RandomSource
+
+    public init(dataDirectory: String, random: RandomSource) {
+        (self.dataDirectory, self.random) = (dataDirectory, random)
     }
 }
 

@@ -1,23 +1,3 @@
-/// A multilayer perceptron described as data: widths, activations, initialisation, dropout.
-public struct ModelSpec: Codable, Hashable, Sendable {
-    public var inputs: Int
-    public var hidden: [Int]
-    public var outputs: Int
-    /// Registry name of the hidden activation ("relu", "tanh", "sigmoid").
-    public var activation: String
-    /// Registry name of an output activation ("softmax", "sigmoid"), or nil for linear outputs.
-    public var outputActivation: String?
-    public var initializer: InitializerSpec
-    /// Drop probability of a `Dropout` after every hidden activation, if any.
-    public var dropout: Double?
-
-    public init(inputs: Int, hidden: [Int], outputs: Int, activation: String, outputActivation: String? = nil,
-                initializer: InitializerSpec = InitializerSpec(name: "pytorch-default"), dropout: Double? = nil) {
-        (self.inputs, self.hidden, self.outputs, self.activation) = (inputs, hidden, outputs, activation)
-        (self.outputActivation, self.initializer, self.dropout) = (outputActivation, initializer, dropout)
-    }
-}
-
 /// An initialisation scheme by registry name, with its parameters.
 public struct InitializerSpec: Codable, Hashable, Sendable {
     /// "pytorch-default", "xavier-normal", "he-normal", "normal", "fan-in-normal", "vugrad-2020".

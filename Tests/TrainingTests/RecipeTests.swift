@@ -15,7 +15,7 @@ final class RecipeTests: XCTestCase {
 
     func testRecipeTrainsAndItsCheckpointLoadsBack() throws {
         let recipe = try TrainingRecipe.decode(Data(valid.utf8), source: "disk.json")
-        let (model, history) = try recipe.run()
+        let (model, history, _) = try recipe.run(registry: .standard)
         XCTAssertEqual(history.epochs.count, 20)
         XCTAssertGreaterThan(try XCTUnwrap(history.last?.testAccuracy), 0.8)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("recipe-\(UUID()).safetensors")
@@ -33,8 +33,8 @@ final class RecipeTests: XCTestCase {
         assertThrowsMessage(try TrainingRecipe.decode(Data(missing.utf8), source: "disk.json"), containing: ["disk.json", "training.epochs"])
         assertThrowsMessage(try TrainingRecipe.decode(Data("{".utf8), source: "disk.json"), containing: ["disk.json", "not valid JSON"])
         let unknown = valid.replacingOccurrences(of: "\"adam\"", with: "\"adamw\"")
-        assertThrowsMessage(try TrainingRecipe.decode(Data(unknown.utf8), source: "x").run(), containing: ["optimizer", "adamw", "adam, gd, sgd"])
+        assertThrowsMessage(try TrainingRecipe.decode(Data(unknown.utf8), source: "x").run(registry: .standard), containing: ["optimizer", "adamw", "adam, gd, sgd"])
         let widths = valid.replacingOccurrences(of: "\"inputs\": 2", with: "\"inputs\": 3")
-        assertThrowsMessage(try TrainingRecipe.decode(Data(widths.utf8), source: "x").run(), containing: ["model.inputs", "3", "2 features"])
+        assertThrowsMessage(try TrainingRecipe.decode(Data(widths.utf8), source: "x").run(registry: .standard), containing: ["model.inputs", "3", "2 features"])
     }
 }

@@ -28,9 +28,9 @@ struct Report001: ReportReproduction {
 
     func request(_ setup: Setup, trial: Int, _ context: ReproductionContext, experiment: String) -> RunRequest {
         let outputs = setup.loss == "mse" ? 1 : 2
-        let model = ModelSpec(
+        let model = ModelSpec.mlp(MLPSpec(
             inputs: 2, hidden: [25, 25, 25], outputs: outputs, activation: setup.activation,
-            initializer: InitializerSpec(name: setup.initializer, gainFromActivation: setup.initializer != "pytorch-default"), dropout: setup.dropout)
+            initializer: InitializerSpec(name: setup.initializer, gainFromActivation: setup.initializer != "pytorch-default"), dropout: setup.dropout))
         let optimizer = setup.optimizer == "sgd"
             ? OptimizerSpec(name: "sgd", learningRate: 0.01, momentum: 0.9, momentumForm: "velocity")
             : OptimizerSpec(name: "adam", learningRate: 1e-3)
@@ -38,7 +38,7 @@ struct Report001: ReportReproduction {
         recording.evaluateTrainingSet = true
         recording.evaluateTestInTrainingMode = setup.dropout != nil
         return RunRequest(
-            kind: "mlp", label: "001 \(experiment) \(setup.name) trial \(trial)", dataset: DatasetSpec(name: "disk", trainCount: 1000, testCount: 1000),
+            kind: .sharedLoop, label: "001 \(experiment) \(setup.name) trial \(trial)", dataset: DatasetSpec(name: "disk", trainCount: 1000, testCount: 1000),
             model: model,
             training: TrainingSpec(
                 epochs: context.value(full: 200, quick: 50), batchSize: 100,
@@ -71,7 +71,7 @@ struct Report001: ReportReproduction {
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
-        let document = ReportDocument(prefix: prefix, title: title, mode: context.mode)
+        let document = ReportDocument(prefix: prefix, title: title, context: context)
         for run in requests(context) { document.addRun(run, results(run)) }
         firstModel(document, results(request(Setup(), trial: 0, context, experiment: "fig1")))
         try activationTable(document)

@@ -4,9 +4,9 @@ import Foundation
 
 /// `train`: trains one model described in a JSON recipe (or on the command line) with the shared
 /// loop, prints per-epoch metrics, and writes a loss/accuracy PNG and a safetensors checkpoint.
-@main
-struct Train: ParsableCommand {
+struct TrainCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
+        commandName: "train",
         abstract: "Trains one model from a JSON recipe or command-line options.",
         discussion: "Example: swift run -c release train --config docs/examples/disk.json --out runs/disk")
 
@@ -16,8 +16,11 @@ struct Train: ParsableCommand {
     @Option(help: "Output folder for training.png and checkpoint.safetensors.")
     var out = "runs/train"
 
-    @Option(help: "Dataset: disk, syn20, syng, or idx (with --folder).")
+    @Option(help: "Dataset: disk, syn20, syng, mnist (from the data folder), or idx (with --folder).")
     var dataset = "disk"
+
+    @Option(help: "Data folder holding mnist/ and cifar10/ (default: $BACKPROP_DATA, else ./data).")
+    var dataDir: String?
 
     @Option(help: "For --dataset idx: the folder of idx files.")
     var folder: String?
@@ -61,30 +64,35 @@ struct Train: ParsableCommand {
             guard let width = Int(text.trimmingCharacters(in: .whitespaces)), width > 0 else { throw ValidationError("--hidden: \"\(text)\" is not a positive width") }
             return width
         }
-        let inputs = dataset == "idx" ? 784 : 2
-        let outputs = dataset == "idx" ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
+        let isImages = dataset == "idx" || dataset == "mnist"
+        let inputs = isImages ? 784 : 2
+        let outputs = isImages ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
         return TrainingRecipe(
-            dataset: .init(name: dataset, folder: folder),
-            model: ModelSpec(inputs: inputs, hidden: widths, outputs: outputs, activation: activation),
+            dataset: DatasetSpec(name: dataset, folder: folder),
+            model: .mlp(MLPSpec(inputs: inputs, hidden: widths, outputs: outputs, activation: activation)),
             training: TrainingSpec(epochs: epochs, batchSize: batchSize, loss: LossSpec(name: loss),
                                    optimizer: OptimizerSpec(name: optimizer, learningRate: learningRate, momentum: momentum),
                                    schedule: schedule.map { ScheduleSpec(name: $0) }),
             seed: seed)
     }
 
-    func run() throws {
+    func run(registry: ComponentRegistry) throws {
         let recipe = try recipe()
-        print("training \(recipe.model.hidden.count)-hidden-layer \(recipe.model.activation) network on \(recipe.dataset.name), seed \(recipe.seed)")
-        let (model, history) = try recipe.run()
+        let dataDirectory = DataDirectory.resolve(dataDir)
+        let layers = try registry.layerList(recipe.model).layers.map(\.type)
+        print("training \(layers.joined(separator: " → ")) on \(recipe.dataset.name), seed \(recipe.seed)")
+        if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
+        let (model, history, inputShape) = try recipe.run(registry: registry, dataDirectory: dataDirectory)
         for epoch in history.epochs {
-            print(String(format: "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f",
-                         epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? .nan, epoch.testAccuracy ?? .nan))
+            print(String(format: "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
+                         epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? Double.nan,
+                         epoch.testAccuracy ?? Double.nan, epoch.seconds))
         }
         if history.diverged { print("warning: the loss became non-finite at iteration \(history.firstNonFiniteIteration!); training stopped") }
         let folder = URL(fileURLWithPath: out)
         let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
         try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(history.epochs.count)])
-        let reloaded = try ComponentRegistry.standard.makeModel(recipe.model, random: RandomSource(seed: recipe.seed &+ 1))
+        let reloaded = try registry.makeModel(recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
         try reloaded.load(from: checkpoint)
         let identical = zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor }
         print("checkpoint \(checkpoint.path): \(model.stateDict().count) tensors, reloaded \(identical ? "identically" : "WITH DIFFERENCES")")

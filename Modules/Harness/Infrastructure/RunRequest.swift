@@ -1,18 +1,6 @@
 import Backprop
 import Foundation
 
-/// Which data a run trains and evaluates on.
-struct DatasetSpec: Codable, Hashable {
-    /// "disk", "syn20", "syng", "mnist".
-    var name: String
-    var trainCount: Int?
-    var testCount: Int?
-    /// MNIST preprocessing ("centered", "standardized", "unitScale").
-    var preprocessing: String?
-    /// Report 004: train on the first 55,000 training images, evaluate on the last 5,000.
-    var validationSplit: Bool?
-}
-
 /// What to record beyond per-epoch metrics.
 struct RecordingSpec: Codable, Hashable {
     var evaluateEveryEpoch = true
@@ -25,19 +13,31 @@ struct RecordingSpec: Codable, Hashable {
     var rawIterations: Int?
     var evaluationInterval: Int?
     var nonFiniteStops = true
+    /// Skip the final evaluation of the whole training set (CIFAR-10: it would cost a third of an epoch). Absent means false.
+    var skipsFinalTrainEvaluation: Bool?
 }
 
-/// One cacheable training run: data, model, training settings, recording and seed.
-/// Its JSON encoding (sorted keys) is the cache key, so any change of setting is a new run.
+/// How a run is executed. The raw values are the ones cache keys have always held.
+enum RunKind: String, Codable {
+    /// The shared training loop on a model built from the registry (any layer list; "mlp" for history).
+    case sharedLoop = "mlp"
+    /// Report 004's scalar 2-3-2 network, trained one example at a time outside the registry.
+    case scalarSynthetic = "scalar-synthetic"
+}
+
+/// One cacheable training run: data, model, training settings, recording, seed and the user's
+/// components it uses. Its JSON encoding (sorted keys) is the cache key, so any change of setting,
+/// and any component swapped into a slot the run uses, is a new run.
 struct RunRequest: Codable, Hashable {
-    /// "mlp" (the shared loop), "scalar-synthetic" (report 004's scalar network), "cifar-cnn".
-    var kind: String
+    var kind: RunKind
     var label: String
     var dataset: DatasetSpec
     var model: ModelSpec?
     var training: TrainingSpec
     var recording = RecordingSpec()
     var seed: UInt64
+    /// The registry slots this run uses that a user filled ("optimizer sgd" → "StudentSGD"); absent with built-ins only.
+    var components: [String: String]?
 
     var key: String {
         let encoder = JSONEncoder()

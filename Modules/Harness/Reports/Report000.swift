@@ -36,8 +36,8 @@ struct Report000: ReportReproduction {
     ]
 
     func model(_ network: Network) -> ModelSpec {
-        ModelSpec(inputs: 2, hidden: [25, 25, 25], outputs: network.outputs, activation: network.activation,
-                  outputActivation: network.outputs == 1 ? "sigmoid" : nil, initializer: network.initializer)
+        .mlp(MLPSpec(inputs: 2, hidden: [25, 25, 25], outputs: network.outputs, activation: network.activation,
+                     outputActivation: network.outputs == 1 ? "sigmoid" : nil, initializer: network.initializer))
     }
 
     func request(_ network: Network, trial: Int, _ context: ReproductionContext) -> RunRequest {
@@ -45,7 +45,7 @@ struct Report000: ReportReproduction {
         recording.evaluateTrainingSet = true
         recording.nonFiniteStops = false
         return RunRequest(
-            kind: "mlp", label: "000 \(network.name) trial \(trial)", dataset: DatasetSpec(name: "disk", trainCount: 1000, testCount: 1000),
+            kind: .sharedLoop, label: "000 \(network.name) trial \(trial)", dataset: DatasetSpec(name: "disk", trainCount: 1000, testCount: 1000),
             model: model(network),
             training: TrainingSpec(
                 epochs: context.value(full: 1000, quick: 200), batchSize: 500, loss: network.loss,
@@ -59,7 +59,7 @@ struct Report000: ReportReproduction {
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
-        let document = ReportDocument(prefix: prefix, title: title, mode: context.mode)
+        let document = ReportDocument(prefix: prefix, title: title, context: context)
         try activationTable(document)
         try architectureFigure(document, context)
         lossTable(document)

@@ -29,8 +29,8 @@ struct Report003: ReportReproduction {
         var standardDeviation = 0.01
         var inPaper = true
         var spec: ModelSpec {
-            ModelSpec(inputs: 784, hidden: Array([256, 128].prefix(depth)), outputs: 10, activation: activation,
-                      outputActivation: loss == "MSE" ? "sigmoid" : nil, initializer: InitializerSpec(name: "normal", standardDeviation: standardDeviation))
+            .mlp(MLPSpec(inputs: 784, hidden: Array([256, 128].prefix(depth)), outputs: 10, activation: activation,
+                         outputActivation: loss == "MSE" ? "sigmoid" : nil, initializer: InitializerSpec(name: "normal", standardDeviation: standardDeviation)))
         }
     }
 
@@ -81,7 +81,7 @@ struct Report003: ReportReproduction {
         recording.iterationWindow = 50
         recording.evaluateEveryEpoch = false
         return RunRequest(
-            kind: "mlp", label: "003 \(model.name) lr \(rate) m \(momentum) B \(batch)",
+            kind: .sharedLoop, label: "003 \(model.name) lr \(rate) m \(momentum) B \(batch)",
             dataset: DatasetSpec(name: "mnist", preprocessing: "centered"), model: model.spec,
             training: TrainingSpec(
                 epochs: context.value(full: 100, quick: 3), batchSize: batch,
@@ -101,7 +101,7 @@ struct Report003: ReportReproduction {
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
-        let document = ReportDocument(prefix: prefix, title: title, mode: context.mode)
+        let document = ReportDocument(prefix: prefix, title: title, context: context)
         for run in requests(context) { document.addRun(run, results(run)) }
         try architectures(document, context)
         guard context.data.hasMNIST else {

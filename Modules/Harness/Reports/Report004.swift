@@ -25,7 +25,7 @@ struct Report004: ReportReproduction {
 
     func scalarRequest(seed trial: Int, _ context: ReproductionContext) -> RunRequest {
         RunRequest(
-            kind: "scalar-synthetic", label: "004 scalar synthetic seed \(trial)", dataset: DatasetSpec(name: "syng", trainCount: 60000, testCount: 10000),
+            kind: .scalarSynthetic, label: "004 scalar synthetic seed \(trial)", dataset: DatasetSpec(name: "syng", trainCount: 60000, testCount: 10000),
             model: nil,
             training: TrainingSpec(epochs: context.value(full: 100, quick: 3), batchSize: 1, loss: LossSpec(name: "softmax-cross-entropy", reduction: "sum"),
                                    optimizer: OptimizerSpec(name: "gd", learningRate: 1e-3)),
@@ -35,8 +35,8 @@ struct Report004: ReportReproduction {
     /// The tensor network on MNIST with summed gradients (report 004 does not divide by the batch size).
     func mnistRequest(_ label: String, rate: Double, batch: Int, epochs: Int, seed: UInt64, recording: RecordingSpec, validation: Bool = true) -> RunRequest {
         RunRequest(
-            kind: "mlp", label: "004 \(label)", dataset: DatasetSpec(name: "mnist", preprocessing: "standardized", validationSplit: validation),
-            model: ModelSpec(inputs: 784, hidden: [300], outputs: 10, activation: "sigmoid", initializer: InitializerSpec(name: "fan-in-normal")),
+            kind: .sharedLoop, label: "004 \(label)", dataset: DatasetSpec(name: "mnist", preprocessing: "standardized", validationSplit: validation),
+            model: .mlp(MLPSpec(inputs: 784, hidden: [300], outputs: 10, activation: "sigmoid", initializer: InitializerSpec(name: "fan-in-normal"))),
             training: TrainingSpec(epochs: epochs, batchSize: batch, loss: LossSpec(name: "softmax-cross-entropy", reduction: "sum"),
                                    optimizer: OptimizerSpec(name: "gd", learningRate: rate)),
             recording: recording, seed: seed)
@@ -82,7 +82,7 @@ struct Report004: ReportReproduction {
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
-        let document = ReportDocument(prefix: prefix, title: title, mode: context.mode)
+        let document = ReportDocument(prefix: prefix, title: title, context: context)
         for run in requests(context) { document.addRun(run, results(run)) }
         diagram(document)
         dryRun(document)

@@ -26,8 +26,10 @@ struct ReproductionOptions: ParsableArguments {
     var outputFolder: URL { URL(fileURLWithPath: out ?? (mode == .full ? "Reports" : "Reports/quick")) }
     var cache: RunCache { RunCache(folder: outputFolder.appendingPathComponent(".cache")) }
 
-    func context() -> ReproductionContext {
-        ReproductionContext(mode: mode, seed: seed, trials: trials, data: DataStore(dataDirectory: DataDirectory.resolve(dataDir)))
+    func context(registry: ComponentRegistry) -> ReproductionContext {
+        ReproductionContext(
+            mode: mode, seed: seed, trials: trials, data: DataStore(dataDirectory: DataDirectory.resolve(dataDir), registry: registry),
+            registry: registry)
     }
 }
 
@@ -47,7 +49,7 @@ func selectedReports(_ ids: [String]) throws -> [any ReportReproduction] {
 }
 
 /// `reproduce run`: computes what is not cached, then renders every selected report.
-struct RunCommand: ParsableCommand {
+struct RunCommand: RegistryCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Runs the experiments and writes the reports.")
 
     @Argument(help: "Report prefixes (000 … 004) or item ids (\"003 Table 11\"); all when omitted.")
@@ -61,13 +63,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.")
     var shard: String?
 
-    func run() throws {
+    func run(registry: ComponentRegistry) throws {
         let start = Date()
-        let context = options.context()
+        let context = options.context(registry: registry)
         let reports = try selectedReports(ids)
         let shardPair = try shard.map(Self.parseShard)
-        let requests = reports.flatMap { $0.requests(context) }
-        let runner = JobRunner(cache: options.cache, executor: RunExecutor(data: context.data), jobs: max(jobs, 1), shard: shardPair)
+        let requests = reports.flatMap { context.requests(of: $0) }
+        let runner = JobRunner(
+            cache: options.cache, executor: RunExecutor(data: context.data, registry: registry), jobs: max(jobs, 1), shard: shardPair)
         let summary = runner.run(requests)
         print("runs: \(summary.loaded) loaded from the cache, \(summary.computed) computed, \(summary.recomputedDamaged) damaged entries recomputed, \(summary.failures.count) failed")
         for failure in summary.failures { print("failed: \(failure.label): \(failure.error)") }
@@ -96,10 +99,12 @@ struct ReportRendering {
         let cache = options.cache
         var index: [(ReportDocument, Double)] = []
         for report in reports {
-            let requests = report.requests(context)
-            let document = try report.render(context) { cache.load($0) }
+            let requests = context.requests(of: report)
+            let document = try report.render(context) { cache.load($0.stamped(with: context.registry)) }
             let seconds = requests.compactMap { cache.load($0)?.seconds }.reduce(0, +)
-            try document.write(to: options.outputFolder, settings: settingsLine(requests.count) + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).")
+            try document.write(
+                to: options.outputFolder, settings: settingsLine(requests.count) + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).",
+                components: context.replacements(of: report))
             index.append((document, seconds))
             print("\(report.prefix): \(requests.count) runs, \(String(format: "%.1f", seconds)) s of training, verdicts \(counts(document))")
         }
@@ -131,7 +136,11 @@ struct ReportRendering {
 
     /// The index lists every report: those rendered now, and the others as their README last recorded them.
     private func writeIndex(_ documents: [(ReportDocument, Double)]) throws {
+        let components = ComponentRegistry.describe(context.registry.replacements)
         var lines = ["# Reproduction of the five seed reports", "", context.mode.banner, "",
+                     context.registry.replacements.isEmpty
+                         ? "Components: built-in."
+                         : "Components: **swapped** (slot → type): \(components). Each report lists the ones its runs use.", "",
                      "| report | title | pass | fail | soft | n/c | not run | training time (s) |", "|---|---|---|---|---|---|---|---|"]
         for report in allReports {
             let counts: [Verdict: Int], seconds: Double

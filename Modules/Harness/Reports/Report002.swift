@@ -21,14 +21,24 @@ struct Report002: ReportReproduction {
         (0.001, 0.7, 2, 31), (0.001, 0.5, 0.5, 29), (0.001, 0.9, 5, 60), (0.001, 0.9, 10, 61),
     ]
 
+    /// The PyTorch CIFAR-10 tutorial network as a layer-list recipe (PyTorch's default initialisation).
+    static let tutorialNetwork = LayerListSpec(input: [3, 32, 32], layers: [
+        LayerSpec("conv2d", ["out": 6, "kernel": 5]), LayerSpec("relu"), LayerSpec("maxpool2d", ["kernel": 2]),
+        LayerSpec("conv2d", ["out": 16, "kernel": 5]), LayerSpec("relu"), LayerSpec("maxpool2d", ["kernel": 2]), LayerSpec("flatten"),
+        LayerSpec("linear", ["out": 120]), LayerSpec("relu"), LayerSpec("linear", ["out": 84]), LayerSpec("relu"), LayerSpec("linear", ["out": 10]),
+    ])
+
     /// A CIFAR run per (lr, momentum); rows at the same setting share one run evaluated after every epoch.
     func cifarRequest(rate: Double, momentum: Double, epochs: Int, _ context: ReproductionContext) -> RunRequest {
-        RunRequest(
-            kind: "cifar-cnn", label: "002 CIFAR lr \(rate) momentum \(momentum)", dataset: DatasetSpec(name: "cifar", trainCount: context.value(full: nil, quick: 5000)),
-            model: nil,
+        var recording = RecordingSpec()
+        recording.skipsFinalTrainEvaluation = true
+        return RunRequest(
+            kind: .sharedLoop, label: "002 CIFAR lr \(rate) momentum \(momentum)",
+            dataset: DatasetSpec(name: "cifar10", trainCount: context.value(full: nil, quick: 5000)),
+            model: .layers(Self.tutorialNetwork),
             training: TrainingSpec(epochs: context.value(full: epochs, quick: 1), batchSize: 4, loss: LossSpec(name: "softmax-cross-entropy"),
                                    optimizer: OptimizerSpec(name: "sgd", learningRate: rate, momentum: momentum)),
-            seed: context.seed("002-cifar-\(rate)-\(momentum)", trial: 0))
+            recording: recording, seed: context.seed("002-cifar-\(rate)-\(momentum)", trial: 0))
     }
 
     func cifarRequests(_ context: ReproductionContext) -> [RunRequest] {
@@ -41,8 +51,8 @@ struct Report002: ReportReproduction {
         var recording = RecordingSpec()
         recording.evaluateBeforeTraining = true
         return RunRequest(
-            kind: "mlp", label: "002 synthetic \(activation) seed \(trial)", dataset: DatasetSpec(name: "syn20", trainCount: 60000, testCount: 10000),
-            model: ModelSpec(inputs: 2, hidden: [8], outputs: 2, activation: activation, initializer: InitializerSpec(name: "vugrad-2020")),
+            kind: .sharedLoop, label: "002 synthetic \(activation) seed \(trial)", dataset: DatasetSpec(name: "syn20", trainCount: 60000, testCount: 10000),
+            model: .mlp(MLPSpec(inputs: 2, hidden: [8], outputs: 2, activation: activation, initializer: InitializerSpec(name: "vugrad-2020"))),
             training: TrainingSpec(epochs: 20, batchSize: 128, shuffle: false, loss: LossSpec(name: "softmax-cross-entropy", reduction: "sum"),
                                    optimizer: OptimizerSpec(name: "gd", learningRate: 0.001)),
             recording: recording, seed: context.seed("002-synthetic", trial: trial))
@@ -56,7 +66,7 @@ struct Report002: ReportReproduction {
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
-        let document = ReportDocument(prefix: prefix, title: title, mode: context.mode)
+        let document = ReportDocument(prefix: prefix, title: title, context: context)
         for run in requests(context) { document.addRun(run, results(run)) }
         cifarTable(document, context, results)
         reluListing(document)

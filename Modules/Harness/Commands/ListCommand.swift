@@ -3,16 +3,17 @@ import Backprop
 import Foundation
 
 /// `reproduce list`: every table and figure id with what it is, its cost and whether its data is present.
-struct ListCommand: ParsableCommand {
+struct ListCommand: RegistryCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Lists every table and figure with its cost and data.")
 
     @OptionGroup var options: ReproductionOptions
 
-    func run() throws {
-        let context = options.context()
+    func run(registry: ComponentRegistry) throws {
+        let context = options.context(registry: registry)
         let cache = options.cache
+        if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
         for report in allReports {
-            let requests = report.requests(context)
+            let requests = context.requests(of: report)
             let cost = requests.map(JobRunner.cost).reduce(0, +)
             let cached = requests.filter(cache.contains).count
             print("\(report.prefix) \(report.title)")
@@ -31,7 +32,7 @@ struct ListCommand: ParsableCommand {
 }
 
 /// `reproduce merge`: combines shard caches into this cache and renders the reports.
-struct MergeCommand: ParsableCommand {
+struct MergeCommand: RegistryCommand {
     static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merges shard caches (their --out folders) and renders the reports.")
 
     @Argument(help: "Output folders of `reproduce run --shard` runs.")
@@ -39,15 +40,15 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var options: ReproductionOptions
 
-    func run() throws {
+    func run(registry: ComponentRegistry) throws {
         let start = Date()
         var copied = 0
         for folder in folders {
             copied += try options.cache.merge(from: URL(fileURLWithPath: folder).appendingPathComponent(".cache"))
         }
         print("merged \(copied) runs from \(folders.count) folders")
-        let context = options.context()
-        let missing = allReports.flatMap { $0.requests(context) }.filter { !options.cache.contains($0) }
+        let context = options.context(registry: registry)
+        let missing = allReports.flatMap { context.requests(of: $0) }.filter { !options.cache.contains($0) }
         if !missing.isEmpty { print("warning: \(missing.count) runs are still missing; their items are rendered without them") }
         try ReportRendering(options: options, context: context).render(allReports, runSeconds: Date().timeIntervalSince(start))
     }

@@ -15,6 +15,11 @@ struct Check: Codable {
     var delta: String
     var tolerance: String
     var verdict: Verdict
+    /// In quick mode, the verdict the gate would have given (`verdict` is then soft); nil otherwise.
+    var quickVerdict: Verdict?
+
+    /// The verdict to compare: the gate's own in quick mode, else `verdict`.
+    var effectiveVerdict: Verdict { quickVerdict ?? verdict }
 }
 
 /// Whether we are in quick mode (smoke test: every verdict is reported as soft) or full mode.
@@ -31,25 +36,30 @@ final class ReportDocument {
     let prefix: String
     let title: String
     let mode: Mode
+    private let context: ReproductionContext
     private(set) var sections: [String] = []
     private(set) var checks: [Check] = []
     private var files: [(name: String, data: Data)] = []
     private var figures: [(name: String, figure: Figure)] = []
     private var csvRows: [String] = []
 
-    init(prefix: String, title: String, mode: Mode) {
-        (self.prefix, self.title, self.mode) = (prefix, title, mode)
+    init(prefix: String, title: String, context: ReproductionContext) {
+        (self.prefix, self.title, self.mode, self.context) = (prefix, title, context.mode, context)
     }
 
     /// A gate: in quick mode it is recorded as soft, with what it would have been.
     func gate(_ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, holds: Bool?) {
         var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
         var tolerance = tolerance
+        var quickVerdict: Verdict?
         if mode == .quick, verdict == .pass || verdict == .fail {
             tolerance += " (quick: \(verdict.rawValue))"
+            quickVerdict = verdict
             verdict = .soft
         }
-        checks.append(Check(item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict))
+        checks.append(Check(
+            item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict,
+            quickVerdict: quickVerdict))
     }
 
     /// A check that is shown but never gated (SOFT, N/C or not run).
@@ -78,8 +88,9 @@ final class ReportDocument {
     /// A plain section (diagrams as text, listings, notes).
     func addText(_ markdown: String) { sections.append(markdown) }
 
-    /// One line of the per-run CSV.
-    func addRun(_ request: RunRequest, _ result: RunResult?) {
+    /// One line of the per-run CSV (the hash is the cache entry's, user components included).
+    func addRun(_ run: RunRequest, _ result: RunResult?) {
+        let request = run.stamped(with: context.registry)
         let last = result?.history.last
         let fields: [String] = [
             request.label, String(request.seed), request.hash,
@@ -111,16 +122,25 @@ final class ReportDocument {
         Dictionary(grouping: checks, by: \.verdict).mapValues(\.count)
     }
 
-    /// Writes README.md, the tables, figures, JSON and runs.csv into `folder/prefix`.
-    func write(to folder: URL, settings: String) throws {
+    /// Writes README.md, the tables, figures, JSON, checks.json and runs.csv into `folder/prefix`.
+    /// `components` are the user's components the report's runs use (slot → type), empty with built-ins only.
+    func write(to folder: URL, settings: String, components: [ComponentSlot: String]) throws {
         let directory = folder.appendingPathComponent(prefix)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
         for (name, figure) in figures { try figure.save(to: directory.appendingPathComponent(name), software: "Backprop reproduce") }
         let header = "run,seed,hash,seconds,last_epoch_train_loss,last_epoch_train_accuracy,final_train_loss,final_train_accuracy,final_test_loss,final_test_accuracy,status"
         try AtomicFile.write(Data(([header] + csvRows).joined(separator: "\n").utf8 + [0x0a]), to: directory.appendingPathComponent("runs.csv"))
+        let record = ReportChecks(
+            prefix: prefix, title: title, mode: mode,
+            components: Dictionary(uniqueKeysWithValues: components.map { ($0.key.description, $0.value) }), checks: checks)
+        try AtomicFile.write(try record.encoded(), to: directory.appendingPathComponent(ReportChecks.fileName))
         let counts = Verdict.allCases.map { "\($0.rawValue): \(verdictCounts[$0] ?? 0)" }.joined(separator: ", ")
-        let readme = "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\nVerdicts: \(counts)\n\n" + sections.joined(separator: "\n\n") + "\n"
+        let componentsLine = components.isEmpty
+            ? "Components: built-in."
+            : "Components: **swapped** (slot → type): \(ComponentRegistry.describe(components)); every other slot is built-in."
+        let readme = "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\n\(componentsLine)\n\nVerdicts: \(counts)\n\n"
+            + sections.joined(separator: "\n\n") + "\n"
         try AtomicFile.write(Data(readme.utf8), to: directory.appendingPathComponent("README.md"))
     }
 

@@ -53,25 +53,3 @@ struct ScalarSyntheticRun {
         return (loss / Double(inputs.count), Double(correct) / Double(inputs.count))
     }
 }
-
-/// Report 002 Table 1: the PyTorch CIFAR-10 tutorial network, SGD with momentum, batch 4.
-struct CIFARRun {
-    let data: DataStore
-
-    func execute(_ request: RunRequest) throws -> RunResult {
-        let random = RandomSource(seed: request.seed)
-        var split: DatasetSplit<Float> = try CIFAR10.load(dataDirectory: data.dataDirectory)
-        if let count = request.dataset.trainCount, count < split.train.count { split.train = try split.train.subset(0..<count) }
-        let model = Sequential<Float>(
-            Conv2d(inChannels: 3, outChannels: 6, kernelSize: 5, random: random), ReLU(), MaxPool2d(kernelSize: 2),
-            Conv2d(inChannels: 6, outChannels: 16, kernelSize: 5, random: random), ReLU(), MaxPool2d(kernelSize: 2), Flatten(),
-            Linear(inputFeatures: 400, outputFeatures: 120, random: random), ReLU(),
-            Linear(inputFeatures: 120, outputFeatures: 84, random: random), ReLU(),
-            Linear(inputFeatures: 84, outputFeatures: 10, random: random))
-        let optimizer = SGD(parameters: model.allParameters(), learningRate: request.training.optimizer.learningRate, momentum: request.training.optimizer.momentum ?? 0)
-        let trainer = Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: optimizer)
-        let configuration = TrainingConfiguration(epochs: request.training.epochs, batchSize: request.training.batchSize, evaluationBatchSize: 500)
-        let history = try trainer.fit(train: split.train, test: split.test, configuration: configuration, random: random)
-        return RunResult(history: history, finalTestLoss: history.last?.testLoss, finalTestAccuracy: history.last?.testAccuracy, seconds: history.trainingSeconds)
-    }
-}

@@ -79,8 +79,16 @@ struct JobRunner {
     /// A rough cost in sample passes × weights, for ETAs and ordering.
     static func cost(_ request: RunRequest) -> Double {
         let train = Double(request.dataset.trainCount ?? (request.dataset.name == "mnist" ? 60000 : request.dataset.name.hasPrefix("syn") ? 60000 : 1000))
-        let widths = request.model.map { [$0.inputs] + $0.hidden + [$0.outputs] } ?? [2, 3, 2]
-        let weights = zip(widths, widths.dropFirst()).map { Double($0 * $1) }.reduce(0, +)
+        let weights: Double
+        switch request.model {
+        case let .mlp(spec)?:
+            let widths = [spec.inputs] + spec.hidden + [spec.outputs]
+            weights = zip(widths, widths.dropFirst()).map { Double($0 * $1) }.reduce(0, +)
+        case .layers?:
+            weights = 1e6  // a small CNN's multiply-adds per example, for ETAs and ordering only
+        case nil:
+            weights = 12
+        }
         let perStep = request.training.batchSize == 1 ? 2000.0 : 0
         return Double(request.training.epochs) * train * (weights + perStep)
     }

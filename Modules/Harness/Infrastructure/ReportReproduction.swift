@@ -8,7 +8,20 @@ struct ReproductionContext {
     /// Overrides the trials per configuration (`--trials`).
     let trials: Int?
     let data: DataStore
-    let registry = ComponentRegistry.standard
+    /// Where every component comes from; a user's entries change the runs that use them.
+    let registry: ComponentRegistry
+
+    /// The runs of `report`, each carrying the user's components it uses (part of its cache key).
+    func requests(of report: any ReportReproduction) -> [RunRequest] {
+        report.requests(self).map { $0.stamped(with: registry) }
+    }
+
+    /// The user's components that `report`'s runs use.
+    func replacements(of report: any ReportReproduction) -> [ComponentSlot: String] {
+        report.requests(self).reduce(into: [:]) { all, request in
+            all.merge(registry.replacements(usedBy: request) ?? [:]) { first, _ in first }
+        }
+    }
 
     func trials(full: Int, quick: Int) -> Int { trials ?? (mode == .full ? full : quick) }
     func value<T>(full: T, quick: T) -> T { mode == .full ? full : quick }

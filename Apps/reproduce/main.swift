@@ -1,0 +1,3 @@
+import BackpropHarness
+
+Harness.reproduce()

@@ -1,0 +1,32 @@
+import Backprop
+import Foundation
+
+/// Gives runs their data through the registry's datasets, and loads each stored dataset (one not
+/// drawn from the run's seed, like MNIST) once per process, sharing it between runs and jobs.
+final class DataStore: @unchecked Sendable {
+    let dataDirectory: String
+    private let registry: ComponentRegistry
+    private let lock = NSLock()
+    private var stored: [DatasetSpec: DatasetSplit<Float>] = [:]
+
+    init(dataDirectory: String, registry: ComponentRegistry) {
+        (self.dataDirectory, self.registry) = (dataDirectory, registry)
+    }
+
+    var hasMNIST: Bool { MNIST.isAvailable(dataDirectory: dataDirectory) }
+    var missingCIFARFiles: [String] { CIFAR10.missingFiles(dataDirectory: dataDirectory) }
+
+    /// The training and evaluation sets of `spec`; generated sets are drawn from `random`.
+    func split(_ spec: DatasetSpec, random: RandomSource) throws -> DatasetSplit<Float> {
+        let context = DatasetContext(dataDirectory: dataDirectory, random: random)
+        guard try !registry.datasetDrawsFromSeed(spec.name) else { return try registry.makeDataset(spec, context: context) }
+        var whole = spec
+        (whole.trainCount, whole.testCount) = (nil, nil)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = stored[whole] { return try cached.prefixes(spec) }
+        let loaded = try registry.makeDataset(whole, context: context)
+        stored[whole] = loaded
+        return try loaded.prefixes(spec)
+    }
+}

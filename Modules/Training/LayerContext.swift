@@ -1,0 +1,34 @@
+import Layers
+import Randomness
+
+/// What a layer factory gets: the layer's settings, the shape of one input example (no batch
+/// dimension), the run's random source, and the registry (for the initializer the settings name).
+public struct LayerContext {
+    public let settings: LayerSettings
+    /// Per-example input shape: [features] after a flat layer, [channels, height, width] for images.
+    public let inputShape: [Int]
+    public let random: RandomSource
+    public let registry: ComponentRegistry
+
+    public init(settings: LayerSettings, inputShape: [Int], random: RandomSource, registry: ComponentRegistry) {
+        (self.settings, self.inputShape, self.random, self.registry) = (settings, inputShape, random, registry)
+    }
+
+    /// The weight initialiser named by the settings "init" (default "pytorch-default"), "std" and "gain" (default 1).
+    public func weightInitializer() throws -> Initializer {
+        let spec = InitializerSpec(name: try settings.string("init", default: "pytorch-default"), standardDeviation: try settings.optionalNumber("std"))
+        do {
+            return try registry.makeInitializer(spec, gain: try settings.number("gain", default: 1))
+        } catch let error as RegistryError {
+            throw settings.error("\(error)")
+        }
+    }
+
+    /// The input shape, which must have `rank` dimensions (`what` says which, for the error).
+    public func input(rank: Int, _ what: String) throws -> [Int] {
+        guard inputShape.count == rank else {
+            throw settings.error("expects \(what) per example, got shape \(inputShape)\(rank == 1 ? "; put {\"type\": \"flatten\"} before it" : "")")
+        }
+        return inputShape
+    }
+}

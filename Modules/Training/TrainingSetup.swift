@@ -1,0 +1,33 @@
+import Layers
+import Randomness
+import TensorCore
+
+/// A model with its trainer and loop settings, built from a recipe's model and training parts by
+/// one registry: what `train`, the recipes and every report run share.
+public struct TrainingSetup {
+    public let model: Sequential<Float>
+    public let trainer: Trainer<Float>
+    public var configuration: TrainingConfiguration
+
+    /// Builds model, loss, optimizer and schedule for examples of `inputShape`, in that order of random draws.
+    public init(registry: ComponentRegistry, model spec: ModelSpec, training: TrainingSpec, inputShape: [Int], random: RandomSource) throws {
+        if let declared = spec.declaredInputShape, declared != inputShape {
+            switch spec {
+            case let .mlp(mlp):
+                throw RecipeError.malformed(source: "recipe", detail: "field model.inputs is \(mlp.inputs) but the dataset has \(inputShape.reduce(1, *)) features")
+            case .layers:
+                throw RecipeError.malformed(source: "recipe", detail: "field model.input is \(declared) but the dataset's examples have shape \(inputShape)")
+            }
+        }
+        let built = try registry.buildModel(spec, inputShape: inputShape, random: random)
+        let optimizer = try registry.makeOptimizer(training.optimizer, parameters: built.model.allParameters())
+        let loss = try registry.makeLoss(training.loss)
+        let (schedule, plateau) = try registry.makeSchedule(training.schedule, initialRate: training.optimizer.learningRate)
+        model = built.model
+        trainer = Trainer(model: built.model, loss: loss, optimizer: optimizer)
+        configuration = TrainingConfiguration(
+            epochs: training.epochs, batchSize: training.batchSize, shuffle: training.shuffle,
+            targetEncoding: ComponentRegistry.targetEncoding(loss: training.loss, outputs: built.outputShape.reduce(1, *)),
+            schedule: schedule, plateau: plateau)
+    }
+}
