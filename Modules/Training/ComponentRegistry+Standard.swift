@@ -19,17 +19,21 @@ extension ComponentRegistry {
         return registry
     }
 
-    /// The settings every layer with weights reads for its initialiser.
-    static let initializerSettings: Set<String> = ["init", "std", "gain"]
+    /// The settings every layer with weights reads for its initialiser (see `LayerContext.weightInitializer()`).
+    public static let initializerSettings: Set<String> = ["init", "std", "gain"]
+    /// The settings of the built-in "linear" layer, for a user's own layer in that slot.
+    public static let linearSettings = Set(["out", "bias"]).union(initializerSettings)
+    /// The settings of the built-in "conv2d" layer.
+    public static let conv2dSettings = Set(["out", "kernel", "stride", "padding"]).union(initializerSettings)
 
     private mutating func registerStandardLayers() {
-        register(layer: "linear", settings: Set(["out", "bias"]).union(Self.initializerSettings)) { context in
+        register(layer: "linear", settings: Self.linearSettings) { context in
             let inputs = try context.input(rank: 1, "a flat vector")[0]
             return Linear<Float>(
                 inputFeatures: inputs, outputFeatures: try context.settings.positiveInteger("out"),
                 hasBias: try context.settings.flag("bias", default: true), weightInitializer: try context.weightInitializer(), random: context.random)
         }
-        register(layer: "conv2d", settings: Set(["out", "kernel", "stride", "padding"]).union(Self.initializerSettings)) { context in
+        register(layer: "conv2d", settings: Self.conv2dSettings) { context in
             let input = try context.input(rank: 3, "an image [channels, height, width]")
             let settings = context.settings
             return Conv2d<Float>(

@@ -16,8 +16,8 @@ public enum SettingValue: Codable, Hashable, Sendable, CustomStringConvertible {
         } else if let list = try? container.decode([SettingValue].self) {
             self = .list(list)
         } else {
-            throw DecodingError.typeMismatch(
-                SettingValue.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a number, string, true/false or a list"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected a number, string, true/false or a list"))
         }
     }
 
