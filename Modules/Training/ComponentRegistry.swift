@@ -38,7 +38,7 @@ public struct ComponentRegistry: Sendable {
     public private(set) var schedules: [String: ScheduleFactory] = [:]
     public private(set) var datasets: [String: DatasetEntry] = [:]
     /// The gain each activation's layers use under gain-aware initialisers.
-    public var gains: [String: Double] = [:]
+    public internal(set) var gains: [String: Double] = [:]
     /// Every slot a user filled, with the type that fills it ("optimizer sgd" → "StudentSGD").
     /// Runs that use one of these slots carry it in their cache key, and reports list them.
     public private(set) var replacements: [ComponentSlot: String] = [:]

@@ -107,7 +107,7 @@ final class OpGradientTests: XCTestCase {
 }
 
 final class UserOpTests: XCTestCase {
-    /// The op of docs/extending.md: y = x³ elementwise, ∂x = 3x²·G.
+    /// y = x³ elementwise, ∂x = 3x²·G.
     struct Cube: Op {
         var name: String { "cube" }
         func forward(_ inputs: [Tensor<Double>]) throws -> (output: Tensor<Double>, context: Tensor<Double>) {

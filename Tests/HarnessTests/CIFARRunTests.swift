@@ -1,0 +1,44 @@
+@testable import BackpropHarness
+import Backprop
+import Foundation
+import XCTest
+
+/// Report 002 Table 1's CIFAR-10 runs, built from the tutorial network's layer-list recipe, on
+/// small CIFAR-format files this test writes (the real set is not on these machines).
+final class CIFARRunTests: XCTestCase {
+    func writeCIFAR(records: Int, to dataDirectory: URL) throws {
+        let folder = dataDirectory.appendingPathComponent("cifar10")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (fileIndex, name) in (CIFAR10.trainFiles + [CIFAR10.testFile]).enumerated() {
+            var bytes: [UInt8] = []
+            for record in 0..<records {
+                let label = (record + fileIndex) % 10
+                bytes.append(UInt8(label))
+                bytes += (0..<3072).map { UInt8(truncatingIfNeeded: $0 * (label + 1) + record) }
+            }
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+        }
+    }
+
+    func testTheTutorialNetworkRunsFromItsRecipe() throws {
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("cifar-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        try writeCIFAR(records: 8, to: dataDirectory)
+        let registry = ComponentRegistry.standard
+        let data = DataStore(dataDirectory: dataDirectory.path, registry: registry)
+        let context = ReproductionContext(mode: .quick, seed: 2024, trials: nil, data: data, registry: registry)
+        let requests = context.requests(of: Report002()).filter { $0.dataset.name == "cifar10" }
+        XCTAssertEqual(requests.count, 5, "one run per (lr, momentum) of Table 1")
+        let request = try XCTUnwrap(requests.first)
+        let result = try RunExecutor(data: data, registry: registry).execute(request)
+        XCTAssertEqual(result.history.epochs.count, 1)
+        XCTAssertEqual(result.history.epochs[0].trainLossTotal / 40, result.history.epochs[0].trainLoss, accuracy: 1e-9, "40 training images in batches of 4")
+        XCTAssertTrue(result.history.epochs[0].trainLoss.isFinite)
+        XCTAssertNotNil(result.finalTestAccuracy)
+        XCTAssertNil(result.finalTrainLoss, "the whole-training-set evaluation is skipped for CIFAR")
+
+        let model = try registry.buildModel(.layers(Report002.tutorialNetwork), random: RandomSource(seed: 1))
+        XCTAssertEqual(model.outputShape, [10])
+        XCTAssertEqual(model.model.parameterCount, 62006, "the PyTorch tutorial network's parameter count")
+    }
+}
