@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import Layers
 import Optimizers
@@ -137,5 +138,42 @@ private final class GradientDescentLike: ParameterwiseOptimizer<Float> {
 
     override func update(_ parameter: Parameter<Float>, state: inout [Tensor<Float>], step: Int) throws {
         try parameter.value.axpy(-Float(learningRate), parameter.grad)
+    }
+}
+
+/// Recipes train layer-list models end to end, on built-in and registered datasets.
+final class LayerListTrainingTests: XCTestCase {
+    func testACNNRecipeTrainsOnARegisteredImageDataset() throws {
+        var registry = ComponentRegistry.standard
+        registry.register(dataset: "stripes", implementation: "Stripes", drawsFromSeed: true) { spec, context in
+            func images(_ count: Int) throws -> LabeledDataset<Float> {
+                let labels = (0..<count).map { $0 % 2 }
+                var pixels: [Float] = []
+                for label in labels {
+                    let offset = Int(context.random.uniform(0, 2))
+                    pixels += (0..<36).map { index in
+                        let (row, column) = (index / 6, index % 6)
+                        let on = label == 0 ? (row + offset) % 2 == 0 : (column + offset) % 2 == 0
+                        return (on ? 1 : 0) + Float(context.random.gaussian(standardDeviation: 0.3))
+                    }
+                }
+                return try LabeledDataset(features: Tensor(shape: [count, 1, 6, 6], scalars: pixels), labels: labels, classCount: 2)
+            }
+            return DatasetSplit(train: try images(spec.trainCount ?? 200), test: try images(spec.testCount ?? 100))
+        }
+        let json = """
+        {"dataset": {"name": "stripes"},
+         "model": {"layers": [{"type": "conv2d", "out": 4, "kernel": 3}, {"type": "relu"}, {"type": "maxpool2d", "kernel": 2},
+                              {"type": "flatten"}, {"type": "batchnorm1d"}, {"type": "dropout", "p": 0.1}, {"type": "linear", "out": 2}]},
+         "training": {"epochs": 15, "batchSize": 20, "shuffle": true, "loss": {"name": "softmax-cross-entropy", "reduction": "mean"},
+                      "optimizer": {"name": "adam", "learningRate": 0.01}},
+         "seed": 4}
+        """
+        let (model, history, inputShape) = try TrainingRecipe.decode(Data(json.utf8), source: "stripes.json").run(registry: registry)
+        XCTAssertEqual(inputShape, [1, 6, 6])
+        XCTAssertEqual(model.layers.map(\.typeName), ["Conv2d", "ReLU", "MaxPool2d", "Flatten", "BatchNorm1d", "Dropout", "Linear"])
+        XCTAssertEqual(history.epochs.count, 15)
+        XCTAssertLessThan(history.epochs.last!.trainLoss, history.epochs.first!.trainLoss / 2)
+        XCTAssertGreaterThan(try XCTUnwrap(history.last?.testAccuracy), 0.95)
     }
 }
