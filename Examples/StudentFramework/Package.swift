@@ -19,6 +19,5 @@ let package = Package(
             name: "student-reproduce",
             dependencies: ["StudentComponents", .product(name: "BackpropHarness", package: "Backprop")]
         ),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )
