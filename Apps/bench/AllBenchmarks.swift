@@ -12,7 +12,7 @@ struct AllBenchmarks: ParsableCommand {
     @Option(help: "Data folder holding mnist/ (default: $BACKPROP_DATA).")
     var dataDir: String?
 
-    @Option(name: .customLong("case"), help: "Run only these cases (gemm, mlp003, sgd004, disk, autograd, eval); all when omitted.")
+    @Option(name: .customLong("case"), help: "Run only these cases (gemm, mlp003, sgd004, disk, autograd, eval, cnn); all when omitted.")
     var cases: [String] = []
 
     private func wants(_ name: String) -> Bool { cases.isEmpty || cases.contains(name) }
@@ -20,6 +20,8 @@ struct AllBenchmarks: ParsableCommand {
     func run() throws {
         print("blas     OpenBLAS kernels: \(BLASLibrary.coreName), threads as the environment sets them")
         if wants("gemm") { try GEMMBenchmark.parse(forwarding(options)).run() }
+        if wants("cnn") { try cnn() }
+        guard cases.isEmpty || !Set(cases).isSubset(of: ["gemm", "cnn"]) else { return }
         let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: DataDirectory.resolve(dataDir), verification: .skip)
         let cases = BenchmarkCases(mnist: raw, repeats: options.repeats)
         let anchor = NumPyAnchor(scriptPath: options.anchor)
@@ -49,15 +51,27 @@ struct AllBenchmarks: ParsableCommand {
         }
     }
 
+    /// The CIFAR-10 tutorial network's training step at batch 4 and 64, against PyTorch when a Python with torch is named.
+    private func cnn() throws {
+        let torch = options.resolvedTorchPython.map { NumPyAnchor(scriptPath: options.torchAnchor, python: $0) }
+        if torch == nil { printError("cnn: no PyTorch anchor (set TORCH_PYTHON or --torch-python to a Python with torch); Backprop's figures only") }
+        for batch in [4, 64] {
+            let microseconds = try CNNBenchmark(batch: batch, repeats: options.repeats).stepMicroseconds()
+            let anchor = torch?.run(config: "cnn", batch: batch, repeats: options.repeats)
+            report("cnn batch \(batch)", microseconds, unit: "us/step", anchor: anchor, against: "PyTorch")
+            report("cnn batch \(batch) epoch", microseconds * 50000 / Double(batch) / 1e6, unit: "s/epoch", anchor: anchor, against: "PyTorch")
+        }
+    }
+
     private func forwarding(_ options: AnchorOptions) -> [String] {
         ["--anchor", options.anchor, "--repeats", String(options.repeats)] + (options.noAnchor ? ["--no-anchor"] : [])
     }
 
     /// Prints our figure, the anchor's (matched by name) and their ratio.
-    private func report(_ name: String, _ value: Double, unit: String, anchor: [NumPyAnchor.Figure]?) {
+    private func report(_ name: String, _ value: Double, unit: String, anchor: [NumPyAnchor.Figure]?, against: String = "numpy") {
         print("backprop \(name) \(String(format: "%.4g", value)) \(unit)")
-        guard let reference = anchor?.first(where: { $0.name.hasPrefix(name) }) else { return }
+        guard let reference = anchor?.first(where: { $0.name == name }) ?? anchor?.first(where: { $0.name.hasPrefix(name) }) else { return }
         print("anchor   \(name) \(String(format: "%.4g", reference.value)) \(reference.unit)")
-        print("ratio    \(name) Backprop/numpy \(String(format: "%.2f", value / reference.value)) (lower is faster)")
+        print("ratio    \(name) Backprop/\(against) \(String(format: "%.2f", value / reference.value)) (lower is faster)")
     }
 }

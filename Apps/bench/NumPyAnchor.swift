@@ -1,8 +1,11 @@
 import Foundation
 
-/// Runs `numpy_anchor.py` and parses its `anchor <name…> <value> <unit>` lines.
+/// Runs an anchor script (`numpy_anchor.py`, or `torch_anchor.py` with a Python that has torch) and
+/// parses its `anchor <name…> <value> <unit>` lines.
 struct NumPyAnchor {
     let scriptPath: String
+    /// The Python to run it with: "python3" from the PATH, or a path (a venv's python for torch).
+    var python = "python3"
 
     /// One anchor figure: the case name (everything between "anchor" and the value), the value and the unit.
     struct Figure {
@@ -21,19 +24,19 @@ struct NumPyAnchor {
         if let batch { arguments += ["--batch", String(batch)] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.arguments = [python] + arguments
         let output = Pipe()
         process.standardOutput = output
         do {
             try process.run()
         } catch {
-            printError("anchor skipped: could not start python3 (\(error))")
+            printError("anchor skipped: could not start \(python) (\(error))")
             return nil
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            printError("anchor skipped: numpy_anchor.py exited with status \(process.terminationStatus)")
+            printError("anchor skipped: \((scriptPath as NSString).lastPathComponent) exited with status \(process.terminationStatus)")
             return nil
         }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap(Self.parse)

@@ -4,15 +4,19 @@ import TensorCore
 /// 2-D convolution (cross-correlation, as PyTorch) over [N, C, H, W] inputs, by im2col + GEMM.
 ///
 /// Weight [outChannels, inChannels, k, k], bias [outChannels]; output side
-/// ⌊(H + 2·padding − k)/stride⌋ + 1. Per sample, the input patches are unrolled into a
-/// [C·k·k, H_out·W_out] matrix so the convolution is one matrix product; backward is the two
-/// transposed products plus col2im (patch gradients added back to their pixels).
+/// ⌊(H + 2·padding − k)/stride⌋ + 1. Each sample's input patches are unrolled (`PatchUnfolding`)
+/// into a [C·k·k, H_out·W_out] matrix, all samples into one buffer reused from step to step, so the
+/// convolution is one matrix product per sample written straight into the output; backward is the
+/// two transposed products plus col2im (patch gradients added back to their pixels).
 public final class Conv2d<Scalar: TensorScalar>: Module {
     public let weight: Parameter<Scalar>
     public let bias: Parameter<Scalar>
     public let inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int
     public var isTraining = true
-    private var columns: [Tensor<Scalar>] = []
+    /// The patch matrices of the last forward's samples, one after another (kept for backward).
+    private var columns: [Scalar] = []
+    /// One sample's patch gradients, reused.
+    private var patchGradient: [Scalar] = []
     private var inputShape: [Int]?
 
     public init(
@@ -33,96 +37,137 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     /// The spatial output size for an input side of `size`.
     public func outputSize(_ size: Int) -> Int { (size + 2 * padding - kernelSize) / stride + 1 }
 
+    private func unfolding(for shape: [Int]) -> PatchUnfolding {
+        PatchUnfolding(channels: inChannels, height: shape[2], width: shape[3], kernelSize: kernelSize, stride: stride, padding: padding,
+                       outHeight: outputSize(shape[2]), outWidth: outputSize(shape[3]))
+    }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        guard input.rank == 4, input.shape[1] == inChannels, outputSize(input.shape[2]) > 0, outputSize(input.shape[3]) > 0 else {
+        guard input.rank == 4, input.shape[1] == inChannels, input.shape[2] + 2 * padding >= kernelSize,
+              input.shape[3] + 2 * padding >= kernelSize else {
             throw TensorError.shapeMismatch(operation: "Conv2d.forward", lhs: input.shape, rhs: [-1, inChannels, kernelSize, kernelSize])
         }
-        let (batch, height, width) = (input.shape[0], input.shape[2], input.shape[3])
-        let (outHeight, outWidth) = (outputSize(height), outputSize(width))
-        let weightMatrix = try weight.value.reshaped([outChannels, inChannels * kernelSize * kernelSize])
-        var output = [Scalar]()
-        output.reserveCapacity(batch * outChannels * outHeight * outWidth)
-        columns = []
-        for n in 0..<batch {
-            let patches = im2col(input, sample: n, height: height, width: width, outHeight: outHeight, outWidth: outWidth)
-            var product = try Tensor.matmul(weightMatrix, patches)
-            try product += bias.value.reshaped([outChannels, 1])
-            output += product.scalars
-            columns.append(patches)
-        }
-        inputShape = input.shape
-        return try Tensor(shape: [batch, outChannels, outHeight, outWidth], scalars: output)
-    }
-
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
-    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        guard let inputShape else { throw ModuleError.backwardBeforeForward(module: "Conv2d") }
-        let (batch, height, width) = (inputShape[0], inputShape[2], inputShape[3])
-        let (outHeight, outWidth) = (outputSize(height), outputSize(width))
-        guard outputGradient.shape == [batch, outChannels, outHeight, outWidth] else {
-            throw TensorError.shapeMismatch(operation: "Conv2d.backward", lhs: outputGradient.shape, rhs: [batch, outChannels, outHeight, outWidth])
-        }
-        let patchSize = inChannels * kernelSize * kernelSize
-        let weightMatrix = try weight.value.reshaped([outChannels, patchSize])
-        var weightGradient = try weight.grad.reshaped([outChannels, patchSize])
-        var inputGradient = [Scalar](repeating: 0, count: inputShape.reduce(1, *))
-        let plane = outHeight * outWidth
-        for n in 0..<batch {
-            let g = try Tensor(shape: [outChannels, plane], scalars: Array(outputGradient.scalars[(n * outChannels * plane)..<((n + 1) * outChannels * plane)]))
-            try Tensor.gemm(g, columns[n], transposeB: true, beta: 1, into: &weightGradient)
-            try bias.grad += g.sum(alongAxis: 1)
-            let patchGradient = try Tensor.matmul(weightMatrix, g, transposeA: true)
-            col2im(patchGradient, into: &inputGradient, sample: n, height: height, width: width, outHeight: outHeight, outWidth: outWidth)
-        }
-        weight.grad = try weightGradient.reshaped(weight.value.shape)
-        return try Tensor(shape: inputShape, scalars: inputGradient)
-    }
-
-    /// Visits every (patch row, output position, input offset) triple; the offset is nil over padding.
-    private func forEachPatchElement(height: Int, width: Int, outHeight: Int, outWidth: Int, _ body: (Int, Int, Int?) -> Void) {
-        for c in 0..<inChannels {
-            for ky in 0..<kernelSize {
-                for kx in 0..<kernelSize {
-                    let row = (c * kernelSize + ky) * kernelSize + kx
-                    for oy in 0..<outHeight {
-                        let y = oy * stride - padding + ky
-                        for ox in 0..<outWidth {
-                            let x = ox * stride - padding + kx
-                            let inside = y >= 0 && y < height && x >= 0 && x < width
-                            body(row, oy * outWidth + ox, inside ? (c * height + y) * width + x : nil)
+        let batch = input.shape[0], geometry = unfolding(for: input.shape)
+        let (rows, positions) = (geometry.rows, geometry.positions)
+        let patchCount = batch * rows * positions
+        if columns.count != patchCount { columns = [Scalar](repeating: 0, count: patchCount) }
+        let outputCount = batch * outChannels * positions
+        var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
+        input.withUnsafeBufferPointer { x in
+            weight.value.withUnsafeBufferPointer { w in
+                bias.value.withUnsafeBufferPointer { b in
+                    columns.withUnsafeMutableBufferPointer { patches in
+                        output.withUnsafeMutableBufferPointer { y in
+                            BatchChunks.forEach(batch) { _, samples in
+                                for n in samples {
+                                    let samplePatches = patches.baseAddress! + n * rows * positions
+                                    geometry.unfold(x.baseAddress! + n * geometry.imageSize, into: samplePatches)
+                                    let sampleOutput = y.baseAddress! + n * outChannels * positions
+                                    Scalar.gemm(transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
+                                                alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
+                                                beta: 0, c: sampleOutput, ldc: positions)
+                                    for o in 0..<outChannels {
+                                        let row = sampleOutput + o * positions, shift = b[o]
+                                        for p in 0..<positions { row[p] += shift }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
+        inputShape = input.shape
+        return try Tensor(shape: [batch, outChannels, geometry.outHeight, geometry.outWidth], scalars: output)
     }
 
-    private func im2col(_ input: Tensor<Scalar>, sample n: Int, height: Int, width: Int, outHeight: Int, outWidth: Int) -> Tensor<Scalar> {
-        let plane = outHeight * outWidth
-        var patches = Tensor<Scalar>.zeros([inChannels * kernelSize * kernelSize, plane])
-        let sampleOffset = n * inChannels * height * width
-        input.withUnsafeBufferPointer { source in
-            patches.withUnsafeMutableBufferPointer { target in
-                forEachPatchElement(height: height, width: width, outHeight: outHeight, outWidth: outWidth) { row, position, offset in
-                    if let offset { target[row * plane + position] = source[sampleOffset + offset] }
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        try gradients(outputGradient, needsInputGradient: true) ?? Tensor.zeros([0])
+    }
+
+    /// The first layer of a network needs no ∂loss/∂input: the col2im pass is skipped.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
+        _ = try gradients(outputGradient, needsInputGradient: false)
+    }
+
+    /// ∂W += Σ_n G_n·P_nᵀ and ∂b += row sums of G_n, and ∂X = col2im(Wᵀ·G_n) when asked. Each chunk
+    /// of the batch sums its samples in order into a partial of its own; the partials are then added
+    /// in chunk order (one chunk, for small batches, adds straight into the gradients).
+    private func gradients(_ outputGradient: Tensor<Scalar>, needsInputGradient: Bool) throws -> Tensor<Scalar>? {
+        guard let inputShape else { throw ModuleError.backwardBeforeForward(module: "Conv2d") }
+        let batch = inputShape[0], geometry = unfolding(for: inputShape)
+        let (rows, positions) = (geometry.rows, geometry.positions)
+        guard outputGradient.shape == [batch, outChannels, geometry.outHeight, geometry.outWidth] else {
+            throw TensorError.shapeMismatch(
+                operation: "Conv2d.backward", lhs: outputGradient.shape, rhs: [batch, outChannels, geometry.outHeight, geometry.outWidth])
+        }
+        let chunks = BatchChunks.ranges(batch).count
+        var inputGradient = needsInputGradient ? [Scalar](repeating: 0, count: batch * geometry.imageSize) : []
+        if needsInputGradient, patchGradient.count != chunks * rows * positions {
+            patchGradient = [Scalar](repeating: 0, count: chunks * rows * positions)
+        }
+        let weightSize = outChannels * rows
+        var partials = [Scalar](repeating: 0, count: chunks > 1 ? chunks * (weightSize + outChannels) : 0)
+        var biasGradient = bias.grad
+        try weight.accumulateGradient { weightGradient, overwrite in
+            outputGradient.withUnsafeBufferPointer { g in
+                weight.value.withUnsafeBufferPointer { w in
+                    columns.withUnsafeBufferPointer { patches in
+                        weightGradient.withUnsafeMutableBufferPointer { dw in
+                            biasGradient.withUnsafeMutableBufferPointer { db in
+                                patchGradient.withUnsafeMutableBufferPointer { dp in
+                                    inputGradient.withUnsafeMutableBufferPointer { dx in
+                                        partials.withUnsafeMutableBufferPointer { partial in
+                                            BatchChunks.forEach(batch) { chunk, samples in
+                                                // One chunk accumulates into the gradients themselves; several into their partials.
+                                                let weightTarget = chunks > 1 ? partial.baseAddress! + chunk * weightSize : dw.baseAddress!
+                                                let biasTarget = chunks > 1 ? partial.baseAddress! + chunks * weightSize + chunk * outChannels : db.baseAddress!
+                                                let startsFresh = chunks > 1 || overwrite
+                                                for n in samples {
+                                                    let sampleGradient = g.baseAddress! + n * outChannels * positions
+                                                    Scalar.gemm(transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
+                                                                alpha: 1, a: sampleGradient, lda: positions,
+                                                                b: patches.baseAddress! + n * rows * positions, ldb: positions,
+                                                                beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
+                                                    for o in 0..<outChannels {
+                                                        let row = sampleGradient + o * positions
+                                                        var sum: Scalar = 0
+                                                        for p in 0..<positions { sum += row[p] }
+                                                        biasTarget[o] += sum
+                                                    }
+                                                    guard needsInputGradient else { continue }
+                                                    let chunkPatches = dp.baseAddress! + chunk * rows * positions
+                                                    Scalar.gemm(transposeA: true, transposeB: false, m: rows, n: positions, k: outChannels,
+                                                                alpha: 1, a: w.baseAddress!, lda: rows, b: sampleGradient, ldb: positions,
+                                                                beta: 0, c: chunkPatches, ldc: positions)
+                                                    geometry.fold(UnsafePointer(chunkPatches), addingInto: dx.baseAddress! + n * geometry.imageSize)
+                                                }
+                                            }
+                                            guard chunks > 1 else { return }
+                                            for i in 0..<weightSize {
+                                                var total = overwrite ? 0 : dw[i]
+                                                for chunk in 0..<chunks { total += partial[chunk * weightSize + i] }
+                                                dw[i] = total
+                                            }
+                                            for o in 0..<outChannels {
+                                                for chunk in 0..<chunks { db[o] += partial[chunks * weightSize + chunk * outChannels + o] }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return patches
-    }
-
-    private func col2im(_ patches: Tensor<Scalar>, into gradient: inout [Scalar], sample n: Int, height: Int, width: Int, outHeight: Int, outWidth: Int) {
-        let plane = outHeight * outWidth
-        let sampleOffset = n * inChannels * height * width
-        patches.withUnsafeBufferPointer { source in
-            gradient.withUnsafeMutableBufferPointer { target in
-                forEachPatchElement(height: height, width: width, outHeight: outHeight, outWidth: outWidth) { row, position, offset in
-                    if let offset { target[sampleOffset + offset] += source[row * plane + position] }
-                }
-            }
-        }
+        bias.grad = biasGradient
+        return needsInputGradient ? try Tensor(shape: inputShape, scalars: inputGradient) : nil
     }
 }

@@ -1,7 +1,8 @@
 import TensorCore
 
 /// Max pooling over k×k windows of [N, C, H, W] inputs (stride defaults to k, no padding);
-/// backward routes each gradient to the position that held the maximum.
+/// backward routes each gradient to the position that held the maximum. As in PyTorch, a NaN in a
+/// window is its maximum, and a window of −∞ routes its gradient to its own first element.
 public final class MaxPool2d<Scalar: TensorScalar>: Module {
     public let kernelSize: Int, stride: Int
     public var isTraining = true
@@ -19,24 +20,36 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
         guard input.rank == 4, input.shape[2] >= kernelSize, input.shape[3] >= kernelSize else {
             throw TensorError.invalidShape(operation: "MaxPool2d.forward", shape: input.shape, expected: "[N, C, H, W] with H, W ≥ \(kernelSize)")
         }
-        let (planes, height, width) = (input.shape[0] * input.shape[1], input.shape[2], input.shape[3])
+        let (batch, channels, height, width) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
         let outHeight = (height - kernelSize) / stride + 1, outWidth = (width - kernelSize) / stride + 1
-        var output = [Scalar](repeating: 0, count: planes * outHeight * outWidth)
-        winners = [Int](repeating: 0, count: output.count)
-        input.withUnsafeBufferPointer { x in
-            for p in 0..<planes {
-                for oy in 0..<outHeight {
-                    for ox in 0..<outWidth {
-                        var best = -Scalar.infinity, bestIndex = 0
-                        for ky in 0..<kernelSize {
-                            for kx in 0..<kernelSize {
-                                let index = (p * height + oy * stride + ky) * width + ox * stride + kx
-                                if x[index] > best { (best, bestIndex) = (x[index], index) }
+        let outputCount = batch * channels * outHeight * outWidth
+        var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
+        if winners.count != outputCount { winners = [Int](repeating: 0, count: outputCount) }
+        let (kernelSize, stride) = (kernelSize, stride)
+        input.withUnsafeBufferPointer { buffer in
+            output.withUnsafeMutableBufferPointer { y in
+                winners.withUnsafeMutableBufferPointer { winner in
+                    let x = buffer.baseAddress!
+                    BatchChunks.forEach(batch) { _, samples in
+                        for p in (samples.lowerBound * channels)..<(samples.upperBound * channels) {
+                            for oy in 0..<outHeight {
+                                for ox in 0..<outWidth {
+                                    // As PyTorch: start from the window's first element; a later NaN wins (v != v) and propagates.
+                                    let first = (p &* height &+ oy &* stride) &* width &+ ox &* stride
+                                    var best = x[first], bestIndex = first
+                                    for ky in 0..<kernelSize {
+                                        let row = first &+ ky &* width
+                                        for kx in (ky == 0 ? 1 : 0)..<kernelSize {
+                                            let value = x[row &+ kx]
+                                            if value > best || value != value { (best, bestIndex) = (value, row &+ kx) }
+                                        }
+                                    }
+                                    let out = (p * outHeight + oy) * outWidth + ox
+                                    y[out] = best
+                                    winner[out] = bestIndex
+                                }
                             }
                         }
-                        let out = (p * outHeight + oy) * outWidth + ox
-                        output[out] = best
-                        winners[out] = bestIndex
                     }
                 }
             }
@@ -53,8 +66,18 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
             throw TensorError.shapeMismatch(operation: "MaxPool2d.backward", lhs: outputGradient.shape, rhs: [winners.count])
         }
         var gradient = Tensor<Scalar>.zeros(inputShape)
-        gradient.withUnsafeMutableBufferPointer { g in
-            for (out, value) in outputGradient.scalars.enumerated() { g[winners[out]] += value }
+        let outputsPerSample = winners.count / max(inputShape[0], 1)
+        outputGradient.withUnsafeBufferPointer { dy in
+            gradient.withUnsafeMutableBufferPointer { g in
+                winners.withUnsafeBufferPointer { winner in
+                    // Every window lies in its own sample, so chunks of samples write disjoint parts of the gradient.
+                    BatchChunks.forEach(inputShape[0]) { _, samples in
+                        for out in (samples.lowerBound * outputsPerSample)..<(samples.upperBound * outputsPerSample) {
+                            g[winner[out]] += dy[out]
+                        }
+                    }
+                }
+            }
         }
         return gradient
     }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Splits a batch into a fixed number of contiguous chunks that run on separate threads, so a
+/// layer's per-sample work uses both cores of the machines this project targets. The count is
+/// fixed (not the machine's core count), so results do not depend on the machine; small batches
+/// stay in one chunk on the calling thread.
+enum BatchChunks {
+    /// Chunks used from this batch size on.
+    static let parallelFrom = 8
+    static let parallelCount = 2
+
+    /// The chunk ranges of `count` samples.
+    static func ranges(_ count: Int) -> [Range<Int>] {
+        guard count >= parallelFrom else { return [0..<count] }
+        let size = (count + parallelCount - 1) / parallelCount
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// Runs `body(chunkIndex, samples)` for every chunk, concurrently when there is more than one.
+    static func forEach(_ count: Int, _ body: (Int, Range<Int>) -> Void) {
+        let chunks = ranges(count)
+        guard chunks.count > 1 else {
+            body(0, chunks[0])
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { body($0, chunks[$0]) }
+    }
+}
