@@ -115,9 +115,18 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         let weightSize = outChannels * rows
         var partials = [Scalar](repeating: 0, count: chunks > 1 ? chunks * (weightSize + outChannels) : 0)
         var biasGradient = bias.grad
+        // Wᵀ as its own [C·k·k, outChannels] matrix: BLAS's small-matrix kernels run the plain product faster than the transposed one.
+        var transposedWeight = [Scalar](repeating: 0, count: needsInputGradient ? weightSize : 0)
+        if needsInputGradient {
+            weight.value.withUnsafeBufferPointer { w in
+                for o in 0..<outChannels {
+                    for r in 0..<rows { transposedWeight[r * outChannels + o] = w[o * rows + r] }
+                }
+            }
+        }
         try weight.accumulateGradient { weightGradient, overwrite in
             outputGradient.withUnsafeBufferPointer { g in
-                weight.value.withUnsafeBufferPointer { w in
+                transposedWeight.withUnsafeBufferPointer { wt in
                     columns.withUnsafeBufferPointer { patches in
                         weightGradient.withUnsafeMutableBufferPointer { dw in
                             biasGradient.withUnsafeMutableBufferPointer { db in
@@ -143,8 +152,8 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                                                     }
                                                     guard needsInputGradient else { continue }
                                                     let chunkPatches = dp.baseAddress! + chunk * rows * positions
-                                                    Scalar.gemm(transposeA: true, transposeB: false, m: rows, n: positions, k: outChannels,
-                                                                alpha: 1, a: w.baseAddress!, lda: rows, b: sampleGradient, ldb: positions,
+                                                    Scalar.gemm(transposeA: false, transposeB: false, m: rows, n: positions, k: outChannels,
+                                                                alpha: 1, a: wt.baseAddress!, lda: outChannels, b: sampleGradient, ldb: positions,
                                                                 beta: 0, c: chunkPatches, ldc: positions)
                                                     geometry.fold(UnsafePointer(chunkPatches), addingInto: dx.baseAddress! + n * geometry.imageSize)
                                                 }

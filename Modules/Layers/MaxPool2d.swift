@@ -31,7 +31,13 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
                 winners.withUnsafeMutableBufferPointer { winner in
                     let x = buffer.baseAddress!
                     BatchChunks.forEach(batch) { _, samples in
-                        for p in (samples.lowerBound * channels)..<(samples.upperBound * channels) {
+                        let planes = (samples.lowerBound * channels)..<(samples.upperBound * channels)
+                        if kernelSize == 2, stride == 2 {
+                            Self.poolPairs(x, y.baseAddress!, winner.baseAddress!, planes: planes, height: height, width: width,
+                                           outHeight: outHeight, outWidth: outWidth)
+                            return
+                        }
+                        for p in planes {
                             for oy in 0..<outHeight {
                                 for ox in 0..<outWidth {
                                     // As PyTorch: start from the window's first element; a later NaN wins (v != v) and propagates.
@@ -56,6 +62,32 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
         }
         inputShape = input.shape
         return try Tensor(shape: [input.shape[0], input.shape[1], outHeight, outWidth], scalars: output)
+    }
+
+    /// The common 2×2, stride-2 window, with the general loop's order of comparisons written out.
+    @inline(__always)
+    private static func poolPairs(
+        _ x: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, _ winner: UnsafeMutablePointer<Int>,
+        planes: Range<Int>, height: Int, width: Int, outHeight: Int, outWidth: Int
+    ) {
+        for p in planes {
+            for oy in 0..<outHeight {
+                let top = (p &* height &+ 2 &* oy) &* width, out = (p &* outHeight &+ oy) &* outWidth
+                for ox in 0..<outWidth {
+                    let first = top &+ 2 &* ox
+                    var best = x[first], bestIndex = first
+                    @inline(__always) func consider(_ index: Int) {
+                        let value = x[index]
+                        if value > best || value != value { (best, bestIndex) = (value, index) }
+                    }
+                    consider(first &+ 1)
+                    consider(first &+ width)
+                    consider(first &+ width &+ 1)
+                    y[out &+ ox] = best
+                    winner[out &+ ox] = bestIndex
+                }
+            }
+        }
     }
 
     @_specialize(where Scalar == Float)
