@@ -25,31 +25,40 @@ struct PatchUnfolding {
         return first..<max(first, min(outputs, last + 1))
     }
 
-    /// Writes the patch matrix of `image` into `patches` (rows × positions).
+    /// Calls `body` for every patch row (c, ky, kx) with its index, the offset of the pixel it reads
+    /// at output (0, 0) (pixel (oy, ox) is that plus oy·stride·W + ox·stride), and the output rows
+    /// and columns whose pixel lies inside the image.
     @inline(__always)
-    func unfold<Scalar: TensorScalar>(_ image: UnsafePointer<Scalar>, into patches: UnsafeMutablePointer<Scalar>) {
+    private func forEachPatchRow(_ body: (_ row: Int, _ origin: Int, _ validRows: Range<Int>, _ validColumns: Range<Int>) -> Void) {
         for c in 0..<channels {
             for ky in 0..<kernelSize {
                 let validRows = validOutputs(ky, extent: height, outputs: outHeight)
                 for kx in 0..<kernelSize {
-                    let row = patches + ((c * kernelSize + ky) * kernelSize + kx) * positions
-                    let validColumns = validOutputs(kx, extent: width, outputs: outWidth)
-                    for oy in 0..<outHeight {
-                        let target = row + oy * outWidth
-                        guard validRows.contains(oy), !validColumns.isEmpty else {
-                            target.update(repeating: 0, count: outWidth)
-                            continue
-                        }
-                        target.update(repeating: 0, count: validColumns.lowerBound)
-                        let source = image + (c * height + oy * stride - padding + ky) * width - padding + kx
-                        if stride == 1 {
-                            (target + validColumns.lowerBound).update(from: source + validColumns.lowerBound, count: validColumns.count)
-                        } else {
-                            for ox in validColumns { target[ox] = source[ox * stride] }
-                        }
-                        (target + validColumns.upperBound).update(repeating: 0, count: outWidth - validColumns.upperBound)
-                    }
+                    let origin = (c * height + ky - padding) * width + kx - padding
+                    body((c * kernelSize + ky) * kernelSize + kx, origin, validRows, validOutputs(kx, extent: width, outputs: outWidth))
                 }
+            }
+        }
+    }
+
+    /// Writes the patch matrix of `image` into `patches` (rows × positions).
+    @inline(__always)
+    func unfold<Scalar: TensorScalar>(_ image: UnsafePointer<Scalar>, into patches: UnsafeMutablePointer<Scalar>) {
+        forEachPatchRow { row, origin, validRows, validColumns in
+            for oy in 0..<outHeight {
+                let target = patches + row * positions + oy * outWidth
+                guard validRows.contains(oy), !validColumns.isEmpty else {
+                    target.update(repeating: 0, count: outWidth)
+                    continue
+                }
+                target.update(repeating: 0, count: validColumns.lowerBound)
+                let source = image + origin + oy * stride * width
+                if stride == 1 {
+                    (target + validColumns.lowerBound).update(from: source + validColumns.lowerBound, count: validColumns.count)
+                } else {
+                    for ox in validColumns { target[ox] = source[ox * stride] }
+                }
+                (target + validColumns.upperBound).update(repeating: 0, count: outWidth - validColumns.upperBound)
             }
         }
     }
@@ -58,22 +67,15 @@ struct PatchUnfolding {
     /// row by row and position by position, in the order of the original per-element loop.
     @inline(__always)
     func fold<Scalar: TensorScalar>(_ patches: UnsafePointer<Scalar>, addingInto image: UnsafeMutablePointer<Scalar>) {
-        for c in 0..<channels {
-            for ky in 0..<kernelSize {
-                let validRows = validOutputs(ky, extent: height, outputs: outHeight)
-                for kx in 0..<kernelSize {
-                    let row = patches + ((c * kernelSize + ky) * kernelSize + kx) * positions
-                    let validColumns = validOutputs(kx, extent: width, outputs: outWidth)
-                    guard !validColumns.isEmpty else { continue }
-                    for oy in validRows {
-                        let source = row + oy * outWidth
-                        let target = image + (c * height + oy * stride - padding + ky) * width - padding + kx
-                        if stride == 1 {
-                            for ox in validColumns { target[ox] += source[ox] }
-                        } else {
-                            for ox in validColumns { target[ox * stride] += source[ox] }
-                        }
-                    }
+        forEachPatchRow { row, origin, validRows, validColumns in
+            guard !validColumns.isEmpty else { return }
+            for oy in validRows {
+                let source = patches + row * positions + oy * outWidth
+                let target = image + origin + oy * stride * width
+                if stride == 1 {
+                    for ox in validColumns { target[ox] += source[ox] }
+                } else {
+                    for ox in validColumns { target[ox * stride] += source[ox] }
                 }
             }
         }
