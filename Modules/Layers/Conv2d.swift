@@ -17,6 +17,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     private var columns: [Scalar] = []
     /// One sample's patch gradients, reused.
     private var patchGradient: [Scalar] = []
+    /// Per-chunk partial weight and bias gradients (several chunks only), reused.
+    private var partials: [Scalar] = []
+    /// Wᵀ as [C·k·k, outChannels], refreshed each backward into a reused buffer.
+    private var transposedWeight: [Scalar] = []
     private var inputShape: [Int]?
 
     public init(
@@ -113,14 +117,20 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             patchGradient = [Scalar](repeating: 0, count: chunks * rows * positions)
         }
         let weightSize = outChannels * rows
-        var partials = [Scalar](repeating: 0, count: chunks > 1 ? chunks * (weightSize + outChannels) : 0)
+        if partials.count != (chunks > 1 ? chunks * (weightSize + outChannels) : 0) {
+            partials = [Scalar](repeating: 0, count: chunks > 1 ? chunks * (weightSize + outChannels) : 0)
+        }
+        // Each chunk's first GEMM overwrites its weight partial; the bias partials are added into, so they start at zero.
+        if chunks > 1 { partials.withUnsafeMutableBufferPointer { $0[(chunks * weightSize)...].update(repeating: 0) } }
         var biasGradient = bias.grad
         // Wᵀ as its own [C·k·k, outChannels] matrix: BLAS's small-matrix kernels run the plain product faster than the transposed one.
-        var transposedWeight = [Scalar](repeating: 0, count: needsInputGradient ? weightSize : 0)
         if needsInputGradient {
+            if transposedWeight.count != weightSize { transposedWeight = [Scalar](repeating: 0, count: weightSize) }
             weight.value.withUnsafeBufferPointer { w in
-                for o in 0..<outChannels {
-                    for r in 0..<rows { transposedWeight[r * outChannels + o] = w[o * rows + r] }
+                transposedWeight.withUnsafeMutableBufferPointer { wt in
+                    for o in 0..<outChannels {
+                        for r in 0..<rows { wt[r * outChannels + o] = w[o * rows + r] }
+                    }
                 }
             }
         }
