@@ -52,15 +52,16 @@ extension ActivationFunction {
     /// G ⊙ f′ elementwise, from the forward's input and output (shapes already checked by the caller).
     @inlinable
     public static func gradient<S: TensorScalar>(_ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>) -> Tensor<S> {
-        var gradient = outputGradient
-        input.withUnsafeBufferPointer { x in
-            output.withUnsafeBufferPointer { y in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for i in 0..<g.count { g[i] *= derivative(input: x[i], output: y[i]) }
+        // Into a fresh array: `var gradient = outputGradient` would copy the caller's still-shared buffer first.
+        Tensor(shapeOf: outputGradient) { g in
+            outputGradient.withUnsafeBufferPointer { dy in
+                input.withUnsafeBufferPointer { x in
+                    output.withUnsafeBufferPointer { y in
+                        for i in 0..<dy.count { g[i] = dy[i] * derivative(input: x[i], output: y[i]) }
+                    }
                 }
             }
         }
-        return gradient
     }
 }
 

@@ -5,23 +5,26 @@ import TensorCore
 ///
 /// Weight [outChannels, inChannels, k, k], bias [outChannels]; output side
 /// ⌊(H + 2·padding − k)/stride⌋ + 1. Each sample's input patches are unrolled (`PatchUnfolding`)
-/// into a [C·k·k, H_out·W_out] matrix, all samples into one buffer reused from step to step, so the
-/// convolution is one matrix product per sample written straight into the output; backward is the
-/// two transposed products plus col2im (patch gradients added back to their pixels).
+/// into a [C·k·k, H_out·W_out] matrix, so the convolution is one matrix product per sample written
+/// straight into the output. Backward unrolls each sample again rather than keeping the batch's
+/// patch matrices: those are k² times the input and would stream through memory twice, while one
+/// sample's stays in cache. It then runs the two transposed products, and col2im adds the patch
+/// gradients back to their pixels. Large batches are split into `BatchChunks` on both cores.
 public final class Conv2d<Scalar: TensorScalar>: Module {
     public let weight: Parameter<Scalar>
     public let bias: Parameter<Scalar>
     public let inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int
     public var isTraining = true
-    /// The patch matrices of the last forward's samples, one after another (kept for backward).
-    private var columns: [Scalar] = []
-    /// One sample's patch gradients, reused.
-    private var patchGradient: [Scalar] = []
-    /// Per-chunk partial weight and bias gradients (several chunks only), reused.
-    private var partials: [Scalar] = []
-    /// Wᵀ as [C·k·k, outChannels], refreshed each backward into a reused buffer.
-    private var transposedWeight: [Scalar] = []
-    private var inputShape: [Int]?
+    /// One patch matrix per batch chunk.
+    private let patches = ScratchBuffer<Scalar>()
+    /// One patch-gradient matrix per batch chunk.
+    private let patchGradients = ScratchBuffer<Scalar>()
+    /// Per-chunk partial weight and bias gradients (several chunks only).
+    private let partials = ScratchBuffer<Scalar>()
+    /// Wᵀ as [C·k·k, outChannels], refreshed each backward.
+    private let transposedWeight = ScratchBuffer<Scalar>()
+    /// The last forward's input, unrolled again by backward.
+    private var lastInput: Tensor<Scalar>?
 
     public init(
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
@@ -54,28 +57,25 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             throw TensorError.shapeMismatch(operation: "Conv2d.forward", lhs: input.shape, rhs: [-1, inChannels, kernelSize, kernelSize])
         }
         let batch = input.shape[0], geometry = unfolding(for: input.shape)
-        let (rows, positions) = (geometry.rows, geometry.positions)
-        let patchCount = batch * rows * positions
-        if columns.count != patchCount { columns = [Scalar](repeating: 0, count: patchCount) }
+        let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
+        let chunkPatches = patches.reserve(BatchChunks.ranges(batch).count * rows * positions, zeroedAs: 0)
         let outputCount = batch * outChannels * positions
         var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
         input.withUnsafeBufferPointer { x in
             weight.value.withUnsafeBufferPointer { w in
                 bias.value.withUnsafeBufferPointer { b in
-                    columns.withUnsafeMutableBufferPointer { patches in
-                        output.withUnsafeMutableBufferPointer { y in
-                            BatchChunks.forEach(batch) { _, samples in
-                                for n in samples {
-                                    let samplePatches = patches.baseAddress! + n * rows * positions
-                                    geometry.unfold(x.baseAddress! + n * geometry.imageSize, into: samplePatches)
-                                    let sampleOutput = y.baseAddress! + n * outChannels * positions
-                                    Scalar.gemm(transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
-                                                alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
-                                                beta: 0, c: sampleOutput, ldc: positions)
-                                    for o in 0..<outChannels {
-                                        let row = sampleOutput + o * positions, shift = b[o]
-                                        for p in 0..<positions { row[p] += shift }
-                                    }
+                    output.withUnsafeMutableBufferPointer { y in
+                        BatchChunks.forEach(batch) { chunk, samples in
+                            let samplePatches = chunkPatches + chunk * rows * positions
+                            for n in samples {
+                                geometry.unfold(x.baseAddress! + n * geometry.imageSize, into: samplePatches)
+                                let sampleOutput = y.baseAddress! + n * outChannels * positions
+                                Scalar.gemm(transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
+                                            alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
+                                            beta: 0, c: sampleOutput, ldc: positions)
+                                for o in 0..<outChannels {
+                                    let row = sampleOutput + o * positions, shift = b[o]
+                                    for p in 0..<positions { row[p] += shift }
                                 }
                             }
                         }
@@ -83,7 +83,7 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                 }
             }
         }
-        inputShape = input.shape
+        lastInput = input
         return try Tensor(shape: [batch, outChannels, geometry.outHeight, geometry.outWidth], scalars: output)
     }
 
@@ -100,86 +100,27 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         _ = try gradients(outputGradient, needsInputGradient: false)
     }
 
-    /// ∂W += Σ_n G_n·P_nᵀ and ∂b += row sums of G_n, and ∂X = col2im(Wᵀ·G_n) when asked. Each chunk
-    /// of the batch sums its samples in order into a partial of its own; the partials are then added
-    /// in chunk order (one chunk, for small batches, adds straight into the gradients).
+    /// ∂W += Σ_n G_n·P_nᵀ and ∂b += row sums of G_n, and ∂X = col2im(Wᵀ·G_n) when asked.
     private func gradients(_ outputGradient: Tensor<Scalar>, needsInputGradient: Bool) throws -> Tensor<Scalar>? {
-        guard let inputShape else { throw ModuleError.backwardBeforeForward(module: "Conv2d") }
-        let batch = inputShape[0], geometry = unfolding(for: inputShape)
-        let (rows, positions) = (geometry.rows, geometry.positions)
-        guard outputGradient.shape == [batch, outChannels, geometry.outHeight, geometry.outWidth] else {
-            throw TensorError.shapeMismatch(
-                operation: "Conv2d.backward", lhs: outputGradient.shape, rhs: [batch, outChannels, geometry.outHeight, geometry.outWidth])
+        guard let input = lastInput else { throw ModuleError.backwardBeforeForward(module: "Conv2d") }
+        let geometry = unfolding(for: input.shape)
+        let outputShape = [input.shape[0], outChannels, geometry.outHeight, geometry.outWidth]
+        guard outputGradient.shape == outputShape else {
+            throw TensorError.shapeMismatch(operation: "Conv2d.backward", lhs: outputGradient.shape, rhs: outputShape)
         }
-        let chunks = BatchChunks.ranges(batch).count
-        var inputGradient = needsInputGradient ? [Scalar](repeating: 0, count: batch * geometry.imageSize) : []
-        if needsInputGradient, patchGradient.count != chunks * rows * positions {
-            patchGradient = [Scalar](repeating: 0, count: chunks * rows * positions)
-        }
-        let weightSize = outChannels * rows
-        if partials.count != (chunks > 1 ? chunks * (weightSize + outChannels) : 0) {
-            partials = [Scalar](repeating: 0, count: chunks > 1 ? chunks * (weightSize + outChannels) : 0)
-        }
-        // Each chunk's first GEMM overwrites its weight partial; the bias partials are added into, so they start at zero.
-        if chunks > 1 { partials.withUnsafeMutableBufferPointer { $0[(chunks * weightSize)...].update(repeating: 0) } }
+        if needsInputGradient { refreshTransposedWeight(rows: geometry.rows) }
+        var inputGradient = needsInputGradient ? [Scalar](repeating: 0, count: input.count) : []
         var biasGradient = bias.grad
-        // Wᵀ as its own [C·k·k, outChannels] matrix: BLAS's small-matrix kernels run the plain product faster than the transposed one.
-        if needsInputGradient {
-            if transposedWeight.count != weightSize { transposedWeight = [Scalar](repeating: 0, count: weightSize) }
-            weight.value.withUnsafeBufferPointer { w in
-                transposedWeight.withUnsafeMutableBufferPointer { wt in
-                    for o in 0..<outChannels {
-                        for r in 0..<rows { wt[r * outChannels + o] = w[o * rows + r] }
-                    }
-                }
-            }
-        }
-        try weight.accumulateGradient { weightGradient, overwrite in
-            outputGradient.withUnsafeBufferPointer { g in
-                transposedWeight.withUnsafeBufferPointer { wt in
-                    columns.withUnsafeBufferPointer { patches in
-                        weightGradient.withUnsafeMutableBufferPointer { dw in
-                            biasGradient.withUnsafeMutableBufferPointer { db in
-                                patchGradient.withUnsafeMutableBufferPointer { dp in
-                                    inputGradient.withUnsafeMutableBufferPointer { dx in
-                                        partials.withUnsafeMutableBufferPointer { partial in
-                                            BatchChunks.forEach(batch) { chunk, samples in
-                                                // One chunk accumulates into the gradients themselves; several into their partials.
-                                                let weightTarget = chunks > 1 ? partial.baseAddress! + chunk * weightSize : dw.baseAddress!
-                                                let biasTarget = chunks > 1 ? partial.baseAddress! + chunks * weightSize + chunk * outChannels : db.baseAddress!
-                                                let startsFresh = chunks > 1 || overwrite
-                                                for n in samples {
-                                                    let sampleGradient = g.baseAddress! + n * outChannels * positions
-                                                    Scalar.gemm(transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
-                                                                alpha: 1, a: sampleGradient, lda: positions,
-                                                                b: patches.baseAddress! + n * rows * positions, ldb: positions,
-                                                                beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
-                                                    for o in 0..<outChannels {
-                                                        let row = sampleGradient + o * positions
-                                                        var sum: Scalar = 0
-                                                        for p in 0..<positions { sum += row[p] }
-                                                        biasTarget[o] += sum
-                                                    }
-                                                    guard needsInputGradient else { continue }
-                                                    let chunkPatches = dp.baseAddress! + chunk * rows * positions
-                                                    Scalar.gemm(transposeA: false, transposeB: false, m: rows, n: positions, k: outChannels,
-                                                                alpha: 1, a: wt.baseAddress!, lda: outChannels, b: sampleGradient, ldb: positions,
-                                                                beta: 0, c: chunkPatches, ldc: positions)
-                                                    geometry.fold(UnsafePointer(chunkPatches), addingInto: dx.baseAddress! + n * geometry.imageSize)
-                                                }
-                                            }
-                                            guard chunks > 1 else { return }
-                                            for i in 0..<weightSize {
-                                                var total = overwrite ? 0 : dw[i]
-                                                for chunk in 0..<chunks { total += partial[chunk * weightSize + i] }
-                                                dw[i] = total
-                                            }
-                                            for o in 0..<outChannels {
-                                                for chunk in 0..<chunks { db[o] += partial[chunks * weightSize + chunk * outChannels + o] }
-                                            }
-                                        }
-                                    }
-                                }
+        weight.accumulateGradient { weightGradient, overwrite in
+            input.withUnsafeBufferPointer { x in
+                outputGradient.withUnsafeBufferPointer { g in
+                    weightGradient.withUnsafeMutableBufferPointer { dw in
+                        biasGradient.withUnsafeMutableBufferPointer { db in
+                            inputGradient.withUnsafeMutableBufferPointer { dx in
+                                accumulate(
+                                    geometry: geometry, batch: input.shape[0], input: x.baseAddress!, outputGradient: g.baseAddress!,
+                                    weightGradient: dw.baseAddress!, biasGradient: db.baseAddress!, overwrite: overwrite,
+                                    inputGradient: needsInputGradient ? dx.baseAddress! : nil)
                             }
                         }
                     }
@@ -187,6 +128,68 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             }
         }
         bias.grad = biasGradient
-        return needsInputGradient ? try Tensor(shape: inputShape, scalars: inputGradient) : nil
+        return needsInputGradient ? try Tensor(shape: input.shape, scalars: inputGradient) : nil
+    }
+
+    /// Wᵀ as its own [C·k·k, outChannels] matrix: BLAS's small-matrix kernels run the plain product faster than the transposed one.
+    private func refreshTransposedWeight(rows: Int) {
+        let target = transposedWeight.reserve(outChannels * rows, zeroedAs: 0)
+        weight.value.withUnsafeBufferPointer { w in
+            for o in 0..<outChannels {
+                for r in 0..<rows { target[r * outChannels + o] = w[o * rows + r] }
+            }
+        }
+    }
+
+    /// The gradient sums over the batch. Each chunk sums its samples in order into a partial of its
+    /// own; the partials are then added in chunk order (one chunk, for small batches, adds straight
+    /// into the gradients), so results do not depend on thread timing.
+    private func accumulate(
+        geometry: PatchUnfolding, batch: Int, input x: UnsafePointer<Scalar>, outputGradient g: UnsafePointer<Scalar>,
+        weightGradient dw: UnsafeMutablePointer<Scalar>, biasGradient db: UnsafeMutablePointer<Scalar>, overwrite: Bool,
+        inputGradient dx: UnsafeMutablePointer<Scalar>?
+    ) {
+        let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
+        let chunks = BatchChunks.ranges(batch).count, weightSize = outChannels * rows
+        let chunkPatches = patches.reserve(chunks * rows * positions, zeroedAs: 0)
+        let chunkPatchGradients = patchGradients.reserve(dx == nil ? 0 : chunks * rows * positions, zeroedAs: 0)
+        let partial = partials.reserve(chunks * (weightSize + outChannels), zeroedAs: 0)
+        let wt = transposedWeight.reserve(weightSize, zeroedAs: 0)
+        // Each chunk's first GEMM overwrites its weight partial; the bias partials are added into, so they start at zero.
+        if chunks > 1 { (partial + chunks * weightSize).update(repeating: 0, count: chunks * outChannels) }
+        BatchChunks.forEach(batch) { chunk, samples in
+            let weightTarget = chunks > 1 ? partial + chunk * weightSize : dw
+            let biasTarget = chunks > 1 ? partial + chunks * weightSize + chunk * outChannels : db
+            let startsFresh = chunks > 1 || overwrite
+            let samplePatches = chunkPatches + chunk * rows * positions
+            for n in samples {
+                let sampleGradient = g + n * outChannels * positions
+                geometry.unfold(x + n * geometry.imageSize, into: samplePatches)
+                Scalar.gemm(transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
+                            alpha: 1, a: sampleGradient, lda: positions, b: samplePatches, ldb: positions,
+                            beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
+                for o in 0..<outChannels {
+                    let row = sampleGradient + o * positions
+                    var sum: Scalar = 0
+                    for p in 0..<positions { sum += row[p] }
+                    biasTarget[o] += sum
+                }
+                guard let dx else { continue }
+                let samplePatchGradient = chunkPatchGradients + chunk * rows * positions
+                Scalar.gemm(transposeA: false, transposeB: false, m: rows, n: positions, k: outChannels,
+                            alpha: 1, a: wt, lda: outChannels, b: sampleGradient, ldb: positions,
+                            beta: 0, c: samplePatchGradient, ldc: positions)
+                geometry.fold(UnsafePointer(samplePatchGradient), addingInto: dx + n * geometry.imageSize)
+            }
+        }
+        guard chunks > 1 else { return }
+        for i in 0..<weightSize {
+            var total = overwrite ? 0 : dw[i]
+            for chunk in 0..<chunks { total += partial[chunk * weightSize + i] }
+            dw[i] = total
+        }
+        for o in 0..<outChannels {
+            for chunk in 0..<chunks { db[o] += partial[chunks * weightSize + chunk * outChannels + o] }
+        }
     }
 }

@@ -32,9 +32,11 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
                     let x = buffer.baseAddress!
                     BatchChunks.forEach(batch) { _, samples in
                         let planes = (samples.lowerBound * channels)..<(samples.upperBound * channels)
-                        if kernelSize == 2, stride == 2 {
-                            Self.poolPairs(x, y.baseAddress!, winner.baseAddress!, planes: planes, height: height, width: width,
-                                           outHeight: outHeight, outWidth: outWidth)
+                        if Scalar.self == Float.self, kernelSize == 2, stride == 2, outWidth >= MaxPoolPairs.minimumWidth, width < Int32.max {
+                            MaxPoolPairs.pool(
+                                UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
+                                UnsafeMutableRawPointer(y.baseAddress!).assumingMemoryBound(to: Float.self), winner.baseAddress!,
+                                planes: planes, height: height, width: width, outHeight: outHeight, outWidth: outWidth)
                             return
                         }
                         for p in planes {
@@ -62,32 +64,6 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
         }
         inputShape = input.shape
         return try Tensor(shape: [input.shape[0], input.shape[1], outHeight, outWidth], scalars: output)
-    }
-
-    /// The common 2×2, stride-2 window, with the general loop's order of comparisons written out.
-    @inline(__always)
-    private static func poolPairs(
-        _ x: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, _ winner: UnsafeMutablePointer<Int>,
-        planes: Range<Int>, height: Int, width: Int, outHeight: Int, outWidth: Int
-    ) {
-        for p in planes {
-            for oy in 0..<outHeight {
-                let top = (p &* height &+ 2 &* oy) &* width, out = (p &* outHeight &+ oy) &* outWidth
-                for ox in 0..<outWidth {
-                    let first = top &+ 2 &* ox
-                    var best = x[first], bestIndex = first
-                    @inline(__always) func consider(_ index: Int) {
-                        let value = x[index]
-                        if value > best || value != value { (best, bestIndex) = (value, index) }
-                    }
-                    consider(first &+ 1)
-                    consider(first &+ width)
-                    consider(first &+ width &+ 1)
-                    y[out &+ ox] = best
-                    winner[out &+ ox] = bestIndex
-                }
-            }
-        }
     }
 
     @_specialize(where Scalar == Float)

@@ -41,24 +41,31 @@ struct PatchUnfolding {
         }
     }
 
-    /// Writes the patch matrix of `image` into `patches` (rows × positions).
+    /// Writes the patch matrix of `image` into `patches` (rows × positions): the pixels inside the
+    /// image are copied a row segment at a time, then only the entries over the padding are zeroed.
     @inline(__always)
     func unfold<Scalar: TensorScalar>(_ image: UnsafePointer<Scalar>, into patches: UnsafeMutablePointer<Scalar>) {
         forEachPatchRow { row, origin, validRows, validColumns in
-            for oy in 0..<outHeight {
-                let target = patches + row * positions + oy * outWidth
-                guard validRows.contains(oy), !validColumns.isEmpty else {
-                    target.update(repeating: 0, count: outWidth)
-                    continue
-                }
-                target.update(repeating: 0, count: validColumns.lowerBound)
-                let source = image + origin + oy * stride * width
+            let patchRow = patches + row * positions
+            guard !validColumns.isEmpty, !validRows.isEmpty else {
+                patchRow.update(repeating: 0, count: positions)
+                return
+            }
+            if validRows.lowerBound > 0 { patchRow.update(repeating: 0, count: validRows.lowerBound * outWidth) }
+            if validRows.upperBound < outHeight {
+                (patchRow + validRows.upperBound * outWidth).update(repeating: 0, count: (outHeight - validRows.upperBound) * outWidth)
+            }
+            let (first, count) = (validColumns.lowerBound, validColumns.count)
+            let (leftMargin, rightMargin) = (first, outWidth - validColumns.upperBound)
+            for oy in validRows {
+                let target = patchRow + oy * outWidth, source = image + origin + oy * stride * width
                 if stride == 1 {
-                    (target + validColumns.lowerBound).update(from: source + validColumns.lowerBound, count: validColumns.count)
+                    (target + first).update(from: source + first, count: count)
                 } else {
                     for ox in validColumns { target[ox] = source[ox * stride] }
                 }
-                (target + validColumns.upperBound).update(repeating: 0, count: outWidth - validColumns.upperBound)
+                if leftMargin > 0 { target.update(repeating: 0, count: leftMargin) }
+                if rightMargin > 0 { (target + validColumns.upperBound).update(repeating: 0, count: rightMargin) }
             }
         }
     }

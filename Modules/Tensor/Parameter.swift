@@ -12,6 +12,7 @@ public final class Parameter<Scalar: TensorScalar> {
     private var gradientIsPendingZero = false
 
     public init(_ value: Tensor<Scalar>, name: String = "") {
+        AllocatorTuning.applied
         self.value = value
         storedGradient = Tensor.zeros(value.shape)
         self.name = name

@@ -30,6 +30,17 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
         self.storage = scalars
     }
 
+    /// A tensor of `template`'s shape whose elements `body` writes, every one of them, into
+    /// uninitialised memory (for kernels that would otherwise copy or zero a buffer first).
+    @inlinable
+    public init(shapeOf template: Tensor, initializingWith body: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
+        let count = template.count
+        self.init(uncheckedShape: template.shape, scalars: [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            body(buffer)
+            initialized = count
+        })
+    }
+
     /// A tensor of `shape` filled with `value`.
     @inlinable
     public init(shape: [Int], repeating value: Scalar) {

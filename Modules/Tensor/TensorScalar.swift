@@ -9,7 +9,7 @@ import Darwin
 ///
 /// Each conformance routes matrix products to the matching CBLAS routine and supplies the
 /// scalar maths the elementwise kernels need, so generic code specialises to direct calls.
-public protocol TensorScalar: BinaryFloatingPoint, Sendable, LosslessStringConvertible
+public protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Sendable, LosslessStringConvertible
 where Self.RawSignificand: FixedWidthInteger {
     /// `C = alpha * op(A) * op(B) + beta * C` on row-major buffers (CBLAS `?gemm`).
     static func gemm(

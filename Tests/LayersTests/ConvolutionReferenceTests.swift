@@ -141,6 +141,28 @@ final class ConvolutionReferenceTests: XCTestCase {
         }
     }
 
+    /// Float's vectorised 2×2, stride-2 path against the definition on 20 random shapes (widths that
+    /// are and are not multiples of four), with ties, NaNs and −∞ among the values.
+    func testFloatMaxPool2dPairsMatchTheDefinition() throws {
+        let random = RandomSource(seed: 31)
+        for trial in 0..<20 {
+            let shape = [1 + trial % 5, 1 + trial % 3, 2 + 2 * (trial % 7), 8 + trial]
+            let special: [Float] = [.nan, -.infinity, .infinity, 0, -0.0]
+            let scalars: [Float] = (0..<shape.reduce(1, *)).map { _ in
+                let u = random.uniform()
+                // Values on a coarse grid tie often; about one in twenty is a special value.
+                return u < 0.05 ? special[Int(u * 100) % special.count] : Float((random.uniform() * 8).rounded(.down) - 4)
+            }
+            let x = try Tensor<Float>(shape: shape, scalars: scalars)
+            let pool = MaxPool2d<Float>(kernelSize: 2)
+            let y = try pool.forward(x)
+            let g = Tensor<Float>((0..<y.count).map { Float($0 + 1) })
+            let expected = poolReference(scalars.map(Double.init), shape: shape, kernel: 2, stride: 2, g: g.scalars.map(Double.init))
+            XCTAssertEqual(y.scalars.map { $0.isNaN ? "nan" : "\($0)" }, expected.y.map { $0.isNaN ? "nan" : "\(Float($0))" }, "forward \(shape)")
+            XCTAssertEqual(try pool.backward(try g.reshaped(y.shape)).scalars.map(Double.init), expected.dx, "backward \(shape)")
+        }
+    }
+
     /// PyTorch: `F.max_pool2d` of a window of −∞ is −∞ with the gradient on the window's first element
     /// (of its own sample), and a NaN in a window is the window's maximum.
     func testMaxPool2dNaNAndNegativeInfinityAsPyTorch() throws {

@@ -1,4 +1,4 @@
-/* CBLAS types from OpenBLAS's header. The library itself is opened at run time by TensorCore's
+/* CBLAS types from OpenBLAS's header, and two small system helpers. The library itself is opened at run time by TensorCore's
    BLASLibrary (see there why), so this module links nothing. */
 #include <cblas.h>
 
@@ -31,4 +31,15 @@ static inline unsigned int backprop_flush_subnormals(void) {
 static inline unsigned int backprop_float_control(void) { return 0; }
 static inline unsigned int backprop_flush_subnormals(void) { return 0; }
 static inline void backprop_restore_float_control(unsigned int state) { (void)state; }
+#endif
+
+/* glibc's malloc thresholds (see TensorCore's AllocatorTuning); <malloc.h> is not in Swift's Glibc module. */
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline void backprop_keep_freed_memory(int mmapThreshold, int trimThreshold) {
+    mallopt(M_MMAP_THRESHOLD, mmapThreshold);
+    mallopt(M_TRIM_THRESHOLD, trimThreshold);
+}
+#else
+static inline void backprop_keep_freed_memory(int mmapThreshold, int trimThreshold) { (void)mmapThreshold; (void)trimThreshold; }
 #endif
