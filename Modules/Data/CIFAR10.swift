@@ -7,6 +7,10 @@ public enum CIFAR10 {
     public static let trainFiles = (1...5).map { "data_batch_\($0).bin" }
     public static let testFile = "test_batch.bin"
     public static let recordBytes = 1 + 3072
+    /// The full set's sizes (five training files and one test file of 10,000 records).
+    public static let trainCount = 50_000, testCount = 10_000
+    public static let imageShape = [3, 32, 32]
+    public static let classCount = 10
     public static let downloadHint =
         "Get cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it into <data dir>/cifar10/ (or run scripts/fetch-data --cifar)."
 

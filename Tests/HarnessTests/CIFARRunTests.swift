@@ -41,4 +41,26 @@ final class CIFARRunTests: XCTestCase {
         XCTAssertEqual(model.outputShape, [10])
         XCTAssertEqual(model.model.parameterCount, 62006, "the PyTorch tutorial network's parameter count")
     }
+
+    /// `reproduce list`'s estimate for Table 1 without the data: one calibration per model and batch
+    /// size, scaled by epochs and set sizes (the seconds themselves depend on the machine).
+    func testTable1TimeIsEstimatedWithoutTheData() throws {
+        let registry = ComponentRegistry.standard
+        let data = DataStore(dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("no-data-\(UUID())").path, registry: registry)
+        let context = ReproductionContext(mode: .full, seed: 2024, trials: nil, data: data, registry: registry)
+        let item = try XCTUnwrap(Report002().timedItems(context).first)
+        XCTAssertEqual(item.id, "002 Table 1")
+        XCTAssertEqual(item.requests.map(\.training.epochs).sorted(), [2, 2, 2, 10, 10], "26 epochs in all, whether or not CIFAR-10 is present")
+        XCTAssertEqual([item.trainCount, item.testCount], [50_000, 10_000])
+        let estimate = RunTimeEstimate(registry: registry, calibrationExamples: 8)
+        func seconds(epochs: Int, trainCount: Int) throws -> Double {
+            var request = item.requests[0]
+            request.training.epochs = epochs
+            return try estimate.seconds(of: request, inputShape: item.inputShape, classes: item.classes, trainCount: trainCount, testCount: item.testCount)
+        }
+        let two = try seconds(epochs: 2, trainCount: 50_000)
+        XCTAssertGreaterThan(two, 0)
+        XCTAssertEqual(try seconds(epochs: 10, trainCount: 50_000) / two, 5, accuracy: 1e-12, "every epoch trains and tests once; one calibration")
+        XCTAssertGreaterThan(try seconds(epochs: 2, trainCount: 100_000), two, "more images take longer")
+    }
 }

@@ -12,7 +12,9 @@ struct ListCommand: RegistryCommand {
         let context = options.context(registry: registry)
         let cache = options.cache
         if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
+        let estimate = RunTimeEstimate(registry: registry)
         for report in allReports {
+            let timed = Dictionary(report.timedItems(context).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let requests = context.requests(of: report)
             let cost = requests.map(JobRunner.cost).reduce(0, +)
             let cached = requests.filter(cache.contains).count
@@ -26,9 +28,22 @@ struct ListCommand: RegistryCommand {
                 default: present = "generated"
                 }
                 print("    \(item.id.padding(toLength: 14, withPad: " ", startingAt: 0)) \(item.description) [data: \(item.data), \(present)]")
+                if let timedItem = timed[item.id] { print("                   \(try describe(timedItem, estimate))") }
             }
         }
     }
+}
+
+/// One line with the estimated time of `item`'s runs, one after another, on this machine.
+private func describe(_ item: TimedItem, _ estimate: RunTimeEstimate) throws -> String {
+    let seconds = try item.requests.map {
+        try estimate.seconds(of: $0, inputShape: item.inputShape, classes: item.classes, trainCount: item.trainCount, testCount: item.testCount)
+    }.reduce(0, +)
+    let epochs = item.requests.map(\.training.epochs).reduce(0, +)
+    let batches = Set(item.requests.map(\.training.batchSize)).sorted().map(String.init).joined(separator: ", ")
+    return "estimated time: \(Duration.seconds(seconds).formatted(.units(allowed: [.hours, .minutes, .seconds], width: .abbreviated))) "
+        + "for \(item.requests.count) runs, \(epochs) epochs of \(item.trainCount.formatted()) images at batch \(batches), one after another "
+        + "(timed on \(estimate.calibrationExamples) random images of that shape)"
 }
 
 /// `reproduce merge`: combines shard caches into this cache and renders the reports.

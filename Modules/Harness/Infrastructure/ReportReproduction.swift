@@ -36,6 +36,19 @@ protocol ReportReproduction {
     var items: [(id: String, description: String, data: String)] { get }
     func requests(_ context: ReproductionContext) -> [RunRequest]
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument
+    /// Items whose runs `list` times on random data, because their data is large or may be missing.
+    func timedItems(_ context: ReproductionContext) -> [TimedItem]
+}
+
+extension ReportReproduction {
+    func timedItems(_ context: ReproductionContext) -> [TimedItem] { [] }
+}
+
+/// An item's runs with the shape and sizes of the data they train on, for `RunTimeEstimate`.
+struct TimedItem {
+    let id: String
+    let requests: [RunRequest]
+    let inputShape: [Int], classes: Int, trainCount: Int, testCount: Int
 }
 
 /// Summary statistics over trials.

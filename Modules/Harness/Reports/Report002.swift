@@ -47,6 +47,14 @@ struct Report002: ReportReproduction {
         return settings.values.sorted { "\($0.0)/\($0.1)" < "\($1.0)/\($1.1)" }.map { cifarRequest(rate: $0.0, momentum: $0.1, epochs: $0.2, context) }
     }
 
+    /// Table 1's runs on the full CIFAR-10 sizes (or quick mode's subset), present or not.
+    func timedItems(_ context: ReproductionContext) -> [TimedItem] {
+        let requests = cifarRequests(context)
+        return [TimedItem(
+            id: "002 Table 1", requests: requests, inputShape: CIFAR10.imageShape, classes: CIFAR10.classCount,
+            trainCount: requests.first?.dataset.trainCount ?? CIFAR10.trainCount, testCount: requests.first?.dataset.testCount ?? CIFAR10.testCount)]
+    }
+
     func syntheticRequest(_ activation: String, seed trial: Int, _ context: ReproductionContext) -> RunRequest {
         var recording = RecordingSpec()
         recording.evaluateBeforeTraining = true
