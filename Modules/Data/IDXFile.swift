@@ -1,3 +1,5 @@
+import TensorCore
+
 /// The idx format of MNIST and Fashion-MNIST: a big-endian header (magic 2049 for labels,
 /// 2051 for images, then the dimension sizes) followed by unsigned bytes.
 public enum IDXFile {
@@ -19,10 +21,11 @@ public enum IDXFile {
         let headerBytes = 4 + 4 * rank
         guard bytes.count >= headerBytes else { throw DataError.truncated(file: file, expectedBytes: headerBytes, foundBytes: bytes.count) }
         let dimensions = (0..<rank).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
-        let payload = dimensions.reduce(1, *)
-        guard bytes.count >= headerBytes + payload else {
-            throw DataError.truncated(file: file, expectedBytes: headerBytes + payload, foundBytes: bytes.count)
+        // Dimensions are 32-bit, so the product of three can exceed Int.max: checked, never trapped on.
+        guard let payload = ElementCount.of(dimensions), case let (total, false) = headerBytes.addingReportingOverflow(payload) else {
+            throw DataError.declaredSizeTooLarge(file: file, dimensions: dimensions, availableBytes: bytes.count - headerBytes)
         }
+        guard bytes.count >= total else { throw DataError.truncated(file: file, expectedBytes: total, foundBytes: bytes.count) }
         return Contents(dimensions: dimensions, values: bytes[headerBytes..<(headerBytes + payload)])
     }
 

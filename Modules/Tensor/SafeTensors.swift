@@ -72,8 +72,11 @@ public enum SafeTensors {
             case "F64": width = 8
             default: throw Failure.malformed(path: path, reason: "tensor \"\(name)\" has dtype \(dtype); only F32 and F64 are supported")
             }
-            let count = shape.reduce(1, *)
-            guard offsets[0] >= 0, offsets[1] - offsets[0] == count * width, offsets[1] <= body.count else {
+            guard let byteCount = ElementCount.of(shape, width: width) else {
+                throw Failure.malformed(path: path, reason: "tensor \"\(name)\" has shape \(shape): a negative dimension or more elements than any file holds")
+            }
+            let count = byteCount / width
+            guard offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= body.count, offsets[1] - offsets[0] == byteCount else {
                 throw Failure.malformed(path: path, reason: "tensor \"\(name)\" needs bytes \(offsets[0])..<\(offsets[1]) but the data section has \(body.count) (truncated?)")
             }
             let bytes = body.dropFirst(offsets[0]).prefix(count * width)

@@ -28,16 +28,19 @@ extension ComponentRegistry {
 
     private mutating func registerStandardLayers() {
         register(layer: "linear", settings: Self.linearSettings) { context in
-            let inputs = try context.input(rank: 1, "a flat vector")[0]
+            let inputs = try context.input(rank: 1, "a flat vector")[0], outputs = try context.settings.positiveInteger("out")
+            try context.checkWeights([outputs, inputs])
             return Linear<Float>(
-                inputFeatures: inputs, outputFeatures: try context.settings.positiveInteger("out"),
+                inputFeatures: inputs, outputFeatures: outputs,
                 hasBias: try context.settings.flag("bias", default: true), weightInitializer: try context.weightInitializer(), random: context.random)
         }
         register(layer: "conv2d", settings: Self.conv2dSettings) { context in
             let input = try context.input(rank: 3, "an image [channels, height, width]")
             let settings = context.settings
+            let (outputs, kernel) = (try settings.positiveInteger("out"), try settings.positiveInteger("kernel"))
+            try context.checkWeights([outputs, input[0], kernel, kernel])
             return Conv2d<Float>(
-                inChannels: input[0], outChannels: try settings.positiveInteger("out"), kernelSize: try settings.positiveInteger("kernel"),
+                inChannels: input[0], outChannels: outputs, kernelSize: kernel,
                 stride: try settings.positiveInteger("stride", default: 1), padding: try settings.nonNegativeInteger("padding", default: 0),
                 weightInitializer: try context.weightInitializer(), random: context.random)
         }

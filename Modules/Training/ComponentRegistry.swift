@@ -141,7 +141,8 @@ public struct ComponentRegistry: Sendable {
 
     /// The training and test sets `spec` names.
     public func makeDataset(_ spec: DatasetSpec, context: DatasetContext) throws -> DatasetSplit<Float> {
-        try lookUp(datasets, spec.name, kind: "dataset").make(spec, context)
+        try spec.validate(source: "recipe")
+        return try lookUp(datasets, spec.name, kind: "dataset").make(spec, context)
     }
 
     /// Whether the dataset `name` is generated from the run's seed (known names only).

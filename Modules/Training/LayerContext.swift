@@ -1,5 +1,6 @@
 import Layers
 import Randomness
+import TensorCore
 
 /// What a layer factory gets: the layer's settings, the shape of one input example (no batch
 /// dimension), the run's random source, and the registry (for the initializer the settings name).
@@ -21,6 +22,17 @@ public struct LayerContext {
             return try registry.makeInitializer(spec, gain: try settings.number("gain", default: 1))
         } catch let error as RegistryError {
             throw settings.error("\(error)")
+        }
+    }
+
+    /// The most weights one layer may have: 2^28 (1 GiB of Float), far above any report's model, so
+    /// that a misplaced zero in a recipe is an error naming the layer rather than an aborted allocation.
+    public static let maximumWeights = 1 << 28
+
+    /// Fails unless a weight of `shape` fits under `maximumWeights`; call it before allocating.
+    public func checkWeights(_ shape: [Int]) throws {
+        guard let count = ElementCount.of(shape), count <= Self.maximumWeights else {
+            throw settings.error("would have a weight of shape \(shape), more than the \(Self.maximumWeights) values one layer may hold")
         }
     }
 

@@ -17,11 +17,18 @@ public struct TrainingRecipe: Codable, Sendable {
 
     /// Decodes a recipe; a malformed file gives an error naming the file and the field.
     public static func decode(_ data: Data, source: String) throws -> TrainingRecipe {
+        let recipe: TrainingRecipe
         do {
-            return try JSONDecoder().decode(TrainingRecipe.self, from: data)
+            recipe = try JSONDecoder().decode(TrainingRecipe.self, from: data)
         } catch let error as DecodingError {
             throw RecipeError.malformed(source: source, detail: describe(error))
         }
+        if let json = try? JSONSerialization.jsonObject(with: data), let unknown = RecipeKeys.firstUnknown(json: json, decoded: recipe) {
+            throw RecipeError.malformed(source: source, detail: unknown)
+        }
+        try recipe.dataset.validate(source: source)
+        try recipe.training.validate(source: source)
+        return recipe
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -19,6 +19,7 @@ public struct TrainingSetup {
                 throw RecipeError.malformed(source: "recipe", detail: "field model.input is \(declared) but the dataset's examples have shape \(inputShape)")
             }
         }
+        try training.validate(source: "recipe")
         let built = try registry.buildModel(spec, inputShape: inputShape, random: random)
         let optimizer = try registry.makeOptimizer(training.optimizer, parameters: built.model.allParameters())
         let loss = try registry.makeLoss(training.loss)

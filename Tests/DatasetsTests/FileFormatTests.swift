@@ -50,6 +50,17 @@ final class FileFormatTests: XCTestCase {
                             containing: ["images", "truncated", "expected 28 bytes", "found 26"])
     }
 
+    /// Issue 15: dimensions whose product overflows trapped in `reduce(1, *)`; now an error naming the file and the header.
+    func testHeaderDimensionsBeyondTheFileAreAnErrorNotATrap() throws {
+        try writeSmallSet(gzip: false)
+        try write(IDXFile.encode(magic: IDXFile.imageMagic, dimensions: [1 << 31, 65536, 65536], values: Array(0..<12)), "images")
+        assertThrowsMessage(try IDXDataset.load(directory: folder, images: "images", labels: "labels") as LabeledDataset<Float>,
+                            containing: ["images", "[2147483648, 65536, 65536]", "more bytes than any file holds", "12 bytes follow"])
+        try write(IDXFile.encode(magic: IDXFile.imageMagic, dimensions: [3, 1 << 31, 2], values: Array(0..<12)), "images")
+        assertThrowsMessage(try IDXDataset.load(directory: folder, images: "images", labels: "labels") as LabeledDataset<Float>,
+                            containing: ["images", "truncated", "expected 12884901904 bytes", "found 28"])
+    }
+
     func testTruncatedGzipIsReported() throws {
         try writeSmallSet(gzip: true)
         let full = try Data(contentsOf: URL(fileURLWithPath: folder + "/images.gz"))

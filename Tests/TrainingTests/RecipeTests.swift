@@ -26,6 +26,31 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(twin.stateDict().map(\.tensor), model.stateDict().map(\.tensor))
     }
 
+    /// Issue 15: each of these trapped, aborted in allocation, was clamped or was silently ignored.
+    func testHostileRecipesAreErrorsNamingTheField() {
+        func recipe(_ old: String, _ new: String) -> String {
+            XCTAssertTrue(valid.contains(old), old)
+            return valid.replacingOccurrences(of: old, with: new)
+        }
+        let cases: [(String, [String])] = [
+            (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01, \"momentun\": 0.9}"), ["unknown field training.optimizer.momentun", "momentum"]),
+            (recipe("\"seed\": 3", "\"seed\": 3, \"epoch\": 2"), ["unknown field epoch", "training"]),
+            (recipe("\"hidden\": [16, 16]", "\"hidden\": [25, -3]"), ["layer [2] (linear)", "\"out\" is -3"]),
+            (recipe("\"hidden\": [16, 16]", "\"hidden\": [100000, 100000]"), ["layer [2] (linear)", "[100000, 100000]", "268435456"]),
+            (recipe("\"trainCount\": 300", "\"trainCount\": -5"), ["dataset.trainCount", "-5"]),
+            (recipe("\"trainCount\": 300", "\"trainCount\": 1000000000000"), ["dataset.trainCount", "1000000000000", "100000000"]),
+            (recipe("\"epochs\": 20", "\"epochs\": 0"), ["training.epochs", "is 0"]),
+            (recipe("\"batchSize\": 20", "\"batchSize\": -1"), ["training.batchSize", "is -1"]),
+            (recipe("\"learningRate\": 0.01", "\"learningRate\": -1"), ["training.optimizer.learningRate", "is -1.0"]),
+            (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"cosine\", \"period\": 0}"), ["training.schedule.period", "is 0"]),
+            (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"plateau\", \"factor\": 5}"), ["training.schedule.factor", "is 5.0"]),
+            (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"exp_decay\", \"decayRate\": -0.5}"), ["training.schedule.decayRate", "is -0.5"]),
+        ]
+        for (text, fragments) in cases {
+            assertThrowsMessage(try TrainingRecipe.decode(Data(text.utf8), source: "hostile.json").run(registry: .standard), containing: fragments)
+        }
+    }
+
     func testMalformedRecipesNameTheField() {
         let wrongType = valid.replacingOccurrences(of: "\"hidden\": [16, 16]", with: "\"hidden\": \"16\"")
         assertThrowsMessage(try TrainingRecipe.decode(Data(wrongType.utf8), source: "disk.json"), containing: ["disk.json", "model.hidden"])

@@ -22,6 +22,10 @@ struct ReproductionOptions: ParsableArguments {
     @Option(help: "Output folder (default: Reports/ in full mode, Reports/quick/ in quick mode).")
     var out: String?
 
+    mutating func validate() throws {
+        if let trials, trials < 1 { throw ValidationError("--trials is \(trials); expected a whole number ≥ 1") }
+    }
+
     var mode: Mode { full && !quick ? .full : .quick }
     var outputFolder: URL { URL(fileURLWithPath: out ?? (mode == .full ? "Reports" : "Reports/quick")) }
     var cache: RunCache { RunCache(folder: outputFolder.appendingPathComponent(".cache")) }

@@ -60,7 +60,8 @@ struct TrainCommand: RegistryCommand {
             guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
             return try TrainingRecipe.decode(data, source: config)
         }
-        let widths = try hidden.split(separator: ",").map { text -> Int in
+        // omittingEmptySubsequences: false, so "25,,25" is an error rather than [25, 25].
+        let widths = try hidden.split(separator: ",", omittingEmptySubsequences: false).map { text -> Int in
             guard let width = Int(text.trimmingCharacters(in: .whitespaces)), width > 0 else { throw ValidationError("--hidden: \"\(text)\" is not a positive width") }
             return width
         }

@@ -1,0 +1,24 @@
+@testable import BackpropHarness
+import Backprop
+import Foundation
+import XCTest
+
+/// The range checks that turn hostile recipes into errors (issue 15) accept every run the reports
+/// make, in both modes, so none of them fails for the checks' sake.
+final class RunRequestValidityTests: XCTestCase {
+    func testEveryReportRunPassesTheRecipeChecks() throws {
+        let registry = ComponentRegistry.standard
+        let data = DataStore(dataDirectory: DataDirectory.resolve(nil), registry: registry)
+        var checked = 0
+        for mode in [Mode.quick, .full] {
+            let context = ReproductionContext(mode: mode, seed: 2024, trials: nil, data: data, registry: registry)
+            let requests = allReports.flatMap { context.requests(of: $0) } + Report002().cifarRequests(context)
+            for request in requests {
+                XCTAssertNoThrow(try request.training.validate(source: request.label), request.label)
+                XCTAssertNoThrow(try request.dataset.validate(source: request.label), request.label)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 200)
+    }
+}
