@@ -22,7 +22,7 @@ struct AllBenchmarks: ParsableCommand {
         if wants("gemm") { try GEMMBenchmark.parse(forwarding(options)).run() }
         if wants("cnn") { try cnn() }
         guard cases.isEmpty || !Set(cases).isSubset(of: ["gemm", "cnn"]) else { return }
-        let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: DataDirectory.resolve(dataDir), verification: .skip)
+        let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: DataDirectory.resolve(dataDir), verification: .strict)
         let cases = BenchmarkCases(mnist: raw, repeats: options.repeats)
         let anchor = NumPyAnchor(scriptPath: options.anchor)
         var explicitEpoch = Double.nan

@@ -18,7 +18,7 @@ struct MLPBenchmark: ParsableCommand {
     func run() throws {
         let directory = DataDirectory.resolve(dataDir)
         let loadStart = Date()
-        let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: directory, verification: .skip)
+        let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: directory, verification: .strict)
         print("backprop mnist load \(String(format: "%.2f", Date().timeIntervalSince(loadStart))) s (60,000 + 10,000 images, no checksum)")
         let data = MNIST.preprocess(raw, .unitScale)
         let anchor = options.noAnchor ? nil : NumPyAnchor(scriptPath: options.anchor).run(config: "mlp003", batch: batch, repeats: options.repeats)

@@ -133,7 +133,7 @@ extension ComponentRegistry {
             }
         }
         register(dataset: "mnist", implementation: "MNIST", drawsFromSeed: false) { spec, context in
-            var raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: context.dataDirectory, verification: .skip)
+            var raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: context.dataDirectory, verification: .strict)
             if spec.validationSplit == true { raw = try MNIST.validationSplit(raw.train) }
             return try MNIST.preprocess(raw, try Self.preprocessing(spec)).prefixes(spec)
         }

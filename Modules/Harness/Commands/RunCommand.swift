@@ -61,7 +61,7 @@ struct RunCommand: RegistryCommand {
 
     @OptionGroup var options: ReproductionOptions
 
-    @Option(help: "Independent runs in parallel (BLAS then uses one thread per run).")
+    @Option(help: "Independent runs in parallel (BLAS always runs one thread per run, so results do not depend on this).")
     var jobs = 1
 
     @Option(help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.")
@@ -69,7 +69,7 @@ struct RunCommand: RegistryCommand {
 
     func run(registry: ComponentRegistry) throws {
         let start = Date()
-        let context = options.context(registry: registry)
+        var context = options.context(registry: registry)
         let reports = try selectedReports(ids)
         let shardPair = try shard.map(Self.parseShard)
         let requests = reports.flatMap { context.requests(of: $0) }
@@ -80,9 +80,16 @@ struct RunCommand: RegistryCommand {
         for failure in summary.failures { print("failed: \(failure.label): \(failure.error)") }
         if let shardPair {
             print("shard \(shardPair.index + 1)/\(shardPair.count) done (\(summary.skippedByShard) runs belong to other shards); cache in \(options.cache.folder.path). Combine with `reproduce merge`.")
+            if !summary.failures.isEmpty { throw ExitCode(1) }
             return
         }
+        context.failedRuns = Dictionary(summary.failures.map { ($0.hash, $0.error) }, uniquingKeysWith: { first, _ in first })
         try ReportRendering(options: options, context: context).render(reports, runSeconds: Date().timeIntervalSince(start))
+        // A report with failed runs is not a result: say so and exit non-zero.
+        guard summary.failures.isEmpty else {
+            print("error: \(summary.failures.count) run\(summary.failures.count == 1 ? "" : "s") failed (listed above and in each report's runs.csv); the reports are incomplete")
+            throw ExitCode(1)
+        }
     }
 
     static func parseShard(_ text: String) throws -> (index: Int, count: Int) {

@@ -2,7 +2,7 @@ import Backprop
 import Foundation
 
 /// Runs every request that is not cached yet: in parallel with `jobs` workers (BLAS pinned to one
-/// thread each so they do not fight), only this shard's share with `shard`, with progress.
+/// thread, so results do not depend on `jobs`), only this shard's share with `shard`, with progress.
 struct JobRunner {
     let cache: RunCache
     let executor: RunExecutor
@@ -12,7 +12,7 @@ struct JobRunner {
 
     struct Summary {
         var loaded = 0, computed = 0, recomputedDamaged = 0, skippedByShard = 0
-        var failures: [(label: String, error: String)] = []
+        var failures: [(label: String, hash: String, error: String)] = []
     }
 
     func run(_ requests: [RunRequest]) -> Summary {
@@ -35,7 +35,9 @@ struct JobRunner {
         pending.sort { Self.cost($0) > Self.cost($1) }
         FileHandle.standardError.write(Data("runs: \(ordered.count) planned, \(summary.loaded) loaded from the cache, \(pending.count) to compute\(summary.recomputedDamaged > 0 ? " (\(summary.recomputedDamaged) damaged cache entries)" : "")\n".utf8))
         guard !pending.isEmpty else { return summary }
-        if jobs > 1 { BLASLibrary.setThreadCount(1) }
+        // One BLAS thread whatever --jobs is: OpenBLAS splits sums differently with more threads,
+        // which moved report 003's values in the 4th decimal between --jobs 1 and 2.
+        BLASLibrary.setThreadCount(1)
         let progress = Progress(total: pending.map(Self.cost).reduce(0, +), runs: pending.count)
         var executor = executor
         let starts = NSLock()
@@ -67,7 +69,7 @@ struct JobRunner {
                     lock.unlock()
                 } catch {
                     lock.lock()
-                    summary.failures.append((request.label, "\(error)"))
+                    summary.failures.append((request.label, request.hash, "\(error)"))
                     lock.unlock()
                 }
                 progress.runFinished(request.label, cost: Self.cost(request), seconds: Date().timeIntervalSince(start))

@@ -98,9 +98,15 @@ final class ReportDocument {
             Self.number(last?.trainLoss), Self.number(last?.trainAccuracy),
             Self.number(result?.finalTrainLoss), Self.number(result?.finalTrainAccuracy),
             Self.number(result?.finalTestLoss), Self.number(result?.finalTestAccuracy),
-            result?.history.diverged == true ? "diverged" : "",
+            Self.status(of: request, result, failures: context.failedRuns),
         ]
         csvRows.append(fields.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ","))
+    }
+
+    /// "failed: <error>" for a run that failed, "not run" for one without a result, "diverged" for a run that did.
+    private static func status(of request: RunRequest, _ result: RunResult?, failures: [String: String]) -> String {
+        guard let result else { return failures[request.hash].map { "failed: \($0)" } ?? "not run" }
+        return result.history.diverged ? "diverged" : ""
     }
 
     private func proposalList(_ proposals: [String]) -> String {

@@ -10,6 +10,8 @@ struct ReproductionContext {
     let data: DataStore
     /// Where every component comes from; a user's entries change the runs that use them.
     let registry: ComponentRegistry
+    /// Runs that failed in this invocation, by request hash, with their errors (shown in runs.csv).
+    var failedRuns: [String: String] = [:]
 
     /// The runs of `report`, each carrying the user's components it uses (part of its cache key).
     func requests(of report: any ReportReproduction) -> [RunRequest] {
