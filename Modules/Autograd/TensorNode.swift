@@ -73,11 +73,19 @@ public final class TensorNode<Scalar: TensorScalar> {
 
     /// Backpropagates from this scalar: every op node runs its backward exactly once, after all
     /// the nodes that consume its output have contributed (reverse topological order).
+    ///
+    /// As PyTorch (with `retain_graph`): calling it again adds the new gradients to the leaves'
+    /// `grad`, while every other node's `grad` is this call's alone; a leaf bound to a `Parameter`
+    /// adds only this call's gradient into `parameter.grad`, so a parameter shared by two graphs
+    /// gets the sum of the two.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward() throws {
         guard value.count == 1 else { throw AutogradError.backwardFromNonScalar(shape: value.shape) }
         let order = topologicalOrder()
+        let leaves = order.filter { $0.source == nil }
+        let earlierLeafGradients = leaves.map(\.grad)
+        for node in order { node.grad = nil }
         grad = Tensor.ones(value.shape)
         for node in order.reversed() {
             guard let source = node.source, node.requiresGradient, let gradient = node.grad else { continue }
@@ -91,8 +99,13 @@ public final class TensorNode<Scalar: TensorScalar> {
                 try input.accumulate(inputGradient)
             }
         }
-        for node in order where node.source == nil {
-            if let parameter = node.parameter, let gradient = node.grad { try parameter.grad += gradient }
+        for (leaf, earlier) in zip(leaves, earlierLeafGradients) {
+            guard let gradient = leaf.grad else {
+                leaf.grad = earlier
+                continue
+            }
+            if let parameter = leaf.parameter { try parameter.grad += gradient }
+            if let earlier { leaf.grad = try earlier + gradient }
         }
     }
 
