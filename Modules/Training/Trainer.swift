@@ -17,6 +17,11 @@ public final class Trainer<Scalar: TensorScalar> {
 
     /// Called after every batch with (epoch, batch, batches per epoch), both 1-based.
     public var progress: ((Int, Int, Int) -> Void)?
+    /// Called with each epoch's record as soon as it is complete (a checkpoint can be written there).
+    public var epochFinished: ((EpochRecord) throws -> Void)?
+    /// When requested, training stops before its next step; the epoch in progress is recorded with
+    /// the examples it saw, and `TrainingHistory.interrupted` is set.
+    public var stopRequest: StopRequest?
 
     public init(model: any Module<Scalar>, loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>) {
         self.model = model
@@ -55,6 +60,10 @@ public final class Trainer<Scalar: TensorScalar> {
             history.initialEvaluation = Evaluation(iteration: 0, loss: evaluation.loss, accuracy: evaluation.accuracy)
         }
         epochs: for epoch in 1...max(configuration.epochs, 1) {
+            if stopRequest?.isRequested == true {
+                history.interrupted = true
+                break epochs
+            }
             let epochStart = Date()
             if let schedule = configuration.schedule { optimizer.learningRate = schedule.learningRate(at: epoch - 1) }
             let rate = optimizer.learningRate
@@ -63,6 +72,10 @@ public final class Trainer<Scalar: TensorScalar> {
             var stopped = false
             try loader.forEachBatch { batch in
                 guard !stopped else { return }
+                if stopRequest?.isRequested == true {
+                    (stopped, history.interrupted) = (true, true)
+                    return
+                }
                 batchIndex += 1
                 let output = try model.forward(batch.features)
                 let target = try Self.target(for: batch, encoding: configuration.targetEncoding, classes: train.classCount)
@@ -115,7 +128,9 @@ public final class Trainer<Scalar: TensorScalar> {
                 let evaluation = try evaluate(test, configuration: configuration)
                 (record.testLoss, record.testAccuracy) = (evaluation.loss, evaluation.accuracy)
             }
+            guard seen > 0 else { break epochs }
             history.epochs.append(record)
+            try epochFinished?(record)
             if stopped { break epochs }
         }
         history.trainingSeconds = Date().timeIntervalSince(start)

@@ -44,6 +44,8 @@ public struct TrainingHistory: Sendable, Codable, Equatable {
     public var iterationAccuracies: [Double] = []
     /// The first batch (0-based iteration) whose loss was NaN or infinite.
     public var firstNonFiniteIteration: Int?
+    /// True when a `StopRequest` ended training early (absent otherwise, so cached histories keep their encoding).
+    public var interrupted: Bool?
     /// Learning-rate reductions by a plateau scheduler, as 1-based epochs.
     public var rateReductionEpochs: [Int] = []
     public var trainingSeconds: Double = 0

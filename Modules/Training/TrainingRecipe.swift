@@ -46,16 +46,20 @@ public struct TrainingRecipe: Codable, Sendable {
     }
 
     /// Trains the recipe's model with the shared loop, every component taken from `registry`;
-    /// `dataDirectory` is where named datasets (mnist, cifar10) are found. Returns the trained
-    /// model, its history and the per-example input shape it was built for.
+    /// `dataDirectory` is where named datasets (mnist, cifar10) are found. `epochFinished` gets
+    /// each epoch's record with the model as it stands then; `stop` ends training early. Returns
+    /// the trained model, its history and the per-example input shape it was built for.
     public func run(
-        registry: ComponentRegistry, dataDirectory: String = DataDirectory.resolve(), progress: ((Int, Int, Int) -> Void)? = nil
+        registry: ComponentRegistry, dataDirectory: String = DataDirectory.resolve(), progress: ((Int, Int, Int) -> Void)? = nil,
+        stop: StopRequest? = nil, epochFinished: ((EpochRecord, Sequential<Float>) throws -> Void)? = nil
     ) throws -> (model: Sequential<Float>, history: TrainingHistory, inputShape: [Int]) {
         let random = RandomSource(seed: seed)
         let split = try registry.makeDataset(dataset, context: DatasetContext(dataDirectory: dataDirectory, random: random))
         let inputShape = Array(split.train.features.shape.dropFirst())
         let setup = try TrainingSetup(registry: registry, model: model, training: training, inputShape: inputShape, random: random)
         setup.trainer.progress = progress
+        setup.trainer.stopRequest = stop
+        if let epochFinished { setup.trainer.epochFinished = { try epochFinished($0, setup.model) } }
         let history = try setup.trainer.fit(train: split.train, test: split.test, configuration: setup.configuration, random: random)
         return (setup.model, history, inputShape)
     }

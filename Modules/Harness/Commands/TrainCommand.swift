@@ -80,26 +80,58 @@ struct TrainCommand: RegistryCommand {
     func run(registry: ComponentRegistry) throws {
         let recipe = try recipe()
         let dataDirectory = DataDirectory.resolve(dataDir)
+        let folder = try outputFolder()
         let layers = try registry.layerList(recipe.model).layers.map(\.type)
         print("training \(layers.joined(separator: " → ")) on \(recipe.dataset.name), seed \(recipe.seed)")
         if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
-        let (model, history, inputShape) = try recipe.run(registry: registry, dataDirectory: dataDirectory)
-        for epoch in history.epochs {
+        let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
+        let stop = InterruptHandler.install()
+        var savedEpoch: Int?
+        // Each finite epoch is printed and checkpointed as it ends, so an interruption or a later divergence loses nothing.
+        let (model, history, inputShape) = try recipe.run(registry: registry, dataDirectory: dataDirectory, stop: stop) { epoch, model in
             print(String(format: "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
                          epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? Double.nan,
-                         epoch.testAccuracy ?? Double.nan, epoch.seconds))
+                         epoch.testAccuracy ?? Double.nan, epoch.seconds) + (stop.isRequested ? "  (interrupted: a partial epoch)" : ""))
+            fflush(stdout)
+            guard epoch.trainLoss.isFinite, model.stateDict().allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) }) else { return }
+            try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(epoch.epoch)])
+            savedEpoch = epoch.epoch
         }
-        if history.diverged { print("warning: the loss became non-finite at iteration \(history.firstNonFiniteIteration!); training stopped") }
-        let folder = URL(fileURLWithPath: out)
-        let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
-        try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(history.epochs.count)])
-        let reloaded = try registry.makeModel(recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
-        try reloaded.load(from: checkpoint)
-        let identical = zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor }
-        print("checkpoint \(checkpoint.path): \(model.stateDict().count) tensors, reloaded \(identical ? "identically" : "WITH DIFFERENCES")")
         let plot = folder.appendingPathComponent("training.png")
         try figure(history).save(to: plot)
         print("plot \(plot.path)")
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        try AtomicFile.write(try encoder.encode(history.epochs), to: folder.appendingPathComponent("history.json"))
+        guard let savedEpoch else {
+            let reason = history.diverged ? "the loss became non-finite at iteration \(history.firstNonFiniteIteration!)" : "training was interrupted"
+            print("error: \(reason) before any epoch ended with finite weights and loss, so no checkpoint was written")
+            throw ExitCode(history.interrupted == true ? 130 : 1)
+        }
+        let reloaded = try registry.makeModel(recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
+        try reloaded.load(from: checkpoint)
+        let matches = savedEpoch != history.epochs.last?.epoch || zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor }
+        print("checkpoint \(checkpoint.path): epoch \(savedEpoch), \(model.stateDict().count) tensors, reloaded \(matches ? "identically" : "WITH DIFFERENCES")")
+        if history.interrupted == true {
+            print("interrupted: stopped after \(history.epochs.count) epoch\(history.epochs.count == 1 ? "" : "s") (the last one possibly partial); history.json holds the epochs done")
+            throw ExitCode(130)
+        }
+        if history.diverged {
+            print("error: the loss became non-finite at iteration \(history.firstNonFiniteIteration!); training stopped, and the checkpoint keeps epoch \(savedEpoch), the last finite one")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `--out`, created and checked for writing before any work is done.
+    private func outputFolder() throws -> URL {
+        let folder = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("--out \(out): cannot create the folder (\(error.localizedDescription))")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else { throw ValidationError("--out \(out): the folder is not writable") }
+        return folder
     }
 
     func figure(_ history: TrainingHistory) -> Figure {
