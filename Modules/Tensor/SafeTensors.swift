@@ -97,10 +97,25 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try data.write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
+        do {
+            try data.write(to: temporary)
+        } catch {
+            // A full disk or a failing device: nothing half-written stays behind.
             try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            throw FileWriteError(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw FileWriteError(path: url.path, reason: reason)
         }
     }
+}
+
+/// A file that could not be written, with the system's reason.
+public struct FileWriteError: Error, CustomStringConvertible, Equatable {
+    public let path: String
+    public let reason: String
+
+    public var description: String { "\(path): cannot write (\(reason))" }
 }

@@ -36,3 +36,15 @@ final class SafeTensorsReaderTests: XCTestCase {
         XCTAssertEqual(try SafeTensors.read(from: url, as: Float.self)["w"], Tensor<Float>.zeros([2, 2]))
     }
 }
+
+/// Issue 15: a failed atomic write left its temporary file behind and reported a raw NSError.
+final class AtomicFileTests: XCTestCase {
+    func testAFailedWriteLeavesNoTemporaryFileAndNamesThePath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID())")
+        let target = folder.appendingPathComponent("occupied")
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("child"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        assertThrowsMessage(try AtomicFile.write(Data("x".utf8), to: target), containing: [target.path, "cannot write"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["occupied"], "no temporary file left")
+    }
+}
