@@ -7,6 +7,7 @@ public enum CIFAR10 {
     public static let trainFiles = (1...5).map { "data_batch_\($0).bin" }
     public static let testFile = "test_batch.bin"
     public static let recordBytes = 1 + 3072
+    public static let recordsPerFile = 10_000
     /// The full set's sizes (five training files and one test file of 10,000 records).
     public static let trainCount = 50_000, testCount = 10_000
     public static let imageShape = [3, 32, 32]
@@ -42,7 +43,8 @@ public enum CIFAR10 {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func loadBatch<Scalar: TensorScalar>(path: String) throws -> LabeledDataset<Scalar> {
-        let bytes = try CompressedFile.read(path)
+        // A batch file holds 10,000 records; reading stops just past that, whatever the file inflates to.
+        let bytes = try CompressedFile.read(path) { _ in recordsPerFile * recordBytes }
         guard !bytes.isEmpty, bytes.count % recordBytes == 0 else {
             let expected = max(1, (bytes.count + recordBytes - 1) / recordBytes) * recordBytes
             throw DataError.truncated(file: path, expectedBytes: expected, foundBytes: bytes.count)

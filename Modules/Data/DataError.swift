@@ -4,7 +4,7 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String, reason: String)
     case truncated(file: String, expectedBytes: Int, foundBytes: Int)
     /// A header whose dimensions multiply to more bytes than any file could hold.
-    case declaredSizeTooLarge(file: String, dimensions: [Int], availableBytes: Int)
+    case declaredSizeTooLarge(file: String, dimensions: [Int])
     case badMagic(file: String, found: UInt32, expected: [UInt32])
     case countMismatch(file: String, images: Int, labels: Int)
     case labelOutOfRange(file: String, label: Int, classes: Int)
@@ -18,8 +18,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
             return "\(file): cannot read (\(reason))"
         case let .truncated(file, expectedBytes, foundBytes):
             return "\(file): truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
-        case let .declaredSizeTooLarge(file, dimensions, availableBytes):
-            return "\(file): corrupt header: dimensions \(dimensions) describe more bytes than any file holds; \(availableBytes) bytes follow it"
+        case let .declaredSizeTooLarge(file, dimensions):
+            return "\(file): corrupt header: dimensions \(dimensions) describe more bytes than any file holds"
         case let .badMagic(file, found, expected):
             return "\(file): magic number \(found) is not an idx \(expected.map(String.init).joined(separator: " or ")) header"
         case let .countMismatch(file, images, labels):

@@ -22,12 +22,10 @@ public enum IDXDataset {
     ) throws -> LabeledDataset<Scalar> {
         let imagePath = try locate(images, in: directory)
         let labelPath = try locate(labels, in: directory)
-        let imageBytes = try CompressedFile.read(imagePath)
-        let labelBytes = try CompressedFile.read(labelPath)
+        let (imageBytes, image) = try IDXFile.read(imagePath, expectedMagic: IDXFile.imageMagic)
+        let (labelBytes, label) = try IDXFile.read(labelPath, expectedMagic: IDXFile.labelMagic)
         try verify(imageBytes, file: imagePath, name: images, checksums: checksums, verification: verification)
         try verify(labelBytes, file: labelPath, name: labels, checksums: checksums, verification: verification)
-        let image = try IDXFile.parse(imageBytes, file: imagePath, expectedMagic: IDXFile.imageMagic)
-        let label = try IDXFile.parse(labelBytes, file: labelPath, expectedMagic: IDXFile.labelMagic)
         guard image.dimensions[0] == label.dimensions[0] else {
             throw DataError.countMismatch(file: labelPath, images: image.dimensions[0], labels: label.dimensions[0])
         }

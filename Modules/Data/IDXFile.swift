@@ -12,6 +12,21 @@ public enum IDXFile {
         public let values: ArraySlice<UInt8>
     }
 
+    /// Reads `path` (plain or gzip) no further than its header's declared size, then parses it.
+    public static func read(_ path: String, expectedMagic: UInt32) throws -> (bytes: [UInt8], contents: Contents) {
+        let headerBytes = 4 + 4 * (expectedMagic == imageMagic ? 3 : 1)
+        let bytes = try CompressedFile.read(path, headerBytes: headerBytes) { header in
+            // The header parsed alone fails as truncated; its error says what the full size would be.
+            do {
+                _ = try parse(header, file: path, expectedMagic: expectedMagic)
+                return headerBytes
+            } catch let DataError.truncated(_, expectedBytes, _) {
+                return expectedBytes
+            }
+        }
+        return (bytes, try parse(bytes, file: path, expectedMagic: expectedMagic))
+    }
+
     /// Parses `bytes` read from `file` (the name only appears in errors).
     public static func parse(_ bytes: [UInt8], file: String, expectedMagic: UInt32) throws -> Contents {
         guard bytes.count >= 8 else { throw DataError.truncated(file: file, expectedBytes: 8, foundBytes: bytes.count) }
@@ -23,7 +38,7 @@ public enum IDXFile {
         let dimensions = (0..<rank).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
         // Dimensions are 32-bit, so the product of three can exceed Int.max: checked, never trapped on.
         guard let payload = ElementCount.of(dimensions), case let (total, false) = headerBytes.addingReportingOverflow(payload) else {
-            throw DataError.declaredSizeTooLarge(file: file, dimensions: dimensions, availableBytes: bytes.count - headerBytes)
+            throw DataError.declaredSizeTooLarge(file: file, dimensions: dimensions)
         }
         guard bytes.count >= total else { throw DataError.truncated(file: file, expectedBytes: total, foundBytes: bytes.count) }
         return Contents(dimensions: dimensions, values: bytes[headerBytes..<(headerBytes + payload)])

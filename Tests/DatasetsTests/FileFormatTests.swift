@@ -55,10 +55,28 @@ final class FileFormatTests: XCTestCase {
         try writeSmallSet(gzip: false)
         try write(IDXFile.encode(magic: IDXFile.imageMagic, dimensions: [1 << 31, 65536, 65536], values: Array(0..<12)), "images")
         assertThrowsMessage(try IDXDataset.load(directory: folder, images: "images", labels: "labels") as LabeledDataset<Float>,
-                            containing: ["images", "[2147483648, 65536, 65536]", "more bytes than any file holds", "12 bytes follow"])
+                            containing: ["images", "[2147483648, 65536, 65536]", "more bytes than any file holds"])
         try write(IDXFile.encode(magic: IDXFile.imageMagic, dimensions: [3, 1 << 31, 2], values: Array(0..<12)), "images")
         assertThrowsMessage(try IDXDataset.load(directory: folder, images: "images", labels: "labels") as LabeledDataset<Float>,
                             containing: ["images", "truncated", "expected 12884901904 bytes", "found 28"])
+    }
+
+    /// Issue 15: a small gzip inflating far beyond its header was read whole before the header was checked.
+    func testAStreamLongerThanItsHeaderStopsAtTheBound() throws {
+        try writeSmallSet(gzip: true)
+        let bomb = IDXFile.encode(magic: IDXFile.imageMagic, dimensions: [3, 2, 2], values: [UInt8](repeating: 0, count: 4 << 20))
+        try CompressedFile.writeGzip(bomb, to: folder + "/images.gz")
+        assertThrowsMessage(try IDXDataset.load(directory: folder, images: "images", labels: "labels") as LabeledDataset<Float>,
+                            containing: ["images.gz", "longer than its header declares (28 bytes)"])
+    }
+
+    /// Issue 15: a FIFO in place of a data file blocked the read forever.
+    func testANonRegularFileIsRefusedWithoutReading() throws {
+        try writeSmallSet(gzip: false)
+        try FileManager.default.removeItem(atPath: folder + "/labels")
+        XCTAssertEqual(mkfifo(folder + "/labels", 0o600), 0)
+        assertThrowsMessage(try IDXDataset.load(directory: folder, images: "images", labels: "labels") as LabeledDataset<Float>,
+                            containing: ["labels", "not a regular file"])
     }
 
     func testTruncatedGzipIsReported() throws {
