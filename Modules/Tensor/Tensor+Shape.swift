@@ -3,13 +3,13 @@ extension Tensor {
     public func reshaped(_ newShape: [Int]) throws -> Tensor {
         var resolved = newShape
         if let free = newShape.firstIndex(of: -1) {
-            let known = newShape.enumerated().filter { $0.offset != free }.map(\.element).reduce(1, *)
-            guard known > 0, count % known == 0 else {
+            let others = newShape.enumerated().filter { $0.offset != free }.map(\.element)
+            guard let known = ElementCount.of(others), known > 0, count % known == 0 else {
                 throw TensorError.shapeMismatch(operation: "reshaped", lhs: shape, rhs: newShape)
             }
             resolved[free] = count / known
         }
-        guard resolved.allSatisfy({ $0 >= 0 }), resolved.reduce(1, *) == count else {
+        guard ElementCount.of(resolved) == count else {
             throw TensorError.shapeMismatch(operation: "reshaped", lhs: shape, rhs: newShape)
         }
         return Tensor(uncheckedShape: resolved, scalars: scalars)

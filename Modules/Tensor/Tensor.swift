@@ -14,7 +14,7 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
 
     /// Wraps `scalars` with `shape`, throwing if their counts disagree.
     public init(shape: [Int], scalars: [Scalar]) throws {
-        guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else {
+        guard ElementCount.of(shape) == scalars.count else {
             throw TensorError.invalidShape(
                 operation: "Tensor(shape:scalars:)", shape: shape,
                 expected: "a product of dimensions equal to \(scalars.count) elements")

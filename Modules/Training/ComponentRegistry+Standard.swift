@@ -3,6 +3,7 @@ import Layers
 import Losses
 import Optimizers
 import Schedulers
+import TensorCore
 
 extension ComponentRegistry {
     /// The built-in components: every layer, initializer, loss, optimizer, schedule and dataset Backprop ships.
@@ -66,8 +67,10 @@ extension ComponentRegistry {
         register(layer: "flatten") { _ in Flatten<Float>() }
         register(layer: "reshape", settings: ["shape"]) { context in
             let shape = try context.settings.shape("shape")
-            guard shape.reduce(1, *) == context.inputShape.reduce(1, *) else {
-                throw context.settings.error("shape \(shape) holds \(shape.reduce(1, *)) values per example, the input \(context.inputShape) holds \(context.inputShape.reduce(1, *))")
+            let (values, inputValues) = (ElementCount.of(shape), ElementCount.of(context.inputShape))
+            guard values == inputValues else {
+                let held = values.map { "\($0) values" } ?? "more values than memory"
+                throw context.settings.error("shape \(shape) holds \(held) per example, the input \(context.inputShape) holds \(inputValues ?? 0)")
             }
             return Reshape<Float>(shape)
         }
@@ -75,6 +78,7 @@ extension ComponentRegistry {
         register(layer: "tanh") { _ in Tanh<Float>() }
         register(layer: "sigmoid") { _ in Sigmoid<Float>() }
         register(layer: "softmax") { _ in Softmax<Float>() }
+        register(layer: "logsoftmax") { _ in LogSoftmax<Float>() }
     }
 
     private mutating func registerStandardInitializers() {

@@ -59,7 +59,9 @@ public struct TrainingRecipe: Codable, Sendable {
         let setup = try TrainingSetup(registry: registry, model: model, training: training, inputShape: inputShape, random: random)
         setup.trainer.progress = progress
         setup.trainer.stopRequest = stop
-        if let epochFinished { setup.trainer.epochFinished = { try epochFinished($0, setup.model) } }
+        // Captures the model, not `setup`: the trainer holds this closure, so capturing its owner would be a cycle.
+        let model = setup.model
+        if let epochFinished { setup.trainer.epochFinished = { try epochFinished($0, model) } }
         let history = try setup.trainer.fit(train: split.train, test: split.test, configuration: setup.configuration, random: random)
         return (setup.model, history, inputShape)
     }

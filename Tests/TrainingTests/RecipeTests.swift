@@ -51,6 +51,26 @@ final class RecipeTests: XCTestCase {
         }
     }
 
+    /// Issue 15: `train --loss nll` and `--loss cross-entropy` had no output layer to feed them; the
+    /// registry's "logsoftmax" and "softmax" layers make them train like softmax-cross-entropy.
+    func testNLLAndCrossEntropyTrainWithTheirOutputLayers() throws {
+        for (loss, output) in [("nll", "logsoftmax"), ("cross-entropy", "softmax")] {
+            let text = valid.replacingOccurrences(of: "\"activation\": \"relu\"", with: "\"activation\": \"relu\", \"outputActivation\": \"\(output)\"")
+                .replacingOccurrences(of: "\"softmax-cross-entropy\"", with: "\"\(loss)\"")
+            let (_, history, _) = try TrainingRecipe.decode(Data(text.utf8), source: "x").run(registry: .standard)
+            XCTAssertGreaterThan(try XCTUnwrap(history.last?.testAccuracy), 0.8, loss)
+            XCTAssertLessThan(try XCTUnwrap(history.last?.trainLoss), history.epochs[0].trainLoss, loss)
+        }
+    }
+
+    func testAReshapeWhoseSizeOverflowsIsAnError() {
+        let text = valid.replacingOccurrences(
+            of: "\"model\": {\"inputs\": 2, \"hidden\": [16, 16], \"outputs\": 2, \"activation\": \"relu\", \"initializer\": {\"name\": \"pytorch-default\", \"gainFromActivation\": false}}",
+            with: "\"model\": {\"layers\": [{\"type\": \"reshape\", \"shape\": [1000000000, 1000000000, 1000000000]}]}")
+        XCTAssertNotEqual(text, valid)
+        assertThrowsMessage(try TrainingRecipe.decode(Data(text.utf8), source: "x").run(registry: .standard), containing: ["model.layers[0] (reshape)", "more values than memory"])
+    }
+
     func testMalformedRecipesNameTheField() {
         let wrongType = valid.replacingOccurrences(of: "\"hidden\": [16, 16]", with: "\"hidden\": \"16\"")
         assertThrowsMessage(try TrainingRecipe.decode(Data(wrongType.utf8), source: "disk.json"), containing: ["disk.json", "model.hidden"])

@@ -31,7 +31,7 @@ struct TrainCommand: RegistryCommand {
     @Option(help: "Hidden activation (relu, tanh, sigmoid).")
     var activation = "relu"
 
-    @Option(help: "Loss (softmax-cross-entropy, mse, euclidean, cross-entropy, nll).")
+    @Option(help: "Loss (softmax-cross-entropy, mse, euclidean; cross-entropy and nll add a softmax or log-softmax output layer).")
     var loss = "softmax-cross-entropy"
 
     @Option(help: "Optimizer (sgd, adam, gd).")
@@ -70,11 +70,20 @@ struct TrainCommand: RegistryCommand {
         let outputs = isImages ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
         return TrainingRecipe(
             dataset: DatasetSpec(name: dataset, folder: folder),
-            model: .mlp(MLPSpec(inputs: inputs, hidden: widths, outputs: outputs, activation: activation)),
+            model: .mlp(MLPSpec(inputs: inputs, hidden: widths, outputs: outputs, activation: activation, outputActivation: Self.outputActivation(loss: loss))),
             training: TrainingSpec(epochs: epochs, batchSize: batchSize, loss: LossSpec(name: loss),
                                    optimizer: OptimizerSpec(name: optimizer, learningRate: learningRate, momentum: momentum),
                                    schedule: schedule.map { ScheduleSpec(name: $0) }),
             seed: seed)
+    }
+
+    /// The losses that take probabilities or log-probabilities get the output layer that makes them.
+    static func outputActivation(loss: String) -> String? {
+        switch loss {
+        case "cross-entropy": return "softmax"
+        case "nll": return "logsoftmax"
+        default: return nil
+        }
     }
 
     func run(registry: ComponentRegistry) throws {
