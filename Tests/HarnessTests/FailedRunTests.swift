@@ -30,5 +30,11 @@ final class FailedRunTests: XCTestCase {
         for row in rows where row.contains("MSE") || row.contains("SCE") {
             XCTAssertTrue(row.contains("failed: ") && row.contains("SHA-256") && row.contains("train-images-idx3-ubyte"), String(row))
         }
+        // Every check fed by the failed runs is "not run"; only the architecture tables, which need no run, keep a verdict.
+        let checks = try JSONDecoder().decode(ReportChecks.self, from: Data(contentsOf: out.appendingPathComponent("003/checks.json"))).checks
+        let fed = checks.filter { ["Table 11", "Table 12", "Table 13", "Table 14", "Fig. 3"].contains($0.item) && !$0.tolerance.hasPrefix("SOFT") && !$0.tolerance.hasPrefix("N/C") }
+        XCTAssertFalse(fed.isEmpty)
+        XCTAssertEqual(Set(fed.map(\.verdict)), [.notRun], "\(fed.filter { $0.verdict != .notRun }.map(\.quantity))")
+        XCTAssertTrue(checks.filter { $0.item == "Table 1" }.allSatisfy { $0.verdict != .notRun }, "a check that needs no run keeps its verdict")
     }
 }

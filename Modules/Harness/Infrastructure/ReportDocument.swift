@@ -42,15 +42,28 @@ final class ReportDocument {
     private var files: [(name: String, data: Data)] = []
     private var figures: [(name: String, figure: Figure)] = []
     private var csvRows: [String] = []
+    /// Whether any run added with `addRun` has no result (it failed or was not run).
+    private var anyRunMissing = false
+    /// Inside `requiring`: whether the runs that scope names include a missing one.
+    private var scopeMissing: Bool?
 
     init(prefix: String, title: String, context: ReproductionContext) {
         (self.prefix, self.title, self.mode, self.context) = (prefix, title, context.mode, context)
     }
 
     /// A gate: in quick mode it is recorded as soft, with what it would have been.
+    ///
+    /// A gate whose inputs include a run without a result is "not run", never pass or fail: its
+    /// inputs are the runs of the enclosing `requiring` scope, or, outside any scope, every run of the report.
     func gate(_ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, holds: Bool?) {
         var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
         var tolerance = tolerance
+        if scopeMissing ?? anyRunMissing {
+            checks.append(Check(
+                item: item, quantity: quantity, paper: paper, reproduced: "—", delta: "",
+                tolerance: tolerance + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun))
+            return
+        }
         var quickVerdict: Verdict?
         if mode == .quick, verdict == .pass || verdict == .fail {
             tolerance += " (quick: \(verdict.rawValue))"
@@ -60,6 +73,14 @@ final class ReportDocument {
         checks.append(Check(
             item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict,
             quickVerdict: quickVerdict))
+    }
+
+    /// Makes the gates inside `body` depend on `runs` alone (an empty list: on no run at all).
+    func requiring(_ runs: [RunResult?], _ body: () -> Void) {
+        let outer = scopeMissing
+        scopeMissing = runs.contains { $0 == nil } || (outer ?? false)
+        body()
+        scopeMissing = outer
     }
 
     /// A check that is shown but never gated (SOFT, N/C or not run).
@@ -91,6 +112,7 @@ final class ReportDocument {
     /// One line of the per-run CSV (the hash is the cache entry's, user components included).
     func addRun(_ run: RunRequest, _ result: RunResult?) {
         let request = run.stamped(with: context.registry)
+        if result == nil { anyRunMissing = true }
         let last = result?.history.last
         let fields: [String] = [
             request.label, String(request.seed), request.hash,

@@ -94,7 +94,9 @@ struct Report000: ReportReproduction {
             let error = try Descriptive.gradientCheckError(module)
             let printed = paper[doc.name]!
             rows.append([doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", doc.range, printed.3, String(format: "%.1e", error)])
-            document.gate("Table 1", "\(doc.name): backward vs central differences (Double)", paper: printed.1, reproduced: String(format: "max rel. error %.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
+            document.requiring([]) {
+                document.gate("Table 1", "\(doc.name): backward vs central differences (Double)", paper: printed.1, reproduced: String(format: "max rel. error %.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
+            }
         }
         document.addTable(
             number: "1", title: "List of Activation Functions",
@@ -152,8 +154,10 @@ struct Report000: ReportReproduction {
         }
         let tFrac = InverseTimeDecaySchedule(initialRate: 0.1, decayRate: 0.01).learningRate(at: 100)
         let exponential = ExponentialDecaySchedule(initialRate: 0.8, decayRate: 0.0002).learningRate(at: 1000)
-        document.gate("Table 3", "t_frac lr₁₀₀ (lr₀ 0.1, d 0.01)", paper: "0.05 (closed form)", reproduced: String(format: "%.6f", tFrac), tolerance: "EXACT", holds: abs(tFrac - 0.05) < 1e-12)
-        document.gate("Table 3", "exp lr₁₀₀₀ (lr₀ 0.8, d 0.0002)", paper: "0.654985 (closed form)", reproduced: String(format: "%.6f", exponential), tolerance: "EXACT to 6 digits", holds: abs(exponential - 0.654985) < 5e-7)
+        document.requiring([]) {
+            document.gate("Table 3", "t_frac lr₁₀₀ (lr₀ 0.1, d 0.01)", paper: "0.05 (closed form)", reproduced: String(format: "%.6f", tFrac), tolerance: "EXACT", holds: abs(tFrac - 0.05) < 1e-12)
+            document.gate("Table 3", "exp lr₁₀₀₀ (lr₀ 0.8, d 0.0002)", paper: "0.654985 (closed form)", reproduced: String(format: "%.6f", exponential), tolerance: "EXACT to 6 digits", holds: abs(exponential - 0.654985) < 5e-7)
+        }
         document.addTable(
             number: "3", title: "List of Learning Rate Option",
             caption: "Generated from Backprop's schedule registry. The paper's formulas (second column) are compounding recursions; taken literally they drive the rate to zero within about 100 epochs and the pilot then misses the paper's errors by 5–25 pp (E000-7), and its step_decay is garbled (E000-6). Backprop implements the closed forms (third column), with i the 0-based epoch index, updated once per epoch; the last column samples lr at i = 0, 10, 100 for lr₀ = 0.1, d = 0.01, L = 10.",

@@ -146,7 +146,9 @@ struct Report003: ReportReproduction {
             var caption = "Generated from the model object (`layerSummaries`); loss: \(Self.models[index].loss == "MSE" ? "Euclidean, (1/2N)Σ‖x − t‖² on one-hot targets" : "softmax cross-entropy on the logits")."
             if table == 0 { caption += " Corrected cell (E003-2): the paper lists layer 2 as “Sigmoid 256 → 256”; it is Sigmoid 10 → 10." }
             if table == 8 { caption += " Corrected cells (E003-3): the paper lists layer 4 as “Sigmoid 128 → 10” and layer 5 as “Linear 10 → 10”; they are Sigmoid 128 → 128 and Linear 128 → 10." }
-            document.gate("Table \(table + 1)", "layers chain (each Out equals the next In)", paper: table == 0 || table == 8 ? "no (E003-2/3)" : "yes", reproduced: chains ? "yes" : "no", tolerance: "EXACT", holds: chains)
+            document.requiring([]) {
+                document.gate("Table \(table + 1)", "layers chain (each Out equals the next In)", paper: table == 0 || table == 8 ? "no (E003-2/3)" : "yes", reproduced: chains ? "yes" : "no", tolerance: "EXACT", holds: chains)
+            }
             document.addTable(number: "\(table + 1)", title: titles[table], caption: caption, markdown: markdownTable(["Layer", "Type", "In", "Out"], rows))
         }
     }
@@ -171,32 +173,49 @@ struct Report003: ReportReproduction {
                          p.map { formatted($0[2]) } ?? "—", formatted(100 * trainAccuracy),
                          p.map { formatted($0[3], 4) } ?? "—", formatted(testLoss, 4),
                          p.map { formatted($0[4]) } ?? "—", formatted(test)])
-            guard let p else {
-                document.gate("Table 11", "extra row: test accuracy (%) stays at chance", paper: "“performs poorly” (§3.1)", reproduced: formatted(test), tolerance: "< 20 %", holds: run == nil ? nil : test < 20)
-                continue
-            }
-            let band = model.name.hasPrefix("1-layer + Sigmoid + MSE") ? 1.0 : (model.name.contains("std 0.1") ? 1.5 : 0.5)
-            document.gate("Table 11", "\(model.name): test accuracy (%)", paper: formatted(p[4]), reproduced: formatted(test), delta: formatted(test - p[4]), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(test - p[4]) <= band)
-            document.gate("Table 11", "\(model.name): train accuracy (%)", paper: formatted(p[2]), reproduced: formatted(100 * trainAccuracy), delta: formatted(100 * trainAccuracy - p[2]), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(100 * trainAccuracy - p[2]) <= band)
-            if index == 1 || index == 5 {
-                document.note("Table 11", "\(model.name): train loss", paper: formatted(p[1], 4), reproduced: formatted(trainLoss, 4), tolerance: "N/C (\(index == 1 ? "E003-5" : "E003-6"))", verdict: .notComparable)
-            } else {
-                document.gate("Table 11", "\(model.name): train loss", paper: formatted(p[1], 4), reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / p[1] - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(trainLoss / p[1] - 1) <= 0.25)
-            }
-            document.gate("Table 11", "\(model.name): test loss", paper: formatted(p[3], 4), reproduced: formatted(testLoss, 4), delta: formatted(100 * (testLoss / p[3] - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(testLoss / p[3] - 1) <= 0.25)
-            document.note("Table 11", "\(model.name): train time (s)", paper: "\(Int(p[0]))", reproduced: formatted(run?.seconds, 0), tolerance: "SOFT (hardware, E003-12)", verdict: .soft)
+            document.requiring([run]) { table11Gates(document, model: model, index: index, paper: p, run: run, test: test, testLoss: testLoss, trainLoss: trainLoss, trainAccuracy: trainAccuracy) }
         }
+        let byName = Dictionary(uniqueKeysWithValues: zip(Self.models.map(\.name), runs))
         let pairs = [("0-layer + SCE", "0-layer + MSE"), ("1-layer + Sigmoid + SCE", "1-layer + Sigmoid + MSE"), ("1-layer + Relu + SCE", "1-layer + Relu + MSE"),
                      ("2-layer + Sigmoid + SCE", "2-layer + Sigmoid + MSE (std 0.1)"), ("2-layer + Relu + SCE", "2-layer + Relu + MSE")]
         for (better, worse) in pairs {
             let a = testAccuracy[better] ?? .nan, b = testAccuracy[worse] ?? .nan
-            document.gate("Table 11", "ORDER: \(better) > \(worse)", paper: "SCE better", reproduced: "\(formatted(a)) vs \(formatted(b))", tolerance: "ORDER", holds: a > b)
+            document.requiring([byName[better] ?? nil, byName[worse] ?? nil]) {
+                document.gate("Table 11", "ORDER: \(better) > \(worse)", paper: "SCE better", reproduced: "\(formatted(a)) vs \(formatted(b))", tolerance: "ORDER", holds: a > b)
+            }
         }
         for (better, worse) in [("1-layer + Relu + MSE", "1-layer + Sigmoid + MSE"), ("1-layer + Relu + SCE", "1-layer + Sigmoid + SCE"),
                                 ("2-layer + Relu + MSE", "2-layer + Sigmoid + MSE (std 0.1)"), ("2-layer + Relu + SCE", "2-layer + Sigmoid + SCE")] {
             let a = testAccuracy[better] ?? .nan, b = testAccuracy[worse] ?? .nan
-            document.gate("Table 11", "ORDER: \(better) > \(worse)", paper: "ReLU better", reproduced: "\(formatted(a)) vs \(formatted(b))", tolerance: "ORDER", holds: a > b)
+            document.requiring([byName[better] ?? nil, byName[worse] ?? nil]) {
+                document.gate("Table 11", "ORDER: \(better) > \(worse)", paper: "ReLU better", reproduced: "\(formatted(a)) vs \(formatted(b))", tolerance: "ORDER", holds: a > b)
+            }
         }
+        table11Markdown(document, rows, context)
+    }
+
+    /// Table 11's checks of one model's row.
+    private func table11Gates(
+        _ document: ReportDocument, model: Model, index: Int, paper p: [Double]?, run: RunResult?,
+        test: Double, testLoss: Double, trainLoss: Double, trainAccuracy: Double
+    ) {
+        guard let p else {
+            document.gate("Table 11", "extra row: test accuracy (%) stays at chance", paper: "“performs poorly” (§3.1)", reproduced: formatted(test), tolerance: "< 20 %", holds: run == nil ? nil : test < 20)
+            return
+        }
+        let band = model.name.hasPrefix("1-layer + Sigmoid + MSE") ? 1.0 : (model.name.contains("std 0.1") ? 1.5 : 0.5)
+        document.gate("Table 11", "\(model.name): test accuracy (%)", paper: formatted(p[4]), reproduced: formatted(test), delta: formatted(test - p[4]), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(test - p[4]) <= band)
+        document.gate("Table 11", "\(model.name): train accuracy (%)", paper: formatted(p[2]), reproduced: formatted(100 * trainAccuracy), delta: formatted(100 * trainAccuracy - p[2]), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(100 * trainAccuracy - p[2]) <= band)
+        if index == 1 || index == 5 {
+            document.note("Table 11", "\(model.name): train loss", paper: formatted(p[1], 4), reproduced: formatted(trainLoss, 4), tolerance: "N/C (\(index == 1 ? "E003-5" : "E003-6"))", verdict: .notComparable)
+        } else {
+            document.gate("Table 11", "\(model.name): train loss", paper: formatted(p[1], 4), reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / p[1] - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(trainLoss / p[1] - 1) <= 0.25)
+        }
+        document.gate("Table 11", "\(model.name): test loss", paper: formatted(p[3], 4), reproduced: formatted(testLoss, 4), delta: formatted(100 * (testLoss / p[3] - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(testLoss / p[3] - 1) <= 0.25)
+        document.note("Table 11", "\(model.name): train time (s)", paper: "\(Int(p[0]))", reproduced: formatted(run?.seconds, 0), tolerance: "SOFT (hardware, E003-12)", verdict: .soft)
+    }
+
+    private func table11Markdown(_ document: ReportDocument, _ rows: [[String]], _ context: ReproductionContext) {
         document.addTable(
             number: "11", title: "Experimental Results on MNIST",
             caption: "Train loss / accuracy are the running means over the last epoch's iterations (as the course's `train_net` prints them); test metrics are on the 10,000 test images after the last epoch; Train Time is wall-clock seconds on this machine. SGD lr 0.01, momentum 0.9, weight decay 5e-4 (PyTorch form), batch 100, \(context.value(full: 100, quick: 3)) epochs, reshuffled each epoch; pixels (x − 128)/255; weights N(0, 0.01²), biases 0 (std 0.1 for the 2-layer Sigmoid/MSE row, as the report says). The last row is the spec's extra row (not in the paper) showing the default init fails for that network.",
@@ -231,8 +250,10 @@ struct Report003: ReportReproduction {
                                figure: figure, numbers: numbers)
         }
         if let extra = runs[10] {
+          document.requiring([extra]) {
             let flat = (extra.windowAccuracies.last ?? 1) < 0.2
             document.gate("Fig. 2c", "extra std-0.01 Sigmoid/MSE run stays flat (final window accuracy)", paper: "vanishing gradients", reproduced: formatted(extra.windowAccuracies.last, 4), tolerance: "< 0.2", holds: flat)
+          }
         }
     }
 
@@ -255,9 +276,11 @@ struct Report003: ReportReproduction {
             early[model.name] = accuracies.first ?? .nan
         }
         let sce = Statistics.mean(early.filter { $0.key.contains("SCE") }.map(\.value)), mse = Statistics.mean(early.filter { $0.key.contains("MSE") }.map(\.value))
-        document.gate("Fig. 3", "SCE converges faster than MSE (mean epoch-1 accuracy)", paper: "SCE faster", reproduced: "\(formatted(sce, 4)) vs \(formatted(mse, 4))", tolerance: "SHAPE", holds: sce > mse)
         let relu = Statistics.mean(early.filter { $0.key.contains("Relu") }.map(\.value)), sigmoid = Statistics.mean(early.filter { $0.key.contains("Sigmoid") }.map(\.value))
-        document.gate("Fig. 3", "ReLU converges faster than Sigmoid (mean epoch-1 accuracy)", paper: "ReLU faster", reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", tolerance: "SHAPE", holds: relu > sigmoid)
+        document.requiring(Array(runs.prefix(10))) {
+            document.gate("Fig. 3", "SCE converges faster than MSE (mean epoch-1 accuracy)", paper: "SCE faster", reproduced: "\(formatted(sce, 4)) vs \(formatted(mse, 4))", tolerance: "SHAPE", holds: sce > mse)
+            document.gate("Fig. 3", "ReLU converges faster than Sigmoid (mean epoch-1 accuracy)", paper: "ReLU faster", reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", tolerance: "SHAPE", holds: relu > sigmoid)
+        }
         document.addFigure(number: "3", title: "Training Process of Different Models",
                            caption: "All ten Table 11 models, down-sampled to one point per epoch (600 iterations); dashed lines are Euclidean-loss (MSE) models.",
                            figure: figure, numbers: ["epoch1_accuracy": early])
@@ -300,9 +323,11 @@ struct Report003: ReportReproduction {
                          printed.map { formatted($0[3], percentColumns ? 2 : 4) } ?? "—", formatted(100 * test)])
             guard let printed else { continue }
             let paperTest = printed[3] * scale
-            gateRow(document, table: table, name: name, value: value, paperTest: paperTest, test: 100 * test, testLoss: testLoss, trainLoss: trainLoss, paperTrainLoss: printed[0], run: run)
+            document.requiring([run]) {
+                gateRow(document, table: table, name: name, value: value, paperTest: paperTest, test: 100 * test, testLoss: testLoss, trainLoss: trainLoss, paperTrainLoss: printed[0], run: run)
+            }
         }
-        orderGates(document, table: table, name: name, values: values, tests: tests, trainLosses: trainLosses)
+        document.requiring(runs) { orderGates(document, table: table, name: name, values: values, tests: tests, trainLosses: trainLosses) }
         document.addFigure(number: number, title: "Training Process with Different \(name == "batch size" ? "Batch Sizes" : name == "momentum" ? "Momentums" : "Learning Rates")",
                            caption: "The Table 10 network with the common configuration except the \(name); curves are 50-iteration means; a curve ends at its first non-finite loss (diverged runs).\(name == "batch size" ? " Runs differ in length (iterations = epochs × 60,000 / B), hence the log x axis." : "")",
                            proposals: name == "batch size" ? ["PROPOSAL: log-x iteration axis; learning rate fixed at 0.01 with the loss averaged over the batch."] : [],
