@@ -57,11 +57,20 @@ struct MergeCommand: RegistryCommand {
 
     func run(registry: ComponentRegistry) throws {
         let start = Date()
-        var copied = 0
+        var total = RunCache.MergeCount()
         for folder in folders {
-            copied += try options.cache.merge(from: URL(fileURLWithPath: folder).appendingPathComponent(".cache"))
+            let cache = URL(fileURLWithPath: folder).appendingPathComponent(".cache")
+            guard let marker = try? ShardMarker.read(from: URL(fileURLWithPath: folder)) else {
+                throw ValidationError("\(folder): not the --out folder of a `reproduce run --shard` (no \(ShardMarker.fileName))")
+            }
+            guard marker.mode == options.mode else {
+                throw ValidationError("\(folder): its shard ran in \(marker.mode.rawValue) mode, this merge is in \(options.mode.rawValue) mode")
+            }
+            let count = try options.cache.merge(from: cache)
+            for name in count.damaged { print("warning: \(folder): damaged cache entry \(name) skipped") }
+            (total.copied, total.replaced, total.damaged) = (total.copied + count.copied, total.replaced + count.replaced, total.damaged + count.damaged)
         }
-        print("merged \(copied) runs from \(folders.count) folders")
+        print("merged \(total.copied) runs from \(folders.count) folders (\(total.replaced) damaged entries replaced, \(total.damaged.count) damaged entries skipped)")
         let context = options.context(registry: registry)
         let missing = allReports.flatMap { context.requests(of: $0) }.filter { !options.cache.contains($0) }
         if !missing.isEmpty { print("warning: \(missing.count) runs are still missing; their items are rendered without them") }

@@ -26,6 +26,17 @@ struct ReproductionOptions: ParsableArguments {
         if let trials, trials < 1 { throw ValidationError("--trials is \(trials); expected a whole number ≥ 1") }
     }
 
+    /// Creates `--out` and checks that it takes files, before any run is computed.
+    func checkOutputFolder() throws {
+        let probe = outputFolder.appendingPathComponent(".write-check")
+        do {
+            try AtomicFile.write(Data(), to: probe)
+            try FileManager.default.removeItem(at: probe)
+        } catch {
+            throw ValidationError("--out: \(error)")
+        }
+    }
+
     var mode: Mode { full && !quick ? .full : .quick }
     var outputFolder: URL { URL(fileURLWithPath: out ?? (mode == .full ? "Reports" : "Reports/quick")) }
     var cache: RunCache { RunCache(folder: outputFolder.appendingPathComponent(".cache")) }
@@ -72,19 +83,22 @@ struct RunCommand: RegistryCommand {
         var context = options.context(registry: registry)
         let reports = try selectedReports(ids)
         let shardPair = try shard.map(Self.parseShard)
+        try options.checkOutputFolder()
+        if let shard { try ShardMarker(mode: options.mode, shard: shard).write(to: options.outputFolder) }
         let requests = reports.flatMap { context.requests(of: $0) }
         let runner = JobRunner(
             cache: options.cache, executor: RunExecutor(data: context.data, registry: registry), jobs: max(jobs, 1), shard: shardPair)
         let summary = runner.run(requests)
         print("runs: \(summary.loaded) loaded from the cache, \(summary.computed) computed, \(summary.recomputedDamaged) damaged entries recomputed, \(summary.failures.count) failed")
         for failure in summary.failures { print("failed: \(failure.label): \(failure.error)") }
+        for failure in summary.storeFailures { print("warning: \(failure.label): computed but not cached (\(failure.error)); this report still uses it") }
         if let shardPair {
             print("shard \(shardPair.index + 1)/\(shardPair.count) done (\(summary.skippedByShard) runs belong to other shards); cache in \(options.cache.folder.path). Combine with `reproduce merge`.")
             if !summary.failures.isEmpty { throw ExitCode(1) }
             return
         }
         context.failedRuns = Dictionary(summary.failures.map { ($0.hash, $0.error) }, uniquingKeysWith: { first, _ in first })
-        try ReportRendering(options: options, context: context).render(reports, runSeconds: Date().timeIntervalSince(start))
+        try ReportRendering(options: options, context: context, unstored: summary.unstored).render(reports, runSeconds: Date().timeIntervalSince(start))
         // A report with failed runs is not a result: say so and exit non-zero.
         guard summary.failures.isEmpty else {
             print("error: \(summary.failures.count) run\(summary.failures.count == 1 ? "" : "s") failed (listed above and in each report's runs.csv); the reports are incomplete")
@@ -105,14 +119,18 @@ struct RunCommand: RegistryCommand {
 struct ReportRendering {
     let options: ReproductionOptions
     let context: ReproductionContext
+    /// Results of this invocation that could not be cached, by request hash.
+    var unstored: [String: RunResult] = [:]
 
     func render(_ reports: [any ReportReproduction], runSeconds: Double) throws {
         let cache = options.cache
+        let unstored = unstored
+        let lookUp = { (request: RunRequest) in cache.load(request) ?? unstored[request.hash] }
         var index: [(ReportDocument, Double)] = []
         for report in reports {
             let requests = context.requests(of: report)
-            let document = try report.render(context) { cache.load($0.stamped(with: context.registry)) }
-            let seconds = requests.compactMap { cache.load($0)?.seconds }.reduce(0, +)
+            let document = try report.render(context) { lookUp($0.stamped(with: context.registry)) }
+            let seconds = requests.compactMap { lookUp($0)?.seconds }.reduce(0, +)
             try document.write(
                 to: options.outputFolder, settings: settingsLine(requests.count) + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).",
                 components: context.replacements(of: report))

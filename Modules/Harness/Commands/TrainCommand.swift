@@ -135,9 +135,9 @@ struct TrainCommand: RegistryCommand {
     private func outputFolder() throws -> URL {
         let folder = URL(fileURLWithPath: out)
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try AtomicFile.createFolders(folder)
         } catch {
-            throw ValidationError("--out \(out): cannot create the folder (\(error.localizedDescription))")
+            throw ValidationError("--out: \(error)")
         }
         guard FileManager.default.isWritableFile(atPath: folder.path) else { throw ValidationError("--out \(out): the folder is not writable") }
         return folder

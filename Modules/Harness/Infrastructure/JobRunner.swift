@@ -13,6 +13,9 @@ struct JobRunner {
     struct Summary {
         var loaded = 0, computed = 0, recomputedDamaged = 0, skippedByShard = 0
         var failures: [(label: String, hash: String, error: String)] = []
+        /// Results computed but not written to the cache (the write failed), by request hash; the reports still use them.
+        var unstored: [String: RunResult] = [:]
+        var storeFailures: [(label: String, error: String)] = []
     }
 
     func run(_ requests: [RunRequest]) -> Summary {
@@ -63,9 +66,14 @@ struct JobRunner {
                 starts.unlock()
                 do {
                     let result = try executor.execute(request)
-                    try cache.store(result, for: request)
+                    let storeError: Error?
+                    do { try cache.store(result, for: request); storeError = nil } catch { storeError = error }
                     lock.lock()
                     summary.computed += 1
+                    if let storeError {
+                        summary.unstored[request.hash] = result
+                        summary.storeFailures.append((request.label, "\(storeError)"))
+                    }
                     lock.unlock()
                 } catch {
                     lock.lock()

@@ -46,16 +46,39 @@ struct RunCache {
         try AtomicFile.write(try JSONEncoder().encode(entry), to: url(for: request))
     }
 
-    /// Copies every valid entry of `other` into this cache; returns how many were copied.
-    func merge(from other: URL) throws -> Int {
-        let files = (try? FileManager.default.contentsOfDirectory(at: other, includingPropertiesForKeys: nil)) ?? []
-        var copied = 0
-        for file in files where file.pathExtension == "json" {
+    /// Whether `file` is an entry whose name is the hash of its key, whose checksum matches and whose result decodes.
+    static func isValidEntry(_ file: URL) -> Bool {
+        guard let data = try? Data(contentsOf: file), let entry = try? JSONDecoder().decode(Entry.self, from: data),
+              file.deletingPathExtension().lastPathComponent == String(SHA256.hexDigest(Array(entry.key.utf8)).prefix(24)),
+              entry.checksum == SHA256.hexDigest(Array(entry.result.utf8)),
+              (try? decoder.decode(RunResult.self, from: Data(entry.result.utf8))) != nil
+        else { return false }
+        return true
+    }
+
+    /// What `merge` did: entries copied, damaged entries of this cache replaced, and the damaged
+    /// entries of the other cache that were skipped.
+    struct MergeCount {
+        var copied = 0, replaced = 0
+        var damaged: [String] = []
+    }
+
+    /// Copies every valid entry of `other` that this cache lacks or holds damaged; damaged entries
+    /// of `other` are skipped and listed.
+    func merge(from other: URL) throws -> MergeCount {
+        let files = try FileManager.default.contentsOfDirectory(at: other, includingPropertiesForKeys: nil)
+        var count = MergeCount()
+        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) where file.pathExtension == "json" {
+            guard Self.isValidEntry(file) else {
+                count.damaged.append(file.lastPathComponent)
+                continue
+            }
             let target = folder.appendingPathComponent(file.lastPathComponent)
-            guard !FileManager.default.fileExists(atPath: target.path) else { continue }
+            let exists = FileManager.default.fileExists(atPath: target.path)
+            if exists, Self.isValidEntry(target) { continue }
             try AtomicFile.write(try Data(contentsOf: file), to: target)
-            copied += 1
+            if exists { count.replaced += 1 } else { count.copied += 1 }
         }
-        return copied
+        return count
     }
 }
