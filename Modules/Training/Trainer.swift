@@ -50,6 +50,8 @@ public final class Trainer<Scalar: TensorScalar> {
         on train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>?,
         configuration: TrainingConfiguration, random: RandomSource
     ) throws -> TrainingHistory {
+        guard train.count > 0 else { throw TrainingError.emptyDataset(role: "training") }
+        if let test, test.count == 0 { throw TrainingError.emptyDataset(role: "test") }
         var history = TrainingHistory()
         let loader = DataLoader(dataset: train, batchSize: configuration.batchSize, shuffle: configuration.shuffle, random: random)
         let plateau = configuration.plateau.map { ReduceLROnPlateau(initialRate: optimizer.learningRate, settings: $0) }
@@ -151,6 +153,7 @@ public final class Trainer<Scalar: TensorScalar> {
     private func measure(
         _ dataset: LabeledDataset<Scalar>, configuration: TrainingConfiguration, inTrainingMode: Bool
     ) throws -> (loss: Double, accuracy: Double) {
+        guard dataset.count > 0 else { throw TrainingError.emptyDataset(role: "evaluation") }
         let wasTraining = model.isTraining
         if inTrainingMode { model.train() } else { model.eval() }
         defer { if wasTraining { model.train() } else { model.eval() } }

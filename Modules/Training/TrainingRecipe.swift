@@ -21,6 +21,10 @@ public struct TrainingRecipe: Codable, Sendable {
         do {
             recipe = try JSONDecoder().decode(TrainingRecipe.self, from: data)
         } catch let error as DecodingError {
+            // Foundation reports a number its field cannot hold as "not valid JSON", without the field.
+            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, let unfit = RecipeNumberFit.describe(data) {
+                throw RecipeError.malformed(source: source, detail: unfit)
+            }
             throw RecipeError.malformed(source: source, detail: describe(error))
         }
         if let json = try? JSONSerialization.jsonObject(with: data), let unknown = RecipeKeys.firstUnknown(json: json, decoded: recipe) {

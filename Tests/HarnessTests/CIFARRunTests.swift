@@ -63,4 +63,24 @@ final class CIFARRunTests: XCTestCase {
         XCTAssertEqual(try seconds(epochs: 10, trainCount: 50_000) / two, 5, accuracy: 1e-12, "every epoch trains and tests once; one calibration")
         XCTAssertGreaterThan(try seconds(epochs: 2, trainCount: 100_000), two, "more images take longer")
     }
+
+    /// Issue 15: after the data changed, cached results of the old data were reused. CIFAR-10 has no
+    /// published checksum to verify, so its files' digest is part of the runs' cache keys.
+    func testChangedCIFARFilesChangeTheRunsCacheKeys() throws {
+        let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("cifar-id-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        try writeCIFAR(records: 2, to: dataDirectory)
+        func hashes() -> [String] {
+            let data = DataStore(dataDirectory: dataDirectory.path, registry: .standard)
+            let context = ReproductionContext(mode: .quick, seed: 2024, trials: nil, data: data, registry: .standard)
+            return Report002().cifarRequests(context).map(\.hash)
+        }
+        let before = hashes()
+        XCTAssertEqual(hashes(), before, "the same files give the same keys")
+        let test = dataDirectory.appendingPathComponent("cifar10/\(CIFAR10.testFile)")
+        var bytes = [UInt8](try Data(contentsOf: test))
+        bytes[1] ^= 1
+        try Data(bytes).write(to: test)
+        XCTAssertTrue(zip(hashes(), before).allSatisfy { $0 != $1 }, "one changed pixel changes every key")
+    }
 }

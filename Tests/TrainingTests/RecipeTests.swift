@@ -40,6 +40,8 @@ final class RecipeTests: XCTestCase {
             (recipe("\"trainCount\": 300", "\"trainCount\": -5"), ["dataset.trainCount", "-5"]),
             (recipe("\"trainCount\": 300", "\"trainCount\": 1000000000000"), ["dataset.trainCount", "1000000000000", "100000000"]),
             (recipe("\"epochs\": 20", "\"epochs\": 0"), ["training.epochs", "is 0"]),
+            (recipe("\"epochs\": 20", "\"epochs\": 1e30"), ["field training.epochs is 1e+30", "does not fit"]),
+            (recipe("\"seed\": 3", "\"seed\": -3"), ["field seed is -3", "does not fit"]),
             (recipe("\"batchSize\": 20", "\"batchSize\": -1"), ["training.batchSize", "is -1"]),
             (recipe("\"learningRate\": 0.01", "\"learningRate\": -1"), ["training.optimizer.learningRate", "is -1.0"]),
             (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"cosine\", \"period\": 0}"), ["training.schedule.period", "is 0"]),

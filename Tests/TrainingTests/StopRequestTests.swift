@@ -1,4 +1,7 @@
+import Datasets
 import Foundation
+import Randomness
+import TensorCore
 import TestSupport
 import Training
 import XCTest
@@ -33,5 +36,20 @@ final class StopRequestTests: XCTestCase {
         XCTAssertEqual(reported, 10)
         XCTAssertEqual(history.epochs.count, 10)
         XCTAssertNil(history.interrupted)
+    }
+}
+
+/// Issue 15: an empty training or test set reported loss and accuracy 0.0000.
+final class EmptyDatasetTests: XCTestCase {
+    func testAnEmptySetIsAnErrorNotZeros() throws {
+        let setup = try TrainingSetup(
+            registry: .standard, model: .mlp(MLPSpec(inputs: 2, hidden: [], outputs: 2, activation: "relu")),
+            training: TrainingSpec(epochs: 1, batchSize: 4, loss: LossSpec(name: "softmax-cross-entropy"), optimizer: OptimizerSpec(name: "sgd", learningRate: 0.1)),
+            inputShape: [2], random: RandomSource(seed: 1))
+        let empty = try LabeledDataset<Float>(features: Tensor.zeros([0, 2]), labels: [], classCount: 2)
+        let one = try LabeledDataset<Float>(features: Tensor.zeros([1, 2]), labels: [1], classCount: 2)
+        assertThrowsMessage(try setup.trainer.fit(train: empty, configuration: setup.configuration, random: RandomSource(seed: 1)), containing: ["training set has no examples"])
+        assertThrowsMessage(try setup.trainer.fit(train: one, test: empty, configuration: setup.configuration, random: RandomSource(seed: 1)), containing: ["test set has no examples"])
+        assertThrowsMessage(try setup.trainer.evaluate(empty, configuration: setup.configuration), containing: ["evaluation set has no examples"])
     }
 }

@@ -15,6 +15,25 @@ final class DataStore: @unchecked Sendable {
 
     var hasMNIST: Bool { MNIST.isAvailable(dataDirectory: dataDirectory) }
     var missingCIFARFiles: [String] { CIFAR10.missingFiles(dataDirectory: dataDirectory) }
+    private var cifarDigest: String?
+
+    /// SHA-256 over the CIFAR-10 files, in order (computed once): CIFAR has no published checksum
+    /// to verify against, so its identity goes into the cache key of the runs that read it.
+    func cifarIdentity() throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cifarDigest { return cifarDigest }
+        let folder = CIFAR10.folder(dataDirectory: dataDirectory)
+        var digests: [String] = []
+        for name in CIFAR10.trainFiles + [CIFAR10.testFile] {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(file: path, reason: "cannot read") }
+            digests.append(SHA256.hexDigest(Array(bytes)))
+        }
+        let digest = SHA256.hexDigest(Array(digests.joined(separator: "\n").utf8))
+        cifarDigest = digest
+        return digest
+    }
 
     /// The training and evaluation sets of `spec`; generated sets are drawn from `random`.
     func split(_ spec: DatasetSpec, random: RandomSource) throws -> DatasetSplit<Float> {

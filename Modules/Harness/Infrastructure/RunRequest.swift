@@ -36,6 +36,9 @@ struct RunRequest: Codable, Hashable {
     var training: TrainingSpec
     var recording = RecordingSpec()
     var seed: UInt64
+    /// SHA-256 of the data files, for data without a published checksum that is verified on load
+    /// (CIFAR-10); absent otherwise, so other runs keep their cache keys.
+    var dataIdentity: String?
     /// The registry slots this run uses that a user filled ("optimizer sgd" → "StudentSGD"); absent with built-ins only.
     var components: [String: String]?
 

@@ -41,10 +41,16 @@ struct Report002: ReportReproduction {
             recording: recording, seed: context.seed("002-cifar-\(rate)-\(momentum)", trial: 0))
     }
 
+    /// One run per (lr, momentum); when the data is present its identity joins each run's cache key.
     func cifarRequests(_ context: ReproductionContext) -> [RunRequest] {
         let settings = Dictionary(Self.cifarRows.map { ("\($0.rate)/\($0.momentum)", ($0.rate, $0.momentum, Int(max($0.epochs, 2)))) },
                                   uniquingKeysWith: { a, b in a.2 >= b.2 ? a : b })
-        return settings.values.sorted { "\($0.0)/\($0.1)" < "\($1.0)/\($1.1)" }.map { cifarRequest(rate: $0.0, momentum: $0.1, epochs: $0.2, context) }
+        let identity = context.data.missingCIFARFiles.isEmpty ? try? context.data.cifarIdentity() : nil
+        return settings.values.sorted { "\($0.0)/\($0.1)" < "\($1.0)/\($1.1)" }.map {
+            var request = cifarRequest(rate: $0.0, momentum: $0.1, epochs: $0.2, context)
+            request.dataIdentity = identity
+            return request
+        }
     }
 
     /// Table 1's runs on the full CIFAR-10 sizes (or quick mode's subset), present or not.
