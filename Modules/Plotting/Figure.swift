@@ -53,8 +53,16 @@ public final class Figure {
 
     /// Writes the PNG atomically: Foundation's `.atomic` writes a temporary file and renames it.
     public func save(to url: URL, software: String = "Backprop") throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try pngData(software: software).write(to: url, options: .atomic)
+        let png = try pngData(software: software)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try png.write(to: url, options: .atomic)
+        } catch {
+            // Foundation's own message here is often a bare "error 512": give the system's reason.
+            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError) ?? (error as NSError)
+            let reason = underlying.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying.code))) : underlying.localizedDescription
+            throw PNGEncoder.Failure.cannotWrite(path: url.path, reason: reason)
+        }
     }
 }
 

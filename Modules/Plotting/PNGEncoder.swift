@@ -3,11 +3,17 @@ import Foundation
 
 /// Encodes RGBA pixels as PNG through libpng, with tEXt chunks (Title, Software, …).
 public enum PNGEncoder {
-    /// libpng refused to encode (it reports errors only by a code).
+    /// libpng refused to encode (it reports errors only by a code), or the file could not be written.
     public enum Failure: Error, CustomStringConvertible {
         case encodingFailed(code: Int32)
-        public var description: String { "libpng could not encode the image (code \(code))" }
-        var code: Int32 { if case let .encodingFailed(code) = self { return code } else { return 0 } }
+        case cannotWrite(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .encodingFailed(code): return "libpng could not encode the image (code \(code))"
+            case let .cannotWrite(path, reason): return "\(path): cannot write (\(reason))"
+            }
+        }
     }
 
     public static func encode(rgba: [UInt8], width: Int, height: Int, text: [(key: String, value: String)], compressionLevel: Int = 6) throws -> Data {

@@ -104,4 +104,13 @@ final class PlottingTests: XCTestCase {
             XCTAssertNotNil(textChunks(data)["Title"], url.lastPathComponent)
         }
     }
+
+    /// Issue 15: a figure that could not be written reported a raw NSError ("Code=512 (null)").
+    func testAFigureThatCannotBeWrittenNamesThePathAndTheReason() {
+        let url = URL(fileURLWithPath: "/dev/null/figure.png")
+        XCTAssertThrowsError(try Figure().save(to: url)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("/dev/null/figure.png: cannot write ("), "\(error)")
+            XCTAssertFalse("\(error)".contains("Domain="), "\(error)")
+        }
+    }
 }

@@ -119,8 +119,13 @@ struct TrainCommand: RegistryCommand {
         }
         let reloaded = try registry.makeModel(recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
         try reloaded.load(from: checkpoint)
-        let matches = savedEpoch != history.epochs.last?.epoch || zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor }
-        print("checkpoint \(checkpoint.path): epoch \(savedEpoch), \(model.stateDict().count) tensors, reloaded \(matches ? "identically" : "WITH DIFFERENCES")")
+        let check: String
+        if savedEpoch == history.epochs.last?.epoch {
+            check = zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor } ? "reloaded identically" : "reloaded WITH DIFFERENCES"
+        } else {
+            check = "reloads (the final weights were not finite, so it keeps the earlier epoch)"
+        }
+        print("checkpoint \(checkpoint.path): epoch \(savedEpoch), \(model.stateDict().count) tensors, \(check)")
         if history.interrupted == true {
             print("interrupted: stopped after \(history.epochs.count) epoch\(history.epochs.count == 1 ? "" : "s") (the last one possibly partial); history.json holds the epochs done")
             throw ExitCode(130)
