@@ -48,3 +48,28 @@ final class RunCacheMergeTests: XCTestCase {
         XCTAssertThrowsError(try command.run(registry: .standard)) { XCTAssertTrue("\($0)".contains("/dev/null: cannot write (not a folder)"), "\($0)") }
     }
 }
+
+/// Issue 15: a failed cache write threw the computed run away.
+final class UnstoredRunTests: XCTestCase {
+    func testARunWhoseCacheWriteFailsIsKeptForTheReport() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("unstored-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try AtomicFile.createFolders(root)
+        let cacheFolder = root.appendingPathComponent(".cache")
+        try Data("a file where the cache folder should be".utf8).write(to: cacheFolder)
+        let request = RunRequest(
+            kind: .sharedLoop, label: "tiny", dataset: DatasetSpec(name: "disk", trainCount: 20, testCount: 10),
+            model: .mlp(MLPSpec(inputs: 2, hidden: [4], outputs: 2, activation: "relu")),
+            training: TrainingSpec(epochs: 1, batchSize: 10, loss: LossSpec(name: "softmax-cross-entropy"), optimizer: OptimizerSpec(name: "sgd", learningRate: 0.1)),
+            seed: 1)
+        let registry = ComponentRegistry.standard
+        let runner = JobRunner(
+            cache: RunCache(folder: cacheFolder), executor: RunExecutor(data: DataStore(dataDirectory: root.path, registry: registry), registry: registry),
+            jobs: 1, shard: nil)
+        let summary = runner.run([request])
+        XCTAssertTrue(summary.failures.isEmpty)
+        XCTAssertEqual(summary.storeFailures.map(\.label), ["tiny"])
+        XCTAssertTrue(summary.storeFailures[0].error.contains("not a folder"), summary.storeFailures[0].error)
+        XCTAssertEqual(summary.unstored[request.hash]?.history.epochs.count, 1, "the result reaches the report")
+    }
+}

@@ -36,4 +36,14 @@ final class TrainCommandTests: XCTestCase {
         let epochs = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("history.json"))) as? [[String: Any]]
         XCTAssertEqual(epochs?.count, 3, "two finite epochs and the one that diverged")
     }
+
+    /// Issue 15: "--hidden 25,,25" silently became [25, 25], `--trials -2` trapped, and an unwritable
+    /// --out failed only after all the work.
+    func testBadCommandLinesAreErrorsBeforeAnyWork() throws {
+        XCTAssertThrowsError(try TrainCommand.parse(["--hidden", "25,,25"]).recipe()) { XCTAssertTrue("\($0)".contains("--hidden: \"\" is not a positive width"), "\($0)") }
+        XCTAssertThrowsError(try TrainCommand.parse(["--out", "/dev/null/run"]).run(registry: .standard)) {
+            XCTAssertTrue("\($0)".contains("/dev/null: cannot write (not a folder)"), "\($0)")
+        }
+        XCTAssertThrowsError(try RunCommand.parse(["--trials=-2"])) { XCTAssertTrue(RunCommand.message(for: $0).contains("--trials is -2"), RunCommand.message(for: $0)) }
+    }
 }

@@ -36,6 +36,8 @@ final class RecipeTests: XCTestCase {
             (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01, \"momentun\": 0.9}"), ["unknown field training.optimizer.momentun", "momentum"]),
             (recipe("\"seed\": 3", "\"seed\": 3, \"epoch\": 2"), ["unknown field epoch", "training"]),
             (recipe("\"hidden\": [16, 16]", "\"hidden\": [25, -3]"), ["layer [2] (linear)", "\"out\" is -3"]),
+            (recipe("\"hidden\": [16, 16]", "\"hidden\": [0]"), ["layer [0] (linear)", "\"out\" is 0"]),
+            (recipe("\"outputs\": 2", "\"outputs\": -2"), ["(linear)", "\"out\" is -2"]),
             (recipe("\"hidden\": [16, 16]", "\"hidden\": [100000, 100000]"), ["layer [2] (linear)", "[100000, 100000]", "268435456"]),
             (recipe("\"trainCount\": 300", "\"trainCount\": -5"), ["dataset.trainCount", "-5"]),
             (recipe("\"trainCount\": 300", "\"trainCount\": 1000000000000"), ["dataset.trainCount", "1000000000000", "100000000"]),
