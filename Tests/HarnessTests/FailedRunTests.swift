@@ -36,5 +36,8 @@ final class FailedRunTests: XCTestCase {
         XCTAssertFalse(fed.isEmpty)
         XCTAssertEqual(Set(fed.map(\.verdict)), [.notRun], "\(fed.filter { $0.verdict != .notRun }.map(\.quantity))")
         XCTAssertTrue(checks.filter { $0.item == "Table 1" }.allSatisfy { $0.verdict != .notRun }, "a check that needs no run keeps its verdict")
+        let table = try String(contentsOf: out.appendingPathComponent("003/table-12.md"), encoding: .utf8)
+        XCTAssertTrue(table.contains("_Incomplete: runs of this report failed or were not run"), table)
+        XCTAssertTrue(table.contains("| no result |") && !table.contains("| nan |"), "a failed run's cells never read as a divergence")
     }
 }

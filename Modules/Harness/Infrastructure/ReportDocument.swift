@@ -91,7 +91,8 @@ final class ReportDocument {
     /// A table item: `table-<number>.md` with the generated table and this item's checks.
     func addTable(number: String, title: String, caption: String, proposals: [String] = [], markdown: String) {
         let id = "Table \(number)"
-        let body = "## \(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(markdown)\n\n\(caption)\n\(proposalList(proposals))\(checkTable(for: id))"
+        let incomplete = anyRunMissing ? "_Incomplete: runs of this report failed or were not run (see runs.csv); their values are missing here._\n\n" : ""
+        let body = "## \(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(incomplete)\(markdown)\n\n\(caption)\n\(proposalList(proposals))\(checkTable(for: id))"
         files.append(("table-\(number).md", Data(body.utf8)))
         sections.append(body.replacingOccurrences(of: "## ", with: "### ", options: .anchored))
     }

@@ -154,6 +154,9 @@ struct Report003: ReportReproduction {
     }
 
     /// Training loss and accuracy over the last epoch (running means), as the course's `train_net` reports them.
+    /// A table cell of ours: the value, or "no result" when the run failed or was not run (never a NaN that reads as divergence).
+    private func ours(_ run: RunResult?, _ text: String) -> String { run == nil ? "no result" : text }
+
     private func lastEpoch(_ run: RunResult?) -> (loss: Double, accuracy: Double) {
         (run?.history.last?.trainLoss ?? .nan, run?.history.last?.trainAccuracy ?? .nan)
     }
@@ -168,11 +171,11 @@ struct Report003: ReportReproduction {
             testAccuracy[model.name] = test
             let p = index < Self.paper11.count ? Self.paper11[index] : nil
             rows.append([model.inPaper ? model.name : "\(model.name) — not in the paper",
-                         p.map { "\(Int($0[0]))" } ?? "—", formatted(run?.seconds, 0),
-                         p.map { formatted($0[1], 4) } ?? "—", formatted(trainLoss, 4),
-                         p.map { formatted($0[2]) } ?? "—", formatted(100 * trainAccuracy),
-                         p.map { formatted($0[3], 4) } ?? "—", formatted(testLoss, 4),
-                         p.map { formatted($0[4]) } ?? "—", formatted(test)])
+                         p.map { "\(Int($0[0]))" } ?? "—", ours(run, formatted(run?.seconds, 0)),
+                         p.map { formatted($0[1], 4) } ?? "—", ours(run, formatted(trainLoss, 4)),
+                         p.map { formatted($0[2]) } ?? "—", ours(run, formatted(100 * trainAccuracy)),
+                         p.map { formatted($0[3], 4) } ?? "—", ours(run, formatted(testLoss, 4)),
+                         p.map { formatted($0[4]) } ?? "—", ours(run, formatted(test))])
             document.requiring([run]) { table11Gates(document, model: model, index: index, paper: p, run: run, test: test, testLoss: testLoss, trainLoss: trainLoss, trainAccuracy: trainAccuracy) }
         }
         let byName = Dictionary(uniqueKeysWithValues: zip(Self.models.map(\.name), runs))
@@ -317,10 +320,10 @@ struct Report003: ReportReproduction {
             let printed = paper.first { $0.0 == value }?.1
             let scale = percentColumns ? 1.0 : 100.0
             rows.append([name == "batch size" ? "\(Int(value))" : "\(value)",
-                         printed.map { formatted($0[0], 4) } ?? "—", formatted(trainLoss, 4),
-                         printed.map { formatted($0[1], percentColumns ? 2 : 4) } ?? "—", formatted(100 * trainAccuracy),
-                         printed.map { formatted($0[2], 4) } ?? "—", formatted(testLoss, 4),
-                         printed.map { formatted($0[3], percentColumns ? 2 : 4) } ?? "—", formatted(100 * test)])
+                         printed.map { formatted($0[0], 4) } ?? "—", ours(run, formatted(trainLoss, 4)),
+                         printed.map { formatted($0[1], percentColumns ? 2 : 4) } ?? "—", ours(run, formatted(100 * trainAccuracy)),
+                         printed.map { formatted($0[2], 4) } ?? "—", ours(run, formatted(testLoss, 4)),
+                         printed.map { formatted($0[3], percentColumns ? 2 : 4) } ?? "—", ours(run, formatted(100 * test))])
             guard let printed else { continue }
             let paperTest = printed[3] * scale
             document.requiring([run]) {
