@@ -28,7 +28,8 @@ final class FailedRunTests: XCTestCase {
         let rows = csv.split(separator: "\n").dropFirst()
         XCTAssertFalse(rows.isEmpty)
         for row in rows where row.contains("MSE") || row.contains("SCE") {
-            XCTAssertTrue(row.contains("failed: ") && row.contains("SHA-256") && row.contains("train-images-idx3-ubyte"), String(row))
+            XCTAssertTrue(row.contains("failed: <data dir>/mnist/") && row.contains("SHA-256") && row.contains("train-images-idx3-ubyte"), String(row))
+            XCTAssertFalse(row.contains(root.path), "no machine path in runs.csv")
         }
         // Every check fed by the failed runs is "not run"; only the architecture tables, which need no run, keep a verdict.
         let checks = try JSONDecoder().decode(ReportChecks.self, from: Data(contentsOf: out.appendingPathComponent("003/checks.json"))).checks

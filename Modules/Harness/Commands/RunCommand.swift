@@ -97,7 +97,10 @@ struct RunCommand: RegistryCommand {
             if !summary.failures.isEmpty { throw ExitCode(1) }
             return
         }
-        context.failedRuns = Dictionary(summary.failures.map { ($0.hash, $0.error) }, uniquingKeysWith: { first, _ in first })
+        // Reports are written for others: the data folder appears as a placeholder, not as this machine's path.
+        let dataFolder = context.data.dataDirectory
+        context.failedRuns = Dictionary(
+            summary.failures.map { ($0.hash, $0.error.replacingOccurrences(of: dataFolder, with: "<data dir>")) }, uniquingKeysWith: { first, _ in first })
         try ReportRendering(options: options, context: context, unstored: summary.unstored).render(reports, runSeconds: Date().timeIntervalSince(start))
         // A report with failed runs is not a result: say so and exit non-zero.
         guard summary.failures.isEmpty else {
