@@ -16,7 +16,8 @@ struct AxesRenderer {
         let yTicks = ticks(limits.y, scale: axes.yScale, categories: nil)
         let yTickWidth = yTicks.labels.map { canvas.measure($0, size: tickSize).width }.max() ?? 0
         let left = cell.x + 12 * scale + yTickWidth + 6 * scale + (axes.yLabel == nil ? 0 : labelSize + 8 * scale)
-        let top = cell.y + (axes.title == nil ? 14 * scale : titleSize + 22 * scale)
+        let title = axes.title.map { FittedTitle($0, width: cell.width - 16 * scale, size: titleSize, canvas: canvas) }
+        let top = cell.y + (title.map { titleSize + 22 * scale + $0.extraHeight } ?? 14 * scale)
         let bottom = cell.maxY - (tickSize + 14 * scale + (axes.xLabel == nil ? 0 : labelSize + 10 * scale))
         let plot = Rect(x: left, y: top, width: max(cell.maxX - 18 * scale - left, 10), height: max(bottom - top, 10))
         let xMap = AxisMapping(scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x, pixelEnd: plot.maxX)
@@ -49,10 +50,7 @@ struct AxesRenderer {
         if let yLabel = axes.yLabel {
             canvas.drawText(yLabel, x: cell.x + 8 * scale, y: plot.y + plot.height / 2, size: labelSize, anchorX: 0.5, anchorY: 0, rotated: true)
         }
-        if let title = axes.title {
-            canvas.drawText(fitted(title, width: cell.width - 16 * scale, size: titleSize), x: plot.x + plot.width / 2, y: cell.y + 8 * scale,
-                            size: titleSize, anchorX: 0.5, bold: true)
-        }
+        title?.draw(on: canvas, x: plot.x + plot.width / 2, y: cell.y + 8 * scale)
         if axes.showsLegend { drawLegend(plot: plot, occupied: occupied) }
     }
 
@@ -77,12 +75,6 @@ struct AxesRenderer {
     }
 
     /// Shortens `text` with an ellipsis until it fits `width`.
-    private func fitted(_ text: String, width: Double, size: Double) -> String {
-        var shown = text
-        while shown.count > 4, canvas.measure(shown, size: size, bold: true).width > width { shown = String(shown.dropLast(2)) + "…" }
-        return shown
-    }
-
     private func drawElement(_ element: PlotElement, xMap: AxisMapping, yMap: AxisMapping, plot: Rect, occupied: inout [(Double, Double)]) {
         switch element {
         case let .line(x, y, _, style):

@@ -32,8 +32,9 @@ public final class Figure {
         canvas.fillRectangle(x: 0, y: 0, width: Double(width), height: Double(height), color: .white)
         var top = 0.0
         if let title {
-            canvas.drawText(title, x: Double(width) / 2, y: 10 * scale, size: 15 * scale, anchorX: 0.5, bold: true)
-            top = 34 * scale
+            let fitted = FittedTitle(title, width: Double(width) - 20 * scale, size: 15 * scale, canvas: canvas)
+            fitted.draw(on: canvas, x: Double(width) / 2, y: 10 * scale)
+            top = 34 * scale + fitted.extraHeight
         }
         let cellWidth = Double(width) / Double(columns), cellHeight = (Double(height) - top) / Double(rows)
         for row in 0..<rows {

@@ -20,20 +20,30 @@ public enum Ticks {
         return stride(from: first, through: last, by: 1).map { clean($0 * step, step: step) }
     }
 
+    /// The fewest labelled ticks a log axis shows.
+    static let minimumLogLabels = 3
+
     /// Powers of ten covering [lower, upper] on a log axis (every other one when there are many).
     public static func logarithmic(_ lower: Double, _ upper: Double, target: Int = 8) -> [Double] {
         guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return [] }
         let first = Int(ceil(log10(lower) - 1e-9)), last = Int(floor(log10(upper) + 1e-9))
         if last - first < 2 {
-            // Fewer than three decades in view: 1, 2 and 5 times each power of ten.
-            var values: [Double] = []
-            for exponent in (first - 1)...(last + 1) {
-                let power = pow(10, Double(exponent))
-                for multiple in [1.0, 2, 5] where multiple * power >= lower * (1 - 1e-9) && multiple * power <= upper * (1 + 1e-9) {
-                    values.append(multiple * power)
+            // Fewer than three decades in view: 1, 2 and 5 times each power of ten; when that gives
+            // fewer than three labels, 1, 2, 3 and 5, then every multiple 1…9; when a range is narrower still, linear ticks.
+            let (low, high) = (lower * (1 - 1e-9), upper * (1 + 1e-9))
+            func multiples(_ factors: [Double]) -> [Double] {
+                var values: [Double] = []
+                for exponent in (first - 1)...(last + 1) {
+                    let power = pow(10, Double(exponent))
+                    for factor in factors where factor * power >= low && factor * power <= high { values.append(clean(factor * power, step: power)) }
                 }
+                return values
             }
-            return values
+            for factors in [[1.0, 2, 5], [1, 2, 3, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]] {
+                let values = multiples(factors)
+                if values.count >= minimumLogLabels { return values }
+            }
+            return linear(lower, upper, target: 4).filter { $0 > 0 }
         }
         let every = max(1, Int(ceil(Double(last - first + 1) / Double(target))))
         return stride(from: first, through: last, by: every).map { pow(10, Double($0)) }

@@ -1,6 +1,6 @@
 import CPNG
 import Foundation
-import Plotting
+@testable import Plotting
 import XCTest
 
 /// Decodes a PNG with libpng's simplified API into RGBA bytes.
@@ -112,5 +112,36 @@ final class PlottingTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("/dev/null/figure.png: cannot write ("), "\(error)")
             XCTAssertFalse("\(error)".contains("Domain="), "\(error)")
         }
+    }
+
+    /// Issue 14: a log axis over less than a decade showed a single label ("0.5").
+    func testALogAxisAlwaysHasThreeLabelledTicks() {
+        for (lower, upper) in [(0.3, 0.9), (0.2, 1.5), (0.45, 0.55), (0.049, 0.41), (1e-6, 1.0), (3.0, 4.0)] {
+            let ticks = Ticks.logarithmic(lower, upper)
+            XCTAssertGreaterThanOrEqual(ticks.count, 3, "[\(lower), \(upper)]: \(ticks)")
+            XCTAssertLessThanOrEqual(ticks.count, 9, "[\(lower), \(upper)]: \(ticks)")
+            XCTAssertTrue(ticks.allSatisfy { $0 >= lower * (1 - 1e-9) && $0 <= upper * (1 + 1e-9) }, "\(ticks)")
+            XCTAssertEqual(Set(Ticks.labels(ticks, logarithmic: true)).count, ticks.count, "distinct labels \(ticks)")
+        }
+        XCTAssertEqual(Ticks.logarithmic(0.2, 1.5), [0.2, 0.5, 1], "1-2-5 when that gives three")
+        XCTAssertEqual(Ticks.logarithmic(0.25, 1.5), [0.3, 0.5, 1], "then 1-2-3-5")
+    }
+
+    /// Issue 14: a title wider than its figure was clipped; it is shrunk, then wrapped, never cut.
+    func testALongTitleIsShrunkOrWrappedNeverCut() {
+        let canvas = Canvas(width: 400, height: 100)
+        let short = FittedTitle("loss", width: 300, size: 15, canvas: canvas)
+        XCTAssertEqual(short.lines, ["loss"])
+        XCTAssertEqual(short.size, 15)
+        let text = "Training session of first model: loss of train set and test set over 200 epochs"
+        let long = FittedTitle(text, width: 300, size: 15, canvas: canvas)
+        XCTAssertGreaterThan(long.lines.count, 1)
+        XCTAssertEqual(long.lines.joined(separator: " "), text, "every word kept")
+        XCTAssertTrue(long.lines.allSatisfy { canvas.measure($0, size: long.size, bold: true).width <= 300 + 1e-9 })
+        let title = "Testing error rates for different losses and optimizers"
+        let full = canvas.measure(title, size: 15, bold: true).width
+        let slightly = FittedTitle(title, width: full * 0.9, size: 15, canvas: canvas)
+        XCTAssertEqual(slightly.lines, [title], "a little too wide: shrunk, not wrapped")
+        XCTAssertEqual(slightly.size, 13.5, accuracy: 1e-9)
     }
 }
