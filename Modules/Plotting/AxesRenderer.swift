@@ -19,7 +19,10 @@ struct AxesRenderer {
         let title = axes.title.map { FittedTitle($0, width: cell.width - 16 * scale, size: titleSize, canvas: canvas) }
         let top = cell.y + (title.map { titleSize + 22 * scale + $0.extraHeight } ?? 14 * scale)
         let bottom = cell.maxY - (tickSize + 14 * scale + (axes.xLabel == nil ? 0 : labelSize + 10 * scale))
-        let plot = Rect(x: left, y: top, width: max(cell.maxX - 18 * scale - left, 10), height: max(bottom - top, 10))
+        var plot = Rect(x: left, y: top, width: max(cell.maxX - 18 * scale - left, 10), height: max(bottom - top, 10))
+        // A legend that would cover data wherever it stands inside goes to the right of the axes.
+        let legendOutside = axes.showsLegend && legendCoversDataEverywhere(plot: plot, limits: limits)
+        if legendOutside, let size = legendSize() { plot.width = max(plot.width - size.width - 8 * scale, 10) }
         let xMap = AxisMapping(scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x, pixelEnd: plot.maxX)
         let yMap = AxisMapping(scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, pixelStart: plot.maxY, pixelEnd: plot.y)
         let xTicks = thinned(ticks(limits.x, scale: axes.xScale, categories: axes.categories), map: xMap, width: plot.width)
@@ -51,7 +54,7 @@ struct AxesRenderer {
             canvas.drawText(yLabel, x: cell.x + 8 * scale, y: plot.y + plot.height / 2, size: labelSize, anchorX: 0.5, anchorY: 0, rotated: true)
         }
         title?.draw(on: canvas, x: plot.x + plot.width / 2, y: cell.y + 8 * scale)
-        if axes.showsLegend { drawLegend(plot: plot, occupied: occupied) }
+        if axes.showsLegend { drawLegend(plot: plot, occupied: occupied, outside: legendOutside) }
     }
 
     /// Tick values and labels for one axis.
@@ -172,15 +175,36 @@ struct AxesRenderer {
     }
 
     /// Draws the legend in the candidate position that covers the fewest data points.
-    private func drawLegend(plot: Rect, occupied: [(Double, Double)]) {
+    private var legendRowHeight: Double { tickSize * 1.45 }
+    private var legendKeyWidth: Double { 22 * scale }
+    private var legendPadding: Double { 6 * scale }
+
+    /// The legend box's size, or nil when there is nothing to list.
+    private func legendSize() -> (width: Double, height: Double)? {
         let entries = legendEntries()
-        guard !entries.isEmpty else { return }
-        let rowHeight = tickSize * 1.45, keyWidth = 22 * scale, padding = 6 * scale
+        guard !entries.isEmpty else { return nil }
         let textWidth = entries.map { canvas.measure($0.0, size: tickSize).width }.max() ?? 0
-        let boxWidth = min(keyWidth + 6 * scale + textWidth + 2 * padding, plot.width - 8 * scale)
-        let boxHeight = Double(entries.count) * rowHeight + 2 * padding
+        return (legendKeyWidth + 6 * scale + textWidth + 2 * legendPadding, Double(entries.count) * legendRowHeight + 2 * legendPadding)
+    }
+
+    /// Whether every place inside `plot` where the legend could stand covers data points: the data
+    /// is laid out once on a scratch canvas to find them. Only when the legend takes under a third
+    /// of the width can it move out, so narrow panels keep their plot area.
+    private func legendCoversDataEverywhere(plot: Rect, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> Bool {
+        guard let size = legendSize(), size.width < plot.width / 3 else { return false }
+        let scratch = AxesRenderer(axes: axes, canvas: Canvas(width: canvas.width, height: canvas.height), scale: scale)
+        let xMap = AxisMapping(scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x, pixelEnd: plot.maxX)
+        let yMap = AxisMapping(scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, pixelStart: plot.maxY, pixelEnd: plot.y)
+        var occupied: [(Double, Double)] = []
+        for element in axes.elements { scratch.drawElement(element, xMap: xMap, yMap: yMap, plot: plot, occupied: &occupied) }
+        let fewest = legendCandidates(plot: plot, width: size.width, height: size.height).map { box in occupied.filter { box.contains($0.0, $0.1) }.count }.min() ?? 0
+        return fewest > 0
+    }
+
+    /// The places inside the axes a legend box may take, in order of preference.
+    private func legendCandidates(plot: Rect, width boxWidth: Double, height boxHeight: Double) -> [Rect] {
         let inset = 6 * scale
-        let candidates = [
+        return [
             Rect(x: plot.maxX - boxWidth - inset, y: plot.y + inset, width: boxWidth, height: boxHeight),
             Rect(x: plot.x + inset, y: plot.y + inset, width: boxWidth, height: boxHeight),
             Rect(x: plot.x + inset, y: plot.maxY - boxHeight - inset, width: boxWidth, height: boxHeight),
@@ -189,9 +213,19 @@ struct AxesRenderer {
             Rect(x: plot.x + (plot.width - boxWidth) / 2, y: plot.y + inset, width: boxWidth, height: boxHeight),
             Rect(x: plot.x + (plot.width - boxWidth) / 2, y: plot.maxY - boxHeight - inset, width: boxWidth, height: boxHeight),
         ]
-        let box = candidates.min { a, b in
-            occupied.filter { a.contains($0.0, $0.1) }.count < occupied.filter { b.contains($0.0, $0.1) }.count
-        }!
+    }
+
+    /// The legend where it covers the fewest data points, or beside the axes (`outside`).
+    private func drawLegend(plot: Rect, occupied: [(Double, Double)], outside: Bool) {
+        let entries = legendEntries()
+        guard let size = legendSize() else { return }
+        let (rowHeight, keyWidth, padding) = (legendRowHeight, legendKeyWidth, legendPadding)
+        let boxWidth = outside ? size.width : min(size.width, plot.width - 8 * scale), boxHeight = size.height
+        let box = outside
+            ? Rect(x: plot.maxX + 8 * scale, y: plot.y, width: boxWidth, height: boxHeight)
+            : legendCandidates(plot: plot, width: boxWidth, height: boxHeight).min { a, b in
+                occupied.filter { a.contains($0.0, $0.1) }.count < occupied.filter { b.contains($0.0, $0.1) }.count
+            }!
         canvas.fillRectangle(x: box.x, y: box.y, width: box.width, height: box.height, color: Color.white.withAlpha(0.85))
         canvas.strokeRectangle(x: box.x, y: box.y, width: box.width, height: box.height, color: Color(hex: 0xcccccc), lineWidth: 1 * scale)
         for (index, (label, key)) in entries.enumerated() {

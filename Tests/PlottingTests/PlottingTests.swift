@@ -144,4 +144,25 @@ final class PlottingTests: XCTestCase {
         XCTAssertEqual(slightly.lines, [title], "a little too wide: shrunk, not wrapped")
         XCTAssertEqual(slightly.size, 13.5, accuracy: 1e-9)
     }
+
+    /// Issue 14: a legend covered curves when every corner held data; it now goes beside the axes.
+    func testALegendThatWouldCoverDataEverywhereMovesOutsideTheAxes() {
+        /// The rightmost dark grey column (the plot frame) on the figure's middle row.
+        func frameRight(showsLegend: Bool, dense: Bool) -> Int {
+            let figure = Figure(width: 600, height: 400)
+            let axes = figure.axes()
+            let xs = (0..<4000).map { Double($0) / 3999 }
+            axes.plot(x: xs, y: xs.map { dense ? 0.5 + 0.5 * sin(300 * $0) : 0.1 * $0 }, label: "data")
+            axes.yLimits = -0.1...1.1
+            axes.showsLegend = showsLegend
+            let pixels = figure.renderPixels(), row = 200
+            return (0..<600).last { x in
+                let i = (row * 600 + x) * 4
+                let (r, g, b) = (Int(pixels[i]), Int(pixels[i + 1]), Int(pixels[i + 2]))
+                return max(r, g, b) < 0xC0 && max(r, g, b) - min(r, g, b) < 16
+            } ?? -1
+        }
+        XCTAssertLessThan(frameRight(showsLegend: true, dense: true), frameRight(showsLegend: false, dense: true) - 40, "the axes make room for the legend")
+        XCTAssertEqual(frameRight(showsLegend: true, dense: false), frameRight(showsLegend: false, dense: false), "a free corner keeps the legend inside")
+    }
 }
