@@ -137,25 +137,12 @@ struct ReportRendering {
             try document.write(
                 to: options.outputFolder, settings: settingsLine(requests.count) + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).",
                 components: context.replacements(of: report))
+            try ReportSummary(prefix: report.prefix, verdicts: document.verdictCounts, trainingSeconds: seconds).write(to: options.outputFolder)
             index.append((document, seconds))
             print("\(report.prefix): \(requests.count) runs, \(String(format: "%.1f", seconds)) s of training, verdicts \(counts(document))")
         }
         try writeIndex(index)
         print("reports written to \(options.outputFolder.path)/ (open \(options.outputFolder.path)/README.md) in \(String(format: "%.1f", runSeconds)) s")
-    }
-
-    /// Verdict counts and training seconds from a report README written earlier ("Verdicts: pass: 14, …" and "Training time: 69 s").
-    private func recordedSummary(_ prefix: String) -> ([Verdict: Int], Double)? {
-        guard let text = try? String(contentsOf: options.outputFolder.appendingPathComponent("\(prefix)/README.md"), encoding: .utf8),
-              let verdictLine = text.split(separator: "\n").first(where: { $0.hasPrefix("Verdicts: ") }) else { return nil }
-        var counts: [Verdict: Int] = [:]
-        for part in verdictLine.dropFirst("Verdicts: ".count).split(separator: ",") {
-            let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
-            if pieces.count == 2, let verdict = Verdict(rawValue: pieces[0]), let count = Int(pieces[1]) { counts[verdict] = count }
-        }
-        let seconds = text.split(separator: "\n").first(where: { $0.hasPrefix("Training time: ") })
-            .flatMap { Double($0.dropFirst("Training time: ".count).split(separator: " ").first ?? "") } ?? 0
-        return (counts, seconds)
     }
 
     private func settingsLine(_ runs: Int) -> String {
@@ -166,7 +153,7 @@ struct ReportRendering {
         Verdict.allCases.compactMap { verdict in document.verdictCounts[verdict].map { "\(verdict.rawValue) \($0)" } }.joined(separator: ", ")
     }
 
-    /// The index lists every report: those rendered now, and the others as their README last recorded them.
+    /// The index lists every report: those rendered now, and the others as their summary.json last recorded them.
     private func writeIndex(_ documents: [(ReportDocument, Double)]) throws {
         let components = ComponentRegistry.describe(context.registry.replacements)
         var lines = ["# Reproduction of the five seed reports", "", context.mode.banner, "",
@@ -178,8 +165,8 @@ struct ReportRendering {
             let counts: [Verdict: Int], seconds: Double
             if let (document, time) = documents.first(where: { $0.0.prefix == report.prefix }) {
                 (counts, seconds) = (document.verdictCounts, time)
-            } else if let recorded = recordedSummary(report.prefix) {
-                (counts, seconds) = recorded
+            } else if let recorded = ReportSummary.read(prefix: report.prefix, from: options.outputFolder) {
+                (counts, seconds) = (recorded.verdictCounts, recorded.trainingSeconds)
             } else {
                 continue
             }
