@@ -79,7 +79,7 @@ struct Report000: ReportReproduction {
     }
 
     private func activationTable(_ document: ReportDocument) throws {
-        let paper: [String: (String, String, String, String)] = [
+        let paper: [String: (formula: String, derivative: String, range: String, use: String)] = [
             "Sigmoid": (#"$\Phi(x) = \frac{1}{1 + e^{-x}}$"#, #"$\Phi'(x) = \Phi(x)(1 - \Phi(x))$"#, "[0,1]", "low-speed convergence, gradient vanishing"),
             "Tanh": (#"$\Phi(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}$"#, #"$\Phi'(x) = 1 - \Phi^2(x)$"#, "[-1,1]", "zero-centered output, gradient vanishing"),
             "ReLU": (#"$\Phi(x) = \max(0, x)$"#, #"$\Phi'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}$"#, #"$[0,+\infty]$"#, "efficient, alleviates over-fitting"),
@@ -93,9 +93,9 @@ struct Report000: ReportReproduction {
         for (doc, module) in components {
             let error = try Descriptive.gradientCheckError(module)
             let printed = paper[doc.name]!
-            rows.append([doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", doc.range, printed.3, String(format: "%.1e", error)])
+            rows.append([doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", doc.range, printed.use, String(format: "%.1e", error)])
             document.requiring([]) {
-                document.gate("Table 1", "\(doc.name): backward vs central differences (Double)", paper: printed.1, reproduced: String(format: "max rel. error %.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
+                document.gate("Table 1", "\(doc.name): backward vs central differences (Double)", paper: printed.derivative, reproduced: String(format: "max rel. error %.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
             }
         }
         document.addTable(

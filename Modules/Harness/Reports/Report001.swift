@@ -118,13 +118,14 @@ struct Report001: ReportReproduction {
 
     private func activationTable(_ document: ReportDocument) throws {
         var rows: [[String]] = []
-        let paper = ["ReLU": ("f(x) = max(0, x)", "f'(x) = 1 if $x > 0$ and 0 otherwise"),
+        let paper: [String: (formula: String, derivative: String)] = ["ReLU": ("f(x) = max(0, x)", "f'(x) = 1 if $x > 0$ and 0 otherwise"),
                      "Tanh": (#"$f(x) = \frac{1 - e^{-2x}}{1 + e^{-2x}}$"#, #"$f'(x) = 1 - \tanh(x)^2$"#)]
         for (doc, module) in [(ReLUFunction.documentation, ReLU<Double>() as any Module<Double>), (TanhFunction.documentation, Tanh<Double>())] {
             let error = try Descriptive.gradientCheckError(module)
-            rows.append([doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", paper[doc.name]!.0, paper[doc.name]!.1, String(format: "%.1e", error)])
+            let printed = paper[doc.name]!
+            rows.append([doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", printed.formula, printed.derivative, String(format: "%.1e", error)])
             document.requiring([]) {
-                document.gate("Table 1", "\(doc.name) backward vs central differences", paper: paper[doc.name]!.1, reproduced: String(format: "%.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
+                document.gate("Table 1", "\(doc.name) backward vs central differences", paper: printed.derivative, reproduced: String(format: "%.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
             }
         }
         let relu = ReLU<Double>()

@@ -43,11 +43,13 @@ struct Report002: ReportReproduction {
 
     /// One run per (lr, momentum); when the data is present its identity joins each run's cache key.
     func cifarRequests(_ context: ReproductionContext) -> [RunRequest] {
-        let settings = Dictionary(Self.cifarRows.map { ("\($0.rate)/\($0.momentum)", ($0.rate, $0.momentum, Int(max($0.epochs, 2)))) },
-                                  uniquingKeysWith: { a, b in a.2 >= b.2 ? a : b })
+        typealias Setting = (rate: Double, momentum: Double, epochs: Int)
+        let settings = Dictionary(Self.cifarRows.map { row -> (String, Setting) in
+            ("\(row.rate)/\(row.momentum)", (rate: row.rate, momentum: row.momentum, epochs: Int(max(row.epochs, 2))))
+        }, uniquingKeysWith: { a, b in a.epochs >= b.epochs ? a : b })
         let identity = context.data.missingCIFARFiles.isEmpty ? try? context.data.cifarIdentity() : nil
-        return settings.values.sorted { "\($0.0)/\($0.1)" < "\($1.0)/\($1.1)" }.map {
-            var request = cifarRequest(rate: $0.0, momentum: $0.1, epochs: $0.2, context)
+        return settings.values.sorted { "\($0.rate)/\($0.momentum)" < "\($1.rate)/\($1.momentum)" }.map {
+            var request = cifarRequest(rate: $0.rate, momentum: $0.momentum, epochs: $0.epochs, context)
             request.dataIdentity = identity
             return request
         }
