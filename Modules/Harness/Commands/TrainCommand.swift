@@ -149,15 +149,9 @@ struct TrainCommand: RegistryCommand {
     }
 
     func figure(_ history: TrainingHistory) -> Figure {
-        let figure = Figure(columns: 2)
+        let (figure, loss, accuracy) = LossAndAccuracyFigure(lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch").parts
         figure.title = "train: \(config ?? "command line")"
         let x = history.epochs.map { Double($0.epoch) }
-        let loss = figure.axes(0, 0), accuracy = figure.axes(0, 1)
-        loss.title = "loss"
-        loss.xLabel = "epoch"
-        loss.yScale = .logarithmic
-        accuracy.title = "accuracy"
-        accuracy.xLabel = "epoch"
         loss.plot(x: x, y: history.epochs.map(\.trainLoss), label: "train")
         loss.plot(x: x, y: history.epochs.map { $0.testLoss ?? .nan }, label: "test")
         accuracy.plot(x: x, y: history.epochs.map(\.trainAccuracy), label: "train")

@@ -181,13 +181,8 @@ struct Report002: ReportReproduction {
 
     private func syntheticFigures(_ document: ReportDocument, sigmoid: [RunResult?], relu: [RunResult?], _ context: ReproductionContext) {
         for (number, activation, runs) in [("2", "sigmoid", sigmoid), ("3", "relu", relu)] {
-            let figure = Figure(columns: 2)
-            let lossAxes = figure.axes(0, 0), accuracyAxes = figure.axes(0, 1)
-            lossAxes.title = "running loss (sum over 60,000 instances)"
-            lossAxes.yScale = .logarithmic
-            lossAxes.xLabel = "epoch"
-            accuracyAxes.title = "validation accuracy (before the epoch)"
-            accuracyAxes.xLabel = "epoch"
+            let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+                lossTitle: "running loss (sum over 60,000 instances)", accuracyTitle: "validation accuracy (before the epoch)", xLabel: "epoch").parts
             var logText = ""
             let plotted = runs.first ?? nil
             for (index, (runActivation, run)) in [("sigmoid", sigmoid.first ?? nil), ("relu", relu.first ?? nil)].enumerated() {

@@ -322,13 +322,9 @@ struct Report003: ReportReproduction {
     }
 
     private func figure3(_ document: ReportDocument, _ runs: [RunResult?]) {
-        let figure = Figure(columns: 2, width: 1300, height: 520)
-        let lossAxes = figure.axes(0, 0), accuracyAxes = figure.axes(0, 1)
-        lossAxes.title = "training loss (log scale; MSE and SCE differ in scale)"
-        lossAxes.yScale = .logarithmic
-        accuracyAxes.title = "training accuracy"
-        lossAxes.xLabel = "epoch"
-        accuracyAxes.xLabel = "epoch"
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "training loss (log scale; MSE and SCE differ in scale)", accuracyTitle: "training accuracy", xLabel: "epoch",
+            width: 1300, height: 520).parts
         var early: [String: Double] = [:]
         for (index, model) in Self.models.enumerated().prefix(10) {
             guard let run = runs[index] else { continue }
@@ -355,15 +351,10 @@ struct Report003: ReportReproduction {
         runs: [RunResult?], percentColumns: Bool, _ context: ReproductionContext
     ) {
         let name = sweep.rawValue
-        let figure = Figure(columns: 2, width: 1300, height: 500)
-        let lossAxes = figure.axes(0, 0), accuracyAxes = figure.axes(0, 1)
-        lossAxes.title = "(a) Training Loss against Iteration"
-        accuracyAxes.title = "(b) Training Accuracy against Iteration"
-        lossAxes.yScale = .logarithmic
-        for axes in [lossAxes, accuracyAxes] {
-            axes.xLabel = "iteration"
-            if sweep == .batchSize { axes.xScale = .logarithmic }
-        }
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "(a) Training Loss against Iteration", accuracyTitle: "(b) Training Accuracy against Iteration", xLabel: "iteration",
+            width: 1300, height: 500).parts
+        if sweep == .batchSize { for axes in [lossAxes, accuracyAxes] { axes.xScale = .logarithmic } }
         var rows: [[String]] = []
         var tests: [Double] = [], trainLosses: [Double] = []
         var numbers: [String: Any] = [:]

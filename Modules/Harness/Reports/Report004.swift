@@ -205,13 +205,7 @@ struct Report004: ReportReproduction {
     }
 
     private func scalarTraining(_ document: ReportDocument, _ context: ReproductionContext, _ runs: [RunResult?]) {
-        let figure = Figure(columns: 2)
-        let lossAxes = figure.axes(0, 0), accuracyAxes = figure.axes(0, 1)
-        lossAxes.title = "loss"
-        accuracyAxes.title = "accuracy"
-        lossAxes.yScale = .logarithmic
-        lossAxes.xLabel = "epoch"
-        accuracyAxes.xLabel = "epoch"
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch").parts
         guard let plotted = runs.first ?? nil else { return }
         let epochs = plotted.history.epochs
         let x = epochs.map { Double($0.epoch) }
@@ -285,13 +279,9 @@ struct Report004: ReportReproduction {
     }
 
     private func sweepFigure(_ document: ReportDocument, number: String, title: String, groups: [(String, [RunResult], Int)], _ context: ReproductionContext) {
-        let figure = Figure(columns: 2, width: 1300, height: 480)
-        let lossAxes = figure.axes(0, 0), accuracyAxes = figure.axes(0, 1)
-        lossAxes.title = "training loss per batch (per-sample mean)"
-        lossAxes.yScale = .logarithmic
-        lossAxes.xLabel = "epoch"
-        accuracyAxes.title = "training accuracy per epoch (running)"
-        accuracyAxes.xLabel = "epoch"
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "training loss per batch (per-sample mean)", accuracyTitle: "training accuracy per epoch (running)", xLabel: "epoch",
+            width: 1300, height: 480).parts
         var finals: [(String, Double, Double, Double)] = []
         for (index, (label, runs, batch)) in groups.enumerated() {
             let color = Color.cycle(index)
