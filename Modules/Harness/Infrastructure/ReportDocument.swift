@@ -17,6 +17,8 @@ struct Check: Codable {
     var verdict: Verdict
     /// In quick mode, the verdict the gate would have given (`verdict` is then soft); nil otherwise.
     var quickVerdict: Verdict?
+    /// The id of the finding that explains this check when it fails or is n/c.
+    var finding: String?
 
     /// The verdict to compare: the gate's own in quick mode, else `verdict`.
     var effectiveVerdict: Verdict { quickVerdict ?? verdict }
@@ -37,9 +39,18 @@ final class ReportDocument {
     let title: String
     let mode: Mode
     private let context: ReproductionContext
-    private(set) var sections: [String] = []
+    /// A piece of an item's Markdown: text, or the check table of an item id, rendered when the
+    /// report is written (so that fail and n/c rows can link to findings added later).
+    private enum Part {
+        case text(String)
+        case checks(String)
+    }
+
+    private var sections: [[Part]] = []
     private(set) var checks: [Check] = []
     private var files: [(name: String, data: Data)] = []
+    private var tableFiles: [(name: String, parts: [Part])] = []
+    private var findings = ReportFindings()
     private var figures: [(name: String, figure: Figure)] = []
     private var csvRows: [String] = []
     /// Whether any run added with `addRun` has no result (it failed or was not run).
@@ -55,13 +66,15 @@ final class ReportDocument {
     ///
     /// A gate whose inputs include a run without a result is "not run", never pass or fail: its
     /// inputs are the runs of the enclosing `requiring` scope, or, outside any scope, every run of the report.
-    func gate(_ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, holds: Bool?) {
+    func gate(
+        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, holds: Bool?, finding: String? = nil
+    ) {
         var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
         var tolerance = tolerance
         if scopeMissing ?? anyRunMissing {
             checks.append(Check(
                 item: item, quantity: quantity, paper: paper, reproduced: "—", delta: "",
-                tolerance: tolerance + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun))
+                tolerance: tolerance + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun, finding: finding))
             return
         }
         var quickVerdict: Verdict?
@@ -72,7 +85,7 @@ final class ReportDocument {
         }
         checks.append(Check(
             item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict,
-            quickVerdict: quickVerdict))
+            quickVerdict: quickVerdict, finding: finding))
     }
 
     /// Makes the gates inside `body` depend on `runs` alone (an empty list: on no run at all).
@@ -84,17 +97,20 @@ final class ReportDocument {
     }
 
     /// A check that is shown but never gated (SOFT, N/C or not run).
-    func note(_ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, verdict: Verdict) {
-        checks.append(Check(item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict))
+    func note(
+        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, verdict: Verdict, finding: String? = nil
+    ) {
+        checks.append(Check(
+            item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict, finding: finding))
     }
 
     /// A table item: `table-<number>.md` with the generated table and this item's checks.
     func addTable(number: String, title: String, caption: String, proposals: [String] = [], markdown: String) {
         let id = "Table \(number)"
         let incomplete = anyRunMissing ? "_Incomplete: runs of this report failed or were not run (see runs.csv); their values are missing here._\n\n" : ""
-        let body = "## \(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(incomplete)\(markdown)\n\n\(caption)\n\(proposalList(proposals))\(checkTable(for: id))"
-        files.append(("table-\(number).md", Data(body.utf8)))
-        sections.append(body.replacingOccurrences(of: "## ", with: "### ", options: .anchored))
+        let body = "\(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(incomplete)\(markdown)\n\n\(caption)\n\(proposalList(proposals))"
+        tableFiles.append(("table-\(number).md", [.text("## " + body), .checks(id)]))
+        sections.append([.text("### " + body), .checks(id)])
     }
 
     /// A figure item: `fig-<number>.png` and `fig-<number>.json` (the numbers its checks use).
@@ -104,11 +120,16 @@ final class ReportDocument {
         figures.append(("fig-\(number).png", figure))
         let json = (try? JSONSerialization.data(withJSONObject: Self.jsonSafe(numbers), options: [.prettyPrinted, .sortedKeys])) ?? Data()
         files.append(("fig-\(number).json", json))
-        sections.append("### \(id): \(title)\n\n![\(id)](fig-\(number).png)\n\n\(caption)\n\(proposalList(proposals))\(checkTable(for: id))")
+        sections.append([.text("### \(id): \(title)\n\n![\(id)](fig-\(number).png)\n\n\(caption)\n\(proposalList(proposals))"), .checks(id)])
     }
 
-    /// A plain section (diagrams as text, listings, notes).
-    func addText(_ markdown: String) { sections.append(markdown) }
+    /// A plain section (diagrams as text, listings, notes), followed by the check table of `item` if given.
+    func addText(_ markdown: String, checksOf item: String? = nil) {
+        sections.append([.text(markdown)] + (item.map { [.checks($0)] } ?? []))
+    }
+
+    /// A finding: it covers the fail and n/c checks it matches, which link to it.
+    func addFinding(_ finding: Finding) { findings.add(finding) }
 
     /// One line of the per-run CSV (the hash is the cache entry's, user components included).
     func addRun(_ run: RunRequest, _ result: RunResult?) {
@@ -136,14 +157,30 @@ final class ReportDocument {
         proposals.isEmpty ? "" : "\n" + proposals.map { "- \($0)" }.joined(separator: "\n") + "\n"
     }
 
-    private func checkTable(for id: String) -> String {
+    /// The check table of item `id`; fail and n/c verdicts link to their finding in `findingsPage`.
+    private func checkTable(for id: String, findingsPage: String) -> String {
         let mine = checks.filter { $0.item == id }
         guard !mine.isEmpty else { return "" }
         var lines = ["", "| check | paper | reproduced | Δ | tolerance | verdict |", "|---|---|---|---|---|---|"]
         for check in mine {
-            lines.append("| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(check.verdict.rawValue) |")
+            let verdict = findings.verdictCell(check, linkPrefix: findingsPage)
+            lines.append("| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(verdict) |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ parts: [Part], findingsPage: String) -> String {
+        parts.map { part in
+            switch part {
+            case let .text(text): return text
+            case let .checks(id): return checkTable(for: id, findingsPage: findingsPage)
+            }
+        }.joined()
+    }
+
+    /// The fail and n/c checks that no finding covers.
+    var checksWithoutFinding: [Check] {
+        checks.filter { ReportFindings.needsFinding($0) && findings.number(for: $0) == nil }
     }
 
     /// Counts of verdicts, for the index.
@@ -157,6 +194,9 @@ final class ReportDocument {
         let directory = folder.appendingPathComponent(prefix)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
+        for (name, parts) in tableFiles {
+            try AtomicFile.write(Data(render(parts, findingsPage: "README.md").utf8), to: directory.appendingPathComponent(name))
+        }
         for (name, figure) in figures { try figure.save(to: directory.appendingPathComponent(name), software: "Backprop reproduce") }
         let header = "run,seed,hash,seconds,last_epoch_train_loss,last_epoch_train_accuracy,final_train_loss,final_train_accuracy,final_test_loss,final_test_accuracy,status"
         try AtomicFile.write(Data(([header] + csvRows).joined(separator: "\n").utf8 + [0x0a]), to: directory.appendingPathComponent("runs.csv"))
@@ -169,7 +209,7 @@ final class ReportDocument {
             ? "Components: built-in."
             : "Components: **swapped** (slot → type): \(ComponentRegistry.describe(components)); every other slot is built-in."
         let readme = "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\n\(componentsLine)\n\nVerdicts: \(counts)\n\n"
-            + sections.joined(separator: "\n\n") + "\n"
+            + (sections.map { render($0, findingsPage: "") } + [findings.section(checks: checks, mode: mode)]).joined(separator: "\n\n") + "\n"
         try AtomicFile.write(Data(readme.utf8), to: directory.appendingPathComponent("README.md"))
     }
 

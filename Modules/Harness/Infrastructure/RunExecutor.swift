@@ -44,6 +44,11 @@ struct RunExecutor {
         var result = RunResult(
             history: history, finalTrainLoss: finalTrain?.loss, finalTrainAccuracy: finalTrain?.accuracy,
             finalTestLoss: history.last?.testLoss, finalTestAccuracy: history.last?.testAccuracy, seconds: history.trainingSeconds)
+        if recording.recordsParameterSquaredNorm == true {
+            result.finalParameterSquaredNorm = setup.model.allParameters().reduce(0) { sum, parameter in
+                parameter.value.scalars.reduce(sum) { $0 + Double($1) * Double($1) }
+            }
+        }
         if let window = recording.iterationWindow {
             result.windowLosses = Self.windowMeans(history.iterationLosses, window)
             result.windowAccuracies = Self.windowMeans(history.iterationAccuracies, window)

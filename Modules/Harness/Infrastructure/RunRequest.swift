@@ -15,6 +15,9 @@ struct RecordingSpec: Codable, Hashable {
     var nonFiniteStops = true
     /// Skip the final evaluation of the whole training set (CIFAR-10: it would cost a third of an epoch). Absent means false.
     var skipsFinalTrainEvaluation: Bool?
+    /// Record Σθ² over every parameter after training (for a loss that includes the weight-decay
+    /// term ½·wd·Σθ²). Absent means false, so older runs keep their cache keys.
+    var recordsParameterSquaredNorm: Bool?
 }
 
 /// How a run is executed. The raw values are the ones cache keys have always held.
@@ -62,6 +65,8 @@ struct RunResult: Codable {
     var finalTrainAccuracy: Double?
     var finalTestLoss: Double?
     var finalTestAccuracy: Double?
+    /// Σθ² over every parameter after training (when `recordsParameterSquaredNorm` was set).
+    var finalParameterSquaredNorm: Double?
     var seconds: Double
 }
 

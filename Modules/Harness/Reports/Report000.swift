@@ -20,19 +20,45 @@ struct Report000: ReportReproduction {
         ]
     }
 
+    /// Table 5's printed row of one network: error rates (%), their "variation" (%², E000-10) and seconds per run.
+    struct PaperRow {
+        let trainError: Double, testError: Double, trainVariation: Double, testVariation: Double, seconds: Double
+    }
+
+    /// How the spec gates a network's Table 5 row.
+    enum Table5Gate {
+        /// Means within a band, variances within ×4 (ANN3).
+        case means
+        /// Medians within ±1 pp; means only SOFT, since degenerate runs pull them (ANN1).
+        case medians
+        /// Not comparable: N(0, 1) init saturates the sigmoid output (ANN2, E000-13).
+        case notComparable
+    }
+
     /// One of the three networks (plus the supplementary Xavier variant of ANN2).
     struct Network {
         let name: String, activation: String, outputs: Int, loss: LossSpec, learningRate: Double, decayRate: Double, schedule: String
         var initializer = InitializerSpec(name: "normal", standardDeviation: 1)
-        var inPaper = true
+        /// The paper's Table 5 row and how it is gated (nil: not in the paper).
+        var paper: (row: PaperRow, gate: Table5Gate)?
+        /// How Fig. 1 names the architecture this network's layer list stands for: its key in the
+        /// figure's numbers, the heading of its listing and the panel title.
+        var architecture: (name: String, listing: String, title: String)?
+        var inPaper: Bool { paper != nil }
+        var lossName: String { loss.name == "mse" ? "MSE" : "cross entropy" }
     }
 
     static let networks = [
-        Network(name: "ANN1", activation: "relu", outputs: 2, loss: LossSpec(name: "softmax-cross-entropy"), learningRate: 0.1, decayRate: 0.01, schedule: "t_frac_decay"),
-        Network(name: "ANN2", activation: "relu", outputs: 1, loss: LossSpec(name: "mse"), learningRate: 0.8, decayRate: 0.0002, schedule: "exp_decay"),
-        Network(name: "ANN3", activation: "tanh", outputs: 2, loss: LossSpec(name: "softmax-cross-entropy"), learningRate: 0.03, decayRate: 0.001, schedule: "t_frac_decay"),
+        Network(name: "ANN1", activation: "relu", outputs: 2, loss: LossSpec(name: "softmax-cross-entropy"), learningRate: 0.1, decayRate: 0.01, schedule: "t_frac_decay",
+                paper: (PaperRow(trainError: 1.22, testError: 2.14, trainVariation: 0.07, testVariation: 0.31, seconds: 21.74), .medians),
+                architecture: (name: "ANN1 and ANN3", listing: "ANN1 and ANN3 (act = ReLU or Tanh)", title: "ANN1 / ANN3 (ReLU / Tanh hidden, softmax inside the loss)")),
+        Network(name: "ANN2", activation: "relu", outputs: 1, loss: LossSpec(name: "mse"), learningRate: 0.8, decayRate: 0.0002, schedule: "exp_decay",
+                paper: (PaperRow(trainError: 1.80, testError: 1.84, trainVariation: 1.92, testVariation: 1.38, seconds: 20.42), .notComparable),
+                architecture: (name: "ANN2", listing: "ANN2", title: "ANN2 (ReLU hidden, sigmoid output, MSE)")),
+        Network(name: "ANN3", activation: "tanh", outputs: 2, loss: LossSpec(name: "softmax-cross-entropy"), learningRate: 0.03, decayRate: 0.001, schedule: "t_frac_decay",
+                paper: (PaperRow(trainError: 0.72, testError: 1.32, trainVariation: 0.14, testVariation: 0.16, seconds: 40.5), .means)),
         Network(name: "ANN2-Xavier", activation: "relu", outputs: 1, loss: LossSpec(name: "mse"), learningRate: 0.8, decayRate: 0.0002, schedule: "exp_decay",
-                initializer: InitializerSpec(name: "xavier-normal", gainFromActivation: true), inPaper: false),
+                initializer: InitializerSpec(name: "xavier-normal", gainFromActivation: true)),
     ]
 
     func model(_ network: Network) -> ModelSpec {
@@ -75,6 +101,7 @@ struct Report000: ReportReproduction {
             performanceFigure(document, number: "\(index + 2)", network: network, runs: outcomes[network.name] ?? [], context)
         }
         resultsTable(document, outcomes, context)
+        addFindings(document, outcomes, context)
         return document
     }
 
@@ -110,13 +137,14 @@ struct Report000: ReportReproduction {
         var numbers: [String: Any] = [:]
         var text = ""
         let figure = Figure(rows: 2, columns: 1, width: 900, height: 420)
-        for (row, network) in [Self.networks[0], Self.networks[1]].enumerated() {
+        for (row, network) in Self.networks.filter({ $0.architecture != nil }).enumerated() {
+            let architecture = network.architecture!
             let model = try context.registry.makeModel(model(network), random: random)
             let layers = try model.layerSummaries(inputShape: [2])
-            numbers[network.name == "ANN1" ? "ANN1 and ANN3" : "ANN2"] = Descriptive.chainNumbers(layers)
-            text += "\n\(network.name == "ANN1" ? "ANN1 and ANN3 (act = ReLU or Tanh)" : "ANN2"):\n\n```\n\(try model.summary(inputShape: [2]))\n```\n"
+            numbers[architecture.name] = Descriptive.chainNumbers(layers)
+            text += "\n\(architecture.listing):\n\n```\n\(try model.summary(inputShape: [2]))\n```\n"
             let axes = figure.axes(row, 0)
-            axes.title = network.name == "ANN1" ? "ANN1 / ANN3 (ReLU / Tanh hidden, softmax inside the loss)" : "ANN2 (ReLU hidden, sigmoid output, MSE)"
+            axes.title = architecture.title
             Descriptive.drawChain(layers, on: axes)
         }
         document.addFigure(
@@ -168,7 +196,7 @@ struct Report000: ReportReproduction {
     private func configurationTable(_ document: ReportDocument, _ context: ReproductionContext) {
         let rows = Self.networks.prefix(3).map { network in
             [network.name.dropFirst(3).description, "\(network.activation == "relu" ? "ReLU" : "Tanh"), \(network.outputs == 1 ? "sigmoid" : "softmax")",
-             network.loss.name == "mse" ? "MSE" : "cross entropy", "\(network.learningRate)", "\(network.decayRate)",
+             network.lossName, "\(network.learningRate)", "\(network.decayRate)",
              network.schedule == "exp_decay" ? "exponential" : "t_frac_decay", "optimizer: SGD, batch size: 500"]
         }
         document.addTable(
@@ -186,7 +214,7 @@ struct Report000: ReportReproduction {
         let loss = figure.axes(0, 0), error = figure.axes(0, 1)
         loss.title = "(a) training loss"
         loss.xLabel = "epoch"
-        loss.yLabel = network.loss.name == "mse" ? "MSE" : "cross entropy"
+        loss.yLabel = network.lossName
         loss.yScale = .logarithmic
         error.title = "(b) error rate"
         error.xLabel = "epoch"
@@ -213,41 +241,39 @@ struct Report000: ReportReproduction {
     }
 
     private func resultsTable(_ document: ReportDocument, _ outcomes: [String: [RunResult]], _ context: ReproductionContext) {
-        let paper: [String: (train: Double, test: Double, varTrain: Double, varTest: Double, time: Double)] = [
-            "ANN1": (1.22, 2.14, 0.07, 0.31, 21.74), "ANN2": (1.80, 1.84, 1.92, 1.38, 20.42), "ANN3": (0.72, 1.32, 0.14, 0.16, 40.5),
-        ]
         var rows: [[String]] = []
         var meanTest: [String: Double] = [:], variances: [String: Double] = [:], times: [String: Double] = [:]
         for network in Self.networks {
             let runs = outcomes[network.name] ?? []
             let train = runs.map { 100 * (1 - ($0.finalTrainAccuracy ?? 0)) }, test = runs.map { 100 * (1 - ($0.finalTestAccuracy ?? 0)) }
-            let degenerate = runs.filter { ($0.finalTrainAccuracy ?? 0) < 0.8 }.count
+            let degenerate = runs.filter(Self.isDegenerate).count
             let time = Statistics.mean(runs.map(\.seconds))
             (meanTest[network.name], variances[network.name], times[network.name]) = (Statistics.mean(test), Statistics.variance(test), time)
-            let p = paper[network.name]
+            let p = network.paper?.row
             rows.append([
                 network.inPaper ? network.name : "\(network.name) (not in the paper)",
-                p.map { formatted($0.train) } ?? "—", "\(meanStd(train)) (median \(formatted(Statistics.median(train))))",
-                p.map { formatted($0.test) } ?? "—", "\(meanStd(test)) (median \(formatted(Statistics.median(test))))",
-                p.map { "\(formatted($0.varTrain)) / \(formatted($0.varTest))" } ?? "—",
+                p.map { formatted($0.trainError) } ?? "—", "\(meanStd(train)) (median \(formatted(Statistics.median(train))))",
+                p.map { formatted($0.testError) } ?? "—", "\(meanStd(test)) (median \(formatted(Statistics.median(test))))",
+                p.map { "\(formatted($0.trainVariation)) / \(formatted($0.testVariation))" } ?? "—",
                 "\(formatted(Statistics.variance(train))) / \(formatted(Statistics.variance(test)))",
-                "\(degenerate)/\(runs.count)", p.map { formatted($0.time) } ?? "—", formatted(time, 3),
+                "\(degenerate)/\(runs.count)", p.map { formatted($0.seconds) } ?? "—", formatted(time, 3),
             ])
-            guard let p else { continue }
-            switch network.name {
-            case "ANN3":
+            guard let (p, gate) = network.paper else { continue }
+            let name = network.name
+            switch gate {
+            case .means:
                 let trainMean = Statistics.mean(train), testMean = Statistics.mean(test)
-                document.gate("Table 5", "ANN3 mean train error (%)", paper: formatted(p.train), reproduced: formatted(trainMean), delta: formatted(trainMean - p.train), tolerance: "±0.5 pp", holds: abs(trainMean - p.train) <= 0.5)
-                document.gate("Table 5", "ANN3 mean test error (%)", paper: formatted(p.test), reproduced: formatted(testMean), delta: formatted(testMean - p.test), tolerance: "±0.7 pp", holds: abs(testMean - p.test) <= 0.7)
+                document.gate("Table 5", "\(name) mean train error (%)", paper: formatted(p.trainError), reproduced: formatted(trainMean), delta: formatted(trainMean - p.trainError), tolerance: "±0.5 pp", holds: abs(trainMean - p.trainError) <= 0.5)
+                document.gate("Table 5", "\(name) mean test error (%)", paper: formatted(p.testError), reproduced: formatted(testMean), delta: formatted(testMean - p.testError), tolerance: "±0.7 pp", holds: abs(testMean - p.testError) <= 0.7)
                 let vTrain = Statistics.variance(train), vTest = Statistics.variance(test)
-                document.gate("Table 5", "ANN3 variance train / test (%²)", paper: "\(p.varTrain) / \(p.varTest)", reproduced: "\(formatted(vTrain)) / \(formatted(vTest))", tolerance: "within ×4", holds: vTrain <= 4 * p.varTrain && vTrain >= p.varTrain / 4 && vTest <= 4 * p.varTest && vTest >= p.varTest / 4)
-            case "ANN1":
+                document.gate("Table 5", "\(name) variance train / test (%²)", paper: "\(p.trainVariation) / \(p.testVariation)", reproduced: "\(formatted(vTrain)) / \(formatted(vTest))", tolerance: "within ×4", holds: vTrain <= 4 * p.trainVariation && vTrain >= p.trainVariation / 4 && vTest <= 4 * p.testVariation && vTest >= p.testVariation / 4)
+            case .medians:
                 let trainMedian = Statistics.median(train), testMedian = Statistics.median(test)
-                document.gate("Table 5", "ANN1 median train error (%)", paper: formatted(p.train), reproduced: formatted(trainMedian), delta: formatted(trainMedian - p.train), tolerance: "±1.0 pp", holds: abs(trainMedian - p.train) <= 1)
-                document.gate("Table 5", "ANN1 median test error (%)", paper: formatted(p.test), reproduced: formatted(testMedian), delta: formatted(testMedian - p.test), tolerance: "±1.0 pp", holds: abs(testMedian - p.test) <= 1)
-                document.note("Table 5", "ANN1 mean train / test error (%)", paper: "\(p.train) / \(p.test)", reproduced: "\(formatted(Statistics.mean(train))) / \(formatted(Statistics.mean(test))) (\(degenerate) degenerate)", tolerance: "SOFT (matches only without degenerate runs)", verdict: .soft)
-            default:
-                document.note("Table 5", "ANN2 mean / median test error (%)", paper: formatted(p.test), reproduced: "\(formatted(Statistics.mean(test))) / \(formatted(Statistics.median(test))) (\(degenerate) of \(runs.count) degenerate)", tolerance: "N/C: N(0,1) init saturates the sigmoid output (E000-13)", verdict: .notComparable)
+                document.gate("Table 5", "\(name) median train error (%)", paper: formatted(p.trainError), reproduced: formatted(trainMedian), delta: formatted(trainMedian - p.trainError), tolerance: "±1.0 pp", holds: abs(trainMedian - p.trainError) <= 1)
+                document.gate("Table 5", "\(name) median test error (%)", paper: formatted(p.testError), reproduced: formatted(testMedian), delta: formatted(testMedian - p.testError), tolerance: "±1.0 pp", holds: abs(testMedian - p.testError) <= 1)
+                document.note("Table 5", "\(name) mean train / test error (%)", paper: "\(p.trainError) / \(p.testError)", reproduced: "\(formatted(Statistics.mean(train))) / \(formatted(Statistics.mean(test))) (\(degenerate) degenerate)", tolerance: "SOFT (matches only without degenerate runs)", verdict: .soft)
+            case .notComparable:
+                document.note("Table 5", "\(name) mean / median test error (%)", paper: formatted(p.testError), reproduced: "\(formatted(Statistics.mean(test))) / \(formatted(Statistics.median(test))) (\(degenerate) of \(runs.count) degenerate)", tolerance: "N/C: N(0,1) init saturates the sigmoid output (E000-13)", verdict: .notComparable, finding: Self.degenerateFinding)
             }
         }
         let ann3Lowest = (meanTest["ANN3"] ?? .nan) < min(meanTest["ANN1"] ?? .nan, meanTest["ANN2"] ?? .nan)

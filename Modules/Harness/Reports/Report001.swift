@@ -77,14 +77,21 @@ struct Report001: ReportReproduction {
         try activationTable(document)
         initializationTable(document)
         let grid = gridRequests(Self.figure2Setups + Self.figure3Setups, context).mapValues { $0.compactMap(results) }
-        gridFigure(document, number: "2", title: "Testing error rates for different activation functions and weight initialization",
-                   setups: Self.figure2Setups, grid: grid, groups: ["ReLU", "Tanh"], series: ["default", "xavier", "he"]) { setup in
+        let activationMeans = gridFigure(
+            document, number: "2", title: "Testing error rates for different activation functions and weight initialization",
+            setups: Self.figure2Setups, grid: grid, groups: ["ReLU", "Tanh"], series: ["default", "xavier", "he"]
+        ) { setup in
             (setup.activation == "relu" ? 0 : 1, ["pytorch-default": 0, "xavier-normal": 1, "he-normal": 2][setup.initializer]!)
         }
-        gridFigure(document, number: "3", title: "Testing error rates for different losses and optimizers",
-                   setups: Self.figure3Setups, grid: grid, groups: ["MSE", "CE"], series: ["SGD", "Adam"]) { setup in
+        figure2Gates(document, activationMeans)
+        let losses = ["MSE", "CE"], optimizers = ["SGD", "Adam"]
+        let lossMeans = gridFigure(
+            document, number: "3", title: "Testing error rates for different losses and optimizers",
+            setups: Self.figure3Setups, grid: grid, groups: losses, series: optimizers
+        ) { setup in
             (setup.loss == "mse" ? 0 : 1, setup.optimizer == "sgd" ? 0 : 1)
         }
+        figure3Gates(document, lossMeans, losses: losses, optimizers: optimizers)
         let scheduled = results(request(Self.withScheduler, trial: 0, context, experiment: "scheduler"))
         schedulerFigure(document, with: scheduled, without: results(request(Self.withoutScheduler, trial: 0, context, experiment: "scheduler")))
         dropoutFigure(document, dropout: results(request(Self.withDropout, trial: 0, context, experiment: "scheduler")), reference: scheduled)
@@ -167,7 +174,7 @@ struct Report001: ReportReproduction {
     private func gridFigure(
         _ document: ReportDocument, number: String, title: String, setups: [Setup], grid: [Setup: [RunResult]],
         groups: [String], series: [String], position: (Setup) -> (group: Int, series: Int)
-    ) {
+    ) -> [[Double]] {
         var means = Array(repeating: Array(repeating: Double.nan, count: groups.count), count: series.count)
         var stds = means
         var rows: [[String]] = []
@@ -184,25 +191,31 @@ struct Report001: ReportReproduction {
         let axes = figure.axes()
         axes.yLabel = "test error (%)"
         axes.bar(categories: groups, series: series.indices.map { BarSeries(label: series[$0], values: means[$0], errors: stds[$0]) })
-        if number == "2" {
-            let worst = means.flatMap { $0 }.max() ?? .nan
-            document.gate("Fig. 2", "largest mean test error over the 6 configurations (%)", paper: "—", reproduced: formatted(worst), tolerance: "< 8 %", holds: worst < 8)
-            let relu = Statistics.mean(means.map { $0[0] }), tanh = Statistics.mean(means.map { $0[1] })
-            document.note("Fig. 2", "ORDER: ReLU better than Tanh on average", paper: "ReLU better", reproduced: "ReLU \(formatted(relu)) vs Tanh \(formatted(tanh))", tolerance: "SOFT (pilot found the reverse)", verdict: .soft)
-        } else {
-            for (g, loss) in groups.enumerated() {
-                document.gate("Fig. 3", "\(loss): Adam's mean test error < SGD's", paper: "Adam better", reproduced: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))", tolerance: "ORDER", holds: means[1][g] < means[0][g])
-            }
-            for (s, optimizer) in series.enumerated() {
-                let gap = abs(means[s][0] - means[s][1])
-                document.note("Fig. 3", "\(optimizer): |MSE − CE| (pp)", paper: "no evident difference", reproduced: formatted(gap), tolerance: "SOFT ≤ 1.5", verdict: .soft)
-            }
-        }
         document.addFigure(
             number: number, title: title,
             caption: "Mean test error (%) after the last epoch, error bars ±1 std over the trials; data and weights are redrawn for every trial. MSE networks have one linear output trained against the 0/1 label; CE networks two logits with the softmax inside the loss.\n\n" + markdownTable(["configuration", "trials", "mean", "std", "variance"], rows),
             proposals: ["UNSTATED → PROPOSAL: SGD η = 0.01, γ = 0.9 (velocity form); Adam η = 1e-3, β = (0.9, 0.999), ε = 1e-8; batch 100; λ = 0 (E001-5)."],
             figure: figure, numbers: numbers)
+        return means
+    }
+
+    /// Fig. 2's checks on the mean test errors, by [initialisation][activation].
+    private func figure2Gates(_ document: ReportDocument, _ means: [[Double]]) {
+        let worst = means.flatMap { $0 }.max() ?? .nan
+        document.gate("Fig. 2", "largest mean test error over the 6 configurations (%)", paper: "—", reproduced: formatted(worst), tolerance: "< 8 %", holds: worst < 8)
+        let relu = Statistics.mean(means.map { $0[0] }), tanh = Statistics.mean(means.map { $0[1] })
+        document.note("Fig. 2", "ORDER: ReLU better than Tanh on average", paper: "ReLU better", reproduced: "ReLU \(formatted(relu)) vs Tanh \(formatted(tanh))", tolerance: "SOFT (pilot found the reverse)", verdict: .soft)
+    }
+
+    /// Fig. 3's checks on the mean test errors, by [optimizer][loss].
+    private func figure3Gates(_ document: ReportDocument, _ means: [[Double]], losses: [String], optimizers: [String]) {
+        for (g, loss) in losses.enumerated() {
+            document.gate("Fig. 3", "\(loss): Adam's mean test error < SGD's", paper: "Adam better", reproduced: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))", tolerance: "ORDER", holds: means[1][g] < means[0][g])
+        }
+        for (s, optimizer) in optimizers.enumerated() {
+            let gap = abs(means[s][0] - means[s][1])
+            document.note("Fig. 3", "\(optimizer): |MSE − CE| (pp)", paper: "no evident difference", reproduced: formatted(gap), tolerance: "SOFT ≤ 1.5", verdict: .soft)
+        }
     }
 
     private func schedulerFigure(_ document: ReportDocument, with: RunResult?, without: RunResult?) {

@@ -39,6 +39,8 @@ struct Report003: ReportReproduction {
         var accuracyBand = 0.5
         /// The erratum that makes the train loss not comparable, if any.
         var trainLossErratum: String?
+        /// The finding that explains this row's loss checks when they fail or are n/c.
+        var lossFinding: FindingID?
         var inPaper: Bool { paper != nil }
         var spec: ModelSpec {
             .mlp(MLPSpec(inputs: 784, hidden: Array([256, 128].prefix(depth)), outputs: 10, activation: activation,
@@ -53,7 +55,7 @@ struct Report003: ReportReproduction {
         Model(
             name: "0-layer + SCE", depth: 0, activation: "sigmoid", loss: "SCE",
             paper: (seconds: 161, results: PaperResults(trainLoss: 0.2732, trainAccuracy: 92.32, testLoss: 0.2732, testAccuracy: 92.34)),
-            trainLossErratum: "E003-5"),
+            trainLossErratum: "E003-5", lossFinding: .zeroLayerTrainLoss),
         Model(
             name: "1-layer + Sigmoid + MSE", depth: 1, activation: "sigmoid", loss: "MSE",
             paper: (seconds: 706, results: PaperResults(trainLoss: 0.0913, trainAccuracy: 91.13, testLoss: 0.0857, testAccuracy: 91.8)),
@@ -67,7 +69,7 @@ struct Report003: ReportReproduction {
         Model(
             name: "1-layer + Relu + SCE", depth: 1, activation: "relu", loss: "SCE",
             paper: (seconds: 688, results: PaperResults(trainLoss: 0.132, trainAccuracy: 99.34, testLoss: 0.153, testAccuracy: 98.18)),
-            trainLossErratum: "E003-6"),
+            trainLossErratum: "E003-6", lossFinding: .oneLayerReluLosses),
         Model(
             name: "2-layer + Sigmoid + MSE (std 0.1)", depth: 2, activation: "sigmoid", loss: "MSE", standardDeviation: 0.1,
             paper: (seconds: 814, results: PaperResults(trainLoss: 0.097, trainAccuracy: 90.69, testLoss: 0.0911, testAccuracy: 91.34)),
@@ -95,6 +97,9 @@ struct Report003: ReportReproduction {
             case .batchSize: return "Batch Sizes"
             }
         }
+
+        /// A swept value as the tables print it (batch sizes as integers).
+        func display(_ value: Double) -> String { self == .batchSize ? "\(Int(value))" : "\(value)" }
     }
 
     /// Table 12 as printed, one row per learning rate.
@@ -161,6 +166,7 @@ struct Report003: ReportReproduction {
             + learningRates(context).map { request(baseline, rate: $0, context) }
             + momentums(context).map { request(baseline, momentum: $0, context) }
             + batchSizes(context).map { request(baseline, batch: $0, context) }
+            + experimentRequests(context)
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
@@ -181,9 +187,11 @@ struct Report003: ReportReproduction {
         sweep(document, table: "12", figure: "4", sweep: .learningRate, values: learningRates(context), paper: Self.paper12,
               runs: learningRates(context).map { results(request(baseline, rate: $0, context)) }, percentColumns: false, context)
         sweep(document, table: "13", figure: "5", sweep: .momentum, values: momentums(context), paper: Self.paper13,
-              runs: momentums(context).map { results(request(baseline, momentum: $0, context)) }, percentColumns: false, context)
+              runs: momentums(context).map { results(request(baseline, momentum: $0, context)) }, percentColumns: false,
+              variants: matchingConventions(context, results: results).map { (value: 0.0, change: $0.change, run: $0.run) }, context)
         sweep(document, table: "14", figure: "6", sweep: .batchSize, values: batchSizes(context).map(Double.init), paper: Self.paper14,
               runs: batchSizes(context).map { results(request(baseline, batch: $0, context)) }, percentColumns: true, context)
+        addFindings(document, context, results: results)
         return document
     }
 
@@ -271,11 +279,11 @@ struct Report003: ReportReproduction {
         document.gate("Table 11", "\(model.name): test accuracy (%)", paper: formatted(p.testAccuracy), reproduced: formatted(test), delta: formatted(test - p.testAccuracy), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(test - p.testAccuracy) <= band)
         document.gate("Table 11", "\(model.name): train accuracy (%)", paper: formatted(p.trainAccuracy), reproduced: formatted(100 * trainAccuracy), delta: formatted(100 * trainAccuracy - p.trainAccuracy), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(100 * trainAccuracy - p.trainAccuracy) <= band)
         if let erratum = model.trainLossErratum {
-            document.note("Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4), reproduced: formatted(trainLoss, 4), tolerance: "N/C (\(erratum))", verdict: .notComparable)
+            document.note("Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4), reproduced: formatted(trainLoss, 4), tolerance: "N/C (\(erratum))", verdict: .notComparable, finding: model.lossFinding?.rawValue)
         } else {
-            document.gate("Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4), reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / p.trainLoss - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(trainLoss / p.trainLoss - 1) <= 0.25)
+            document.gate("Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4), reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / p.trainLoss - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(trainLoss / p.trainLoss - 1) <= 0.25, finding: model.lossFinding?.rawValue)
         }
-        document.gate("Table 11", "\(model.name): test loss", paper: formatted(p.testLoss, 4), reproduced: formatted(testLoss, 4), delta: formatted(100 * (testLoss / p.testLoss - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(testLoss / p.testLoss - 1) <= 0.25)
+        document.gate("Table 11", "\(model.name): test loss", paper: formatted(p.testLoss, 4), reproduced: formatted(testLoss, 4), delta: formatted(100 * (testLoss / p.testLoss - 1), 0) + " %", tolerance: "±25 %", holds: run == nil ? nil : abs(testLoss / p.testLoss - 1) <= 0.25, finding: model.lossFinding?.rawValue)
         document.note("Table 11", "\(model.name): train time (s)", paper: "\(Int(seconds))", reproduced: formatted(run?.seconds, 0), tolerance: "SOFT (hardware, E003-12)", verdict: .soft)
     }
 
@@ -326,6 +334,7 @@ struct Report003: ReportReproduction {
             lossTitle: "training loss (log scale; MSE and SCE differ in scale)", accuracyTitle: "training accuracy", xLabel: "epoch",
             width: 1300, height: 520).parts
         var early: [String: Double] = [:]
+        var epochOne: [(model: Model, accuracy: Double)] = []
         for (index, model) in Self.models.enumerated().prefix(10) {
             guard let run = runs[index] else { continue }
             let perEpoch = 12
@@ -334,9 +343,11 @@ struct Report003: ReportReproduction {
             lossAxes.plot(x: losses.indices.map { Double($0 + 1) }, y: losses, label: model.name, style: style)
             accuracyAxes.plot(x: accuracies.indices.map { Double($0 + 1) }, y: accuracies, style: style)
             early[model.name] = accuracies.first ?? .nan
+            epochOne.append((model, accuracies.first ?? .nan))
         }
-        let sce = Statistics.mean(early.filter { $0.key.contains("SCE") }.map(\.value)), mse = Statistics.mean(early.filter { $0.key.contains("MSE") }.map(\.value))
-        let relu = Statistics.mean(early.filter { $0.key.contains("Relu") }.map(\.value)), sigmoid = Statistics.mean(early.filter { $0.key.contains("Sigmoid") }.map(\.value))
+        let meanAccuracy = { (included: (Model) -> Bool) in Statistics.mean(epochOne.filter { included($0.model) }.map(\.accuracy)) }
+        let sce = meanAccuracy { $0.loss == "SCE" }, mse = meanAccuracy { $0.loss == "MSE" }
+        let relu = meanAccuracy { $0.depth > 0 && $0.activation == "relu" }, sigmoid = meanAccuracy { $0.depth > 0 && $0.activation == "sigmoid" }
         document.requiring(Array(runs.prefix(10))) {
             document.gate("Fig. 3", "SCE converges faster than MSE (mean epoch-1 accuracy)", paper: "SCE faster", reproduced: "\(formatted(sce, 4)) vs \(formatted(mse, 4))", tolerance: "SHAPE", holds: sce > mse)
             document.gate("Fig. 3", "ReLU converges faster than Sigmoid (mean epoch-1 accuracy)", paper: "ReLU faster", reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", tolerance: "SHAPE", holds: relu > sigmoid)
@@ -348,7 +359,7 @@ struct Report003: ReportReproduction {
 
     private func sweep(
         _ document: ReportDocument, table: String, figure number: String, sweep: Sweep, values: [Double], paper: [(value: Double, results: PaperResults)],
-        runs: [RunResult?], percentColumns: Bool, _ context: ReproductionContext
+        runs: [RunResult?], percentColumns: Bool, variants: [(value: Double, change: String, run: RunResult)] = [], _ context: ReproductionContext
     ) {
         let name = sweep.rawValue
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
@@ -360,7 +371,7 @@ struct Report003: ReportReproduction {
         var numbers: [String: Any] = [:]
         for (index, value) in values.enumerated() {
             let run = runs[index]
-            let label = sweep == .batchSize ? "B = \(Int(value))" : "\(name) \(value)"
+            let label = sweep == .batchSize ? "B = \(Int(value))" : "\(name) \(sweep.display(value))"
             if let run {
                 lossAxes.plot(x: windowX(run), y: run.windowLosses, label: label, style: LineStyle(color: Color.cycle(index), width: 1.1))
                 accuracyAxes.plot(x: windowX(run), y: run.windowAccuracies, style: LineStyle(color: Color.cycle(index), width: 1.1))
@@ -372,7 +383,7 @@ struct Report003: ReportReproduction {
             numbers[label] = ["train_loss": trainLoss, "train_accuracy": trainAccuracy, "test_loss": testLoss, "test_accuracy": test, "diverged": run?.history.diverged ?? false]
             let printed = paper.first { $0.value == value }?.results
             let scale = percentColumns ? 1.0 : 100.0
-            rows.append([sweep == .batchSize ? "\(Int(value))" : "\(value)",
+            rows.append([sweep.display(value),
                          printed.map { formatted($0.trainLoss, 4) } ?? "—", ours(run, formatted(trainLoss, 4)),
                          printed.map { formatted($0.trainAccuracy, percentColumns ? 2 : 4) } ?? "—", ours(run, formatted(100 * trainAccuracy)),
                          printed.map { formatted($0.testLoss, 4) } ?? "—", ours(run, formatted(testLoss, 4)),
@@ -382,6 +393,13 @@ struct Report003: ReportReproduction {
             document.requiring([run]) {
                 gateRow(document, table: table, sweep: sweep, value: value, paperTest: paperTest, test: 100 * test, testLoss: testLoss, trainLoss: trainLoss, paperTrainLoss: printed.trainLoss, run: run)
             }
+        }
+        for variant in variants.reversed() {
+            guard let index = values.firstIndex(of: variant.value), let last = variant.run.history.last else { continue }
+            rows.insert([
+                "\(sweep.display(variant.value)), \(variant.change) (not the spec's configuration; see Findings)", "", formatted(last.trainLoss, 4), "",
+                formatted(100 * last.trainAccuracy), "", formatted(variant.run.finalTestLoss, 4), "", formatted(100 * (variant.run.finalTestAccuracy ?? .nan)),
+            ], at: index + 1)
         }
         document.requiring(runs) { orderGates(document, table: table, sweep: sweep, values: values, tests: tests, trainLosses: trainLosses) }
         document.addFigure(number: number, title: "Training Process with Different \(sweep.plural)",
@@ -399,15 +417,15 @@ struct Report003: ReportReproduction {
         let diverged = run?.history.diverged == true || !testLoss.isFinite
         switch (sweep, value) {
         case (.learningRate, 1.0), (.momentum, 1.0):
-            document.gate(id, "\(name) \(value): diverges", paper: table == "13" ? "nan / 9.80 %" : "2.3037 / 11.35 %", reproduced: "\(formatted(testLoss, 4)) / \(formatted(test))", tolerance: "loss NaN/inf or ≥ 2.2 with accuracy ≤ 20 %", holds: diverged || (testLoss >= 2.2 && test <= 20))
+            document.gate(id, "\(name) \(sweep.display(value)): diverges", paper: table == "13" ? "nan / 9.80 %" : "2.3037 / 11.35 %", reproduced: "\(formatted(testLoss, 4)) / \(formatted(test))", tolerance: "loss NaN/inf or ≥ 2.2 with accuracy ≤ 20 %", holds: diverged || (testLoss >= 2.2 && test <= 20))
         case (.learningRate, 0.00001):
             document.gate(id, "\(name) 1e-5: near chance", paper: "16.06 %", reproduced: "\(formatted(test)) % (loss \(formatted(testLoss, 4)))", tolerance: "accuracy ≤ 50 %, loss ≥ 2.0", holds: test <= 50 && testLoss >= 2.0)
         default:
             let band: Double = sweep == .learningRate ? (value == 0.1 ? 1.0 : value == 0.0001 ? 3.0 : 0.5) : 0.5
-            document.gate(id, "\(name) \(value): test accuracy (%)", paper: formatted(paperTest), reproduced: formatted(test), delta: formatted(test - paperTest), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(test - paperTest) <= band)
+            document.gate(id, "\(name) \(sweep.display(value)): test accuracy (%)", paper: formatted(paperTest), reproduced: formatted(test), delta: formatted(test - paperTest), tolerance: "±\(band) pp", holds: run == nil ? nil : abs(test - paperTest) <= band, finding: sweep == .batchSize ? FindingID.smallBatchTestAccuracy.rawValue : nil)
             let lossBand = sweep == .batchSize ? 0.30 : 0.25
             if sweep != .learningRate || [0.1, 0.01, 0.001].contains(value) {
-                document.gate(id, "\(name) \(value): train loss", paper: formatted(paperTrainLoss, 4), reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / paperTrainLoss - 1), 0) + " %", tolerance: "±\(Int(lossBand * 100)) %", holds: run == nil ? nil : abs(trainLoss / paperTrainLoss - 1) <= lossBand)
+                document.gate(id, "\(name) \(sweep.display(value)): train loss", paper: formatted(paperTrainLoss, 4), reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / paperTrainLoss - 1), 0) + " %", tolerance: "±\(Int(lossBand * 100)) %", holds: run == nil ? nil : abs(trainLoss / paperTrainLoss - 1) <= lossBand, finding: FindingID.sweepTrainLoss.rawValue)
             }
         }
     }

@@ -1,0 +1,76 @@
+import Backprop
+import Foundation
+
+/// The extra runs behind report 003's findings (full mode only): each is a table's run changed in
+/// one setting, through the normal cached runner.
+extension Report003 {
+    /// One finding's run: what it changes, relative to which row, and the request.
+    struct Experiment {
+        let change: String
+        let request: RunRequest
+    }
+
+    /// A copy of `base` that differs in `change` (named in its label, so its cache key differs).
+    private func variant(_ base: RunRequest, _ change: String, measured: Bool = false, _ edit: (inout RunRequest) -> Void = { _ in }) -> Experiment {
+        var request = base
+        request.label += " | finding: \(change)"
+        request.recording.evaluateEveryEpoch = true
+        if measured {
+            request.recording.evaluateTrainingSet = true
+            request.recording.recordsParameterSquaredNorm = true
+        }
+        edit(&request)
+        return Experiment(change: change, request: request)
+    }
+
+    /// The momentum-0.0 row (the largest train-loss miss) and the B = 400 row, measured every
+    /// epoch, then the m = 0.0 run with one convention changed at a time.
+    func trainLossExperiments(_ context: ReproductionContext) -> (measured: [Experiment], conventions: [Experiment]) {
+        let slow = request(baseline, momentum: 0.0, context)
+        var initialisation = baseline
+        initialisation.standardDeviation = 0.1
+        let measured = [
+            variant(slow, "measured every epoch", measured: true),
+            variant(request(baseline, batch: 400, context), "measured every epoch", measured: true),
+        ]
+        let conventions = [
+            variant(slow, "50,000 training images") { $0.dataset.trainCount = 50_000 },
+            variant(slow, "55,000 training images") { $0.dataset.trainCount = 55_000 },
+            variant(slow, "pixels x/255") { $0.dataset.preprocessing = "unitScale" },
+            variant(request(initialisation, momentum: 0.0, context), "init std 0.1"),
+        ]
+        return (measured, conventions)
+    }
+
+    /// The two batch sizes whose test accuracy misses, with two more seeds each.
+    func batchSeedExperiments(_ context: ReproductionContext) -> [(batch: Int, trial: Int, experiment: Experiment)] {
+        [10, 30].flatMap { batch in
+            (1...2).map { trial in
+                var base = request(baseline, batch: batch, context)
+                base.seed = context.seed("003", trial: trial)
+                return (batch, trial, variant(base, "seed \(trial)"))
+            }
+        }
+    }
+
+    /// The 1-layer ReLU SCE row measured every epoch, and without weight decay.
+    func oneLayerExperiments(_ context: ReproductionContext) -> (measured: Experiment, withoutDecay: Experiment) {
+        let base = request(Self.models[5], context)
+        return (variant(base, "measured every epoch", measured: true),
+                variant(base, "no weight decay") { $0.training.optimizer.weightDecay = 0 })
+    }
+
+    /// The 0-layer SCE row measured every epoch.
+    func zeroLayerExperiment(_ context: ReproductionContext) -> Experiment {
+        variant(request(Self.models[1], context), "measured every epoch", measured: true)
+    }
+
+    /// Every finding run, in full mode; none in quick mode (3 epochs say nothing about the paper's 100).
+    func experimentRequests(_ context: ReproductionContext) -> [RunRequest] {
+        guard context.mode == .full, context.data.hasMNIST else { return [] }
+        let trainLoss = trainLossExperiments(context), oneLayer = oneLayerExperiments(context)
+        return (trainLoss.measured + trainLoss.conventions).map(\.request)
+            + batchSeedExperiments(context).map(\.experiment.request)
+            + [oneLayer.measured.request, oneLayer.withoutDecay.request, zeroLayerExperiment(context).request]
+    }
+}
