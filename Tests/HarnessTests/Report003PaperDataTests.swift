@@ -28,3 +28,24 @@ final class Report003PaperDataTests: XCTestCase {
         XCTAssertEqual(Report003.Sweep.batchSize.plural, "Batch Sizes")
     }
 }
+
+/// The spec's per-row gates and the architecture tables travel with the printed rows.
+final class Report003GateDataTests: XCTestCase {
+    func testSweepRowsCarryTheirGates() throws {
+        let rates = Dictionary(uniqueKeysWithValues: Report003.paper12.map { ($0.value, $0) })
+        guard case .diverges = try XCTUnwrap(rates[1.0]).gate else { return XCTFail("lr 1.0 diverged in the paper") }
+        guard case .nearChance = try XCTUnwrap(rates[0.00001]).gate else { return XCTFail("lr 1e-5 stays near chance") }
+        guard case let .testAccuracy(band) = try XCTUnwrap(rates[0.0001]).gate else { return XCTFail("lr 1e-4 is gated on accuracy") }
+        XCTAssertEqual(band, 3.0, "still converging: ±3 pp")
+        XCTAssertEqual(Report003.paper12.filter(\.trainLossGated).map(\.value), [0.1, 0.01, 0.001], "losses gated for the converging rates only")
+        XCTAssertEqual(Report003.paper13.filter { !$0.trainLossGated }.map(\.value), [1.0])
+        XCTAssertTrue(Report003.paper14.allSatisfy(\.trainLossGated))
+    }
+
+    func testTablesOneToTenComeFromTheModelsWithTheSpecsCorrections() {
+        let titled = Report003.models.compactMap(\.architecture)
+        XCTAssertEqual(titled.count, 10, "the extra row has no architecture table")
+        XCTAssertEqual(titled.first?.title, "No-hidden-layer Network with Euclidean Loss")
+        XCTAssertEqual(titled.indices.filter { titled[$0].correction != nil }.map { $0 + 1 }, [1, 9], "E003-2 corrects Table 1, E003-3 Table 9")
+    }
+}

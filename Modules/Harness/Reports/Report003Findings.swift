@@ -45,24 +45,24 @@ extension Report003 {
     }
 
     /// A sweep row whose train loss is gated, with the paper's printed results (accuracies in %).
-    private struct SweepRow {
+    private struct GatedTrainLossRow {
         let label: String
         let request: RunRequest
         let paper: PaperResults
     }
 
-    private func sweepRows(_ context: ReproductionContext) -> [SweepRow] {
+    private func sweepRows(_ context: ReproductionContext) -> [GatedTrainLossRow] {
         let percent = { (results: PaperResults) in
             PaperResults(trainLoss: results.trainLoss, trainAccuracy: 100 * results.trainAccuracy, testLoss: results.testLoss, testAccuracy: 100 * results.testAccuracy)
         }
         let rates = Self.paper12.filter { $0.value == 0.001 }.map {
-            SweepRow(label: "lr \($0.value)", request: request(baseline, rate: $0.value, context), paper: percent($0.results))
+            GatedTrainLossRow(label: "lr \($0.value)", request: request(baseline, rate: $0.value, context), paper: percent($0.results))
         }
         let momentums = Self.paper13.filter { $0.value <= 0.8 }.map {
-            SweepRow(label: "m \($0.value)", request: request(baseline, momentum: $0.value, context), paper: percent($0.results))
+            GatedTrainLossRow(label: "m \($0.value)", request: request(baseline, momentum: $0.value, context), paper: percent($0.results))
         }
         let batches = Self.paper14.filter { $0.value >= 200 }.map {
-            SweepRow(label: "B \(Int($0.value))", request: request(baseline, batch: Int($0.value), context), paper: $0.results)
+            GatedTrainLossRow(label: "B \(Int($0.value))", request: request(baseline, batch: Int($0.value), context), paper: $0.results)
         }
         return rates + momentums + batches
     }
