@@ -163,7 +163,7 @@ final class ReportDocument {
         guard !mine.isEmpty else { return "" }
         var lines = ["", "| check | paper | reproduced | Δ | tolerance | verdict |", "|---|---|---|---|---|---|"]
         for check in mine {
-            let verdict = findings.verdictCell(check, linkPrefix: findingsPage)
+            let verdict = findings.verdictCell(check, linkPrefix: findingsPage, mode: mode)
             lines.append("| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(verdict) |")
         }
         return lines.joined(separator: "\n") + "\n"

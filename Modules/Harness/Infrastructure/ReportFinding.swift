@@ -69,9 +69,12 @@ struct ReportFindings {
     }
 
     /// The verdict cell of a check table: fail and n/c link to their finding ("no finding" if none does).
-    func verdictCell(_ check: Check, linkPrefix: String) -> String {
+    /// In quick mode an uncovered check points to the full mode, where the experiments run.
+    func verdictCell(_ check: Check, linkPrefix: String, mode: Mode) -> String {
         guard Self.needsFinding(check) else { return check.verdict.rawValue }
-        guard let number = number(for: check) else { return "\(check.verdict.rawValue) (no finding)" }
+        guard let number = number(for: check) else {
+            return "\(check.verdict.rawValue) (\(mode == .quick ? "finding in full mode" : "no finding"))"
+        }
         return "\(check.verdict.rawValue) ([finding \(number)](\(linkPrefix)#finding-\(number)))"
     }
 
@@ -87,7 +90,8 @@ struct ReportFindings {
                     : "No finding yet for the fail and n/c rows above.")
             return text.joined(separator: "\n")
         }
-        text.append("Every fail and n/c row above links to the finding that covers it: the hypotheses tested, each with the run variant (through the same cached runner, listed in runs.csv) and its numbers, and whether a convention explains the paper's value. The verdicts above stay those of the spec's configuration.")
+        text.append("Every fail and n/c row above links to the finding that covers it: the hypotheses tested, each with the run variant (through the same cached runner, listed in runs.csv) and its numbers, and whether a convention explains the paper's value. The verdicts above stay those of the spec's configuration."
+            + (mode == .quick ? " In quick mode, findings whose experiments need the full runs are left out." : ""))
         for (index, finding) in findings.enumerated() {
             let covered = needing.filter { number(for: $0) == index + 1 }
             text += ["", finding.markdown(number: index + 1, covered: covered)]
