@@ -408,8 +408,10 @@ struct Report003: ReportReproduction {
             let run = runs[index]
             let label = sweep == .batchSize ? "B = \(Int(value))" : "\(name) \(sweep.display(value))"
             if let run {
-                lossAxes.plot(x: windowX(run), y: run.windowLosses, label: label, style: LineStyle(color: Color.cycle(index), width: 1.1))
-                accuracyAxes.plot(x: windowX(run), y: run.windowAccuracies, style: LineStyle(color: Color.cycle(index), width: 1.1))
+                // Past the palette's ten colours, curves are dashed so no two share a look.
+                let style = LineStyle(color: Color.cycle(index), width: 1.1, dash: index >= Color.palette.count ? [6, 3] : [])
+                lossAxes.plot(x: windowX(run), y: run.windowLosses, label: label, style: style)
+                accuracyAxes.plot(x: windowX(run), y: run.windowAccuracies, style: style)
             }
             let (trainLoss, trainAccuracy) = lastEpoch(run)
             let testLoss = run?.finalTestLoss ?? .nan, test = run?.finalTestAccuracy ?? .nan
@@ -436,9 +438,17 @@ struct Report003: ReportReproduction {
                 formatted(100 * last.trainAccuracy), "", formatted(variant.run.finalTestLoss, 4), "", formatted(100 * (variant.run.finalTestAccuracy ?? .nan)),
             ], at: index + 1)
         }
+        // A diverging run's finite losses reach 1e27; cap the loss axis at ten times the largest loss of
+        // the runs that did not diverge, so theirs stay readable (the diverging curve leaves through the top).
+        let settled = runs.compactMap { $0 }.filter { !$0.history.diverged }.flatMap(\.windowLosses).filter(\.isFinite)
+        var capped = false
+        if let largest = settled.max(), let smallest = settled.filter({ $0 > 0 }).min(), runs.contains(where: { $0?.history.diverged == true }) {
+            lossAxes.yLimits = smallest / 2...largest * 10
+            capped = true
+        }
         document.requiring(runs) { orderGates(document, table: table, sweep: sweep, values: values, tests: tests, trainLosses: trainLosses) }
         document.addFigure(number: number, title: "Training Process with Different \(sweep.plural)",
-                           caption: "The Table 10 network with the common configuration except the \(name); curves are 50-iteration means; a curve ends at its first non-finite loss (diverged runs).\(sweep == .batchSize ? " Runs differ in length (iterations = epochs × 60,000 / B), hence the log x axis." : "")",
+                           caption: "The Table 10 network with the common configuration except the \(name); curves are 50-iteration means; a curve ends at its first non-finite loss (diverged runs)\(capped ? ", and the loss axis stops at ten times the largest loss of the runs that did not diverge" : "").\(sweep == .batchSize ? " Runs differ in length (iterations = epochs × 60,000 / B), hence the log x axis." : "")",
                            proposals: sweep == .batchSize ? ["PROPOSAL: log-x iteration axis; learning rate fixed at 0.01 with the loss averaged over the batch."] : [],
                            figure: figure, numbers: numbers)
         document.addTable(number: table, title: "Experimental Results with Different \(sweep.plural)",
