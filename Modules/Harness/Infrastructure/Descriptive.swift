@@ -45,12 +45,17 @@ enum Descriptive {
 
 /// Figures of curves over trials.
 enum CurveFigures {
-    /// Draws mean ± 1 std of `series` (one array per trial) against 1-based indices.
+    /// Draws mean ± 1 std of `series` (one array per trial) against 1-based indices. The band never
+    /// leaves the range the runs span at that index: an error rate's band stays above 0, and a
+    /// log axis never gets a band reaching down to zero from a few runs far below the mean.
     static func band(_ axes: Axes, _ series: [[Double]], label: String, color: Color, x: [Double]? = nil) {
         let (mean, std) = Statistics.band(series)
         let xs = x ?? mean.indices.map { Double($0 + 1) }
         if series.count > 1 {
-            axes.band(x: xs, lower: zip(mean, std).map(-), upper: zip(mean, std).map(+), color: color)
+            let values = mean.indices.map { index in series.compactMap { index < $0.count && $0[index].isFinite ? $0[index] : nil } }
+            let lower = mean.indices.map { max(mean[$0] - std[$0], values[$0].min() ?? .nan) }
+            let upper = mean.indices.map { min(mean[$0] + std[$0], values[$0].max() ?? .nan) }
+            axes.band(x: xs, lower: lower, upper: upper, color: color)
         }
         axes.plot(x: xs, y: mean, label: series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label, style: LineStyle(color: color))
     }

@@ -219,14 +219,20 @@ struct Report000: ReportReproduction {
         error.title = "(b) error rate"
         error.xLabel = "epoch"
         error.yLabel = "error (%)"
-        let degenerate = runs.filter { ($0.finalTrainAccuracy ?? 0) < 0.8 }
-        let healthy = runs.filter { ($0.finalTrainAccuracy ?? 0) >= 0.8 }
+        let degenerate = runs.filter(Self.isDegenerate)
+        let healthy = runs.filter { !Self.isDegenerate($0) }
         let lossSeries = runs.map { $0.history.epochs.map(\.trainLoss) }
-        CurveFigures.band(loss, lossSeries, label: "training loss", color: Color.cycle(0))
-        CurveFigures.band(error, runs.map { $0.history.epochs.map { 100 * (1 - ($0.trainEvaluationAccuracy ?? .nan)) } }, label: "train", color: Color.cycle(0))
-        CurveFigures.band(error, runs.map { $0.history.epochs.map { 100 * (1 - ($0.testAccuracy ?? .nan)) } }, label: "test", color: Color.cycle(1))
-        for (index, run) in degenerate.enumerated() {
-            error.plot(run.history.epochs.map { 100 * (1 - ($0.testAccuracy ?? .nan)) }, label: index == 0 ? "degenerate runs (test)" : nil, style: LineStyle(color: .gray, width: 0.8))
+        // The bands summarise the runs that trained; a degenerate run (a constant output) is drawn on its own,
+        // since averaging it in would describe no run at all.
+        let banded = healthy.isEmpty ? runs : healthy
+        let which = degenerate.isEmpty || healthy.isEmpty ? "" : "non-degenerate "
+        CurveFigures.band(loss, banded.map { $0.history.epochs.map(\.trainLoss) }, label: "\(which)training loss", color: Color.cycle(0))
+        CurveFigures.band(error, banded.map { $0.history.epochs.map { 100 * (1 - ($0.trainEvaluationAccuracy ?? .nan)) } }, label: "\(which)train", color: Color.cycle(0))
+        CurveFigures.band(error, banded.map { $0.history.epochs.map { 100 * (1 - ($0.testAccuracy ?? .nan)) } }, label: "\(which)test", color: Color.cycle(1))
+        for (index, run) in degenerate.enumerated() where !healthy.isEmpty {
+            let style = LineStyle(color: .gray, width: 0.8)
+            loss.plot(run.history.epochs.map(\.trainLoss), label: index == 0 ? "degenerate runs" : nil, style: style)
+            error.plot(run.history.epochs.map { 100 * (1 - ($0.testAccuracy ?? .nan)) }, label: index == 0 ? "degenerate runs (test)" : nil, style: style)
         }
         let finalTest = runs.compactMap(\.finalTestAccuracy).map { 100 * (1 - $0) }
         let finalFirst = lossSeries.compactMap(\.first), finalLast = lossSeries.compactMap(\.last)
@@ -234,7 +240,7 @@ struct Report000: ReportReproduction {
         document.gate("Fig. \(number)", "\(network.name): training loss falls (runs whose last epoch < first)", paper: "curves decrease and flatten", reproduced: "\(decreasing)/\(runs.count) runs", tolerance: "SHAPE: all healthy runs", holds: decreasing >= healthy.count && !runs.isEmpty)
         document.addFigure(
             number: number, title: "Performance for \(network.name)",
-            caption: "Mean ± 1 std over \(runs.count) runs (the same runs as Table 5); thin grey lines are degenerate runs (final training accuracy < 80 %). Train error is measured on the whole training set after each epoch.",
+            caption: "Mean ± 1 std over \(degenerate.isEmpty || healthy.isEmpty ? "\(runs.count) runs" : "the \(healthy.count) of \(runs.count) runs that trained") (the same runs as Table 5); thin grey lines are degenerate runs (final training accuracy < 80 %), one each. Train error is measured on the whole training set after each epoch.",
             proposals: ["UNSTATED → PROPOSAL: two panels against epoch, (a) training loss, (b) training and test error (%)."],
             figure: figure,
             numbers: ["final_test_error_percent": finalTest, "degenerate_runs": degenerate.count, "epochs": runs.first?.history.epochs.count ?? 0])
