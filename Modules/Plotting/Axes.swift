@@ -16,6 +16,8 @@ public final class Axes {
     public var yLimits: ClosedRange<Double>?
     public var showsGrid = true
     public var showsLegend = true
+    /// Ticks, tick labels and the frame; off for diagrams, whose coordinates mean nothing to a reader.
+    public var showsAxes = true
     /// Labels for categorical x ticks (bar charts); set by `bar`.
     var categories: [String]?
     var elements: [PlotElement] = []

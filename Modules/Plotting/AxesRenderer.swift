@@ -13,7 +13,8 @@ struct AxesRenderer {
 
     func draw(in cell: Rect) {
         let limits = axes.resolvedLimits()
-        let yTicks = ticks(limits.y, scale: axes.yScale, categories: nil)
+        let noTicks: (values: [Double], labels: [String]) = ([], [])
+        let yTicks = axes.showsAxes ? ticks(limits.y, scale: axes.yScale, categories: nil) : noTicks
         let yTickWidth = yTicks.labels.map { canvas.measure($0, size: tickSize).width }.max() ?? 0
         let left = cell.x + 12 * scale + yTickWidth + 6 * scale + (axes.yLabel == nil ? 0 : labelSize + 8 * scale)
         let title = axes.title.map { FittedTitle($0, width: cell.width - 16 * scale, size: titleSize, canvas: canvas) }
@@ -25,7 +26,7 @@ struct AxesRenderer {
         if legendOutside, let size = legendSize() { plot.width = max(plot.width - size.width - 8 * scale, 10) }
         let xMap = AxisMapping(scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x, pixelEnd: plot.maxX)
         let yMap = AxisMapping(scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, pixelStart: plot.maxY, pixelEnd: plot.y)
-        let xTicks = thinned(ticks(limits.x, scale: axes.xScale, categories: axes.categories), map: xMap, width: plot.width)
+        let xTicks = axes.showsAxes ? thinned(ticks(limits.x, scale: axes.xScale, categories: axes.categories), map: xMap, width: plot.width) : noTicks
 
         if axes.showsGrid {
             for value in xTicks.values { let px = xMap.pixel(value); canvas.strokePolyline([(px, plot.y), (px, plot.maxY)], color: .lightGray, width: 0.8 * scale) }
@@ -35,7 +36,9 @@ struct AxesRenderer {
         var occupied: [(Double, Double)] = []
         for element in axes.elements { drawElement(element, xMap: xMap, yMap: yMap, plot: plot, occupied: &occupied) }
         canvas.unclip()
-        canvas.strokeRectangle(x: plot.x, y: plot.y, width: plot.width, height: plot.height, color: Color(hex: 0x333333), lineWidth: 1 * scale)
+        if axes.showsAxes {
+            canvas.strokeRectangle(x: plot.x, y: plot.y, width: plot.width, height: plot.height, color: Color(hex: 0x333333), lineWidth: 1 * scale)
+        }
 
         for (value, label) in zip(xTicks.values, xTicks.labels) {
             let px = xMap.pixel(value)

@@ -70,6 +70,28 @@ final class PlottingTests: XCTestCase {
         XCTAssertTrue(redPixels.contains { $0.0 > 280 && $0.1 < 120 }, "the line ends top right")
     }
 
+    /// A diagram draws its boxes only: no frame, ticks or tick labels (dark pixels) away from the box in the middle.
+    func testADiagramHasNoFrameTicksOrTickLabels() throws {
+        func darkPixels(showsAxes: Bool) throws -> Int {
+            let figure = Figure(width: 300, height: 200)
+            let axes = figure.axes()
+            axes.showsGrid = false
+            axes.showsLegend = false
+            axes.showsAxes = showsAxes
+            axes.xLimits = 0...1
+            axes.yLimits = 0...1
+            axes.rectangle(x: 0.4, y: 0.4, width: 0.2, height: 0.2, fill: .red)
+            let image = try decodePNG(try figure.pngData())
+            let margins = stride(from: 0, to: image.rgba.count, by: 4).filter { offset in
+                let x = offset / 4 % image.width, y = offset / 4 / image.width
+                return x < 100 || x > 200 || y < 50 || y > 150
+            }
+            return margins.filter { image.rgba[$0] < 100 && image.rgba[$0 + 1] < 100 && image.rgba[$0 + 2] < 100 }.count
+        }
+        XCTAssertGreaterThan(try darkPixels(showsAxes: true), 200, "frame, ticks and their labels are dark")
+        XCTAssertEqual(try darkPixels(showsAxes: false), 0, "only the box in the middle is drawn")
+    }
+
     func testNiceTicks() {
         XCTAssertEqual(Ticks.linear(0, 1), [0, 0.2, 0.4, 0.6, 0.8, 1])
         XCTAssertEqual(Ticks.labels(Ticks.linear(0, 1)), ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])

@@ -25,6 +25,7 @@ enum Descriptive {
     static func drawChain(_ rows: [LayerSummary], on axes: Axes) {
         axes.showsGrid = false
         axes.showsLegend = false
+        axes.showsAxes = false
         axes.xLimits = -0.6...(Double(rows.count) - 0.4)
         axes.yLimits = 0...1
         for (index, row) in rows.enumerated() {

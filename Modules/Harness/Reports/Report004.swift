@@ -125,6 +125,7 @@ struct Report004: ReportReproduction {
         let axes = figure.axes()
         axes.showsGrid = false
         axes.showsLegend = false
+        axes.showsAxes = false
         axes.xLimits = -0.5...2.5
         axes.yLimits = -0.5...2.5
         let layers: [[(String, Double)]] = [[("x₁", 1.5), ("x₂", 0.5)], [("k₁/h₁", 2), ("k₂/h₂", 1), ("k₃/h₃", 0)], [("z₁/y₁", 1.5), ("z₂/y₂", 0.5)]]
