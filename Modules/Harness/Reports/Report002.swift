@@ -16,9 +16,21 @@ struct Report002: ReportReproduction {
         ]
     }
 
-    static let cifarRows: [(rate: Double, momentum: Double, epochs: Double, paper: Double)] = [
-        (0.0001, 0.9, 2, 27), (0.0001, 0.9, 10, 58), (0.001, 0.9, 2, 52), (0.01, 0.9, 2, 24),
-        (0.001, 0.7, 2, 31), (0.001, 0.5, 0.5, 29), (0.001, 0.9, 5, 60), (0.001, 0.9, 10, 61),
+    /// One printed row of Table 1: the settings, the paper's test accuracy (%) and how the spec gates it.
+    struct CIFARRow {
+        let rate: Double, momentum: Double, epochs: Double, paper: Double
+        /// Gated at ±5 pp; lr 0.01 sits near the divergence edge and is SOFT.
+        var gated = true
+        /// What the epochs cell says when the row is run differently from its printed epochs.
+        var epochsNote: String?
+    }
+
+    static let cifarRows = [
+        CIFARRow(rate: 0.0001, momentum: 0.9, epochs: 2, paper: 27), CIFARRow(rate: 0.0001, momentum: 0.9, epochs: 10, paper: 58),
+        CIFARRow(rate: 0.001, momentum: 0.9, epochs: 2, paper: 52), CIFARRow(rate: 0.01, momentum: 0.9, epochs: 2, paper: 24, gated: false),
+        CIFARRow(rate: 0.001, momentum: 0.7, epochs: 2, paper: 31),
+        CIFARRow(rate: 0.001, momentum: 0.5, epochs: 0.5, paper: 29, epochsNote: "0.5 (run as 2, E002-6)"),
+        CIFARRow(rate: 0.001, momentum: 0.9, epochs: 5, paper: 60), CIFARRow(rate: 0.001, momentum: 0.9, epochs: 10, paper: 61),
     ]
 
     /// The PyTorch CIFAR-10 tutorial network as a layer-list recipe (PyTorch's default initialisation).
@@ -105,16 +117,16 @@ struct Report002: ReportReproduction {
                 if let run = runs.first.flatMap(results), epoch >= 1, epoch <= run.history.epochs.count, let value = run.history.epochs[epoch - 1].testAccuracy {
                     accuracy[key] = 100 * value
                     reproduced = "\(formatted(100 * value, 1)) %"
-                    if row.rate <= 0.001 {
+                    if row.gated {
                         document.gate("Table 1", "accuracy at lr \(row.rate), momentum \(row.momentum), \(row.epochs) epochs", paper: "\(Int(row.paper)) %", reproduced: reproduced, delta: formatted(100 * value - row.paper, 1), tolerance: "±5 pp", holds: abs(100 * value - row.paper) <= 5)
                     } else {
-                        document.note("Table 1", "accuracy at lr 0.01", paper: "24 %", reproduced: reproduced, tolerance: "SOFT (near the divergence edge)", verdict: .soft)
+                        document.note("Table 1", "accuracy at lr \(row.rate)", paper: "\(Int(row.paper)) %", reproduced: reproduced, tolerance: "SOFT (near the divergence edge)", verdict: .soft)
                     }
                 }
             } else {
                 document.note("Table 1", "accuracy at lr \(row.rate), momentum \(row.momentum), \(row.epochs) epochs", paper: "\(Int(row.paper)) %", reproduced: "—", tolerance: "±5 pp", verdict: .notRun)
             }
-            rows.append(["\(row.rate)", "\(row.momentum)", row.epochs == 0.5 ? "0.5 (run as 2, E002-6)" : "\(Int(row.epochs))", "\(Int(row.paper))%", reproduced])
+            rows.append(["\(row.rate)", "\(row.momentum)", row.epochsNote ?? "\(Int(row.epochs))", "\(Int(row.paper))%", reproduced])
         }
         let status = missing.isEmpty
             ? "Trained on CIFAR-10 from `\(folder)`; rows with the same (lr, momentum) share one run evaluated after every epoch."
