@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
     ],
     targets: [
         // MARK: C system libraries (Debian -dev packages, installed by scripts/setup)
@@ -27,7 +28,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Modules/CSystem/CZlib"),
 
         // MARK: Framework modules
-        .target(name: "TensorCore", dependencies: ["CBLAS"], path: "Modules/Tensor"),
+        .target(
+            name: "TensorCore", dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")], path: "Modules/Tensor"
+        ),
         .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),
         .target(name: "Autograd", dependencies: ["TensorCore", "Layers"], path: "Modules/Autograd"),
         .target(name: "Layers", dependencies: ["TensorCore", "Randomness"], path: "Modules/Layers"),
@@ -76,6 +79,5 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"], path: "Tests/TrainingTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], path: "Tests/DatasetsTests"),
         .testTarget(name: "HarnessTests", dependencies: ["BackpropHarness", "TestSupport"], path: "Tests/HarnessTests"),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )

@@ -3,7 +3,7 @@ import TensorCore
 
 /// The quadratic-boundary synthetic data of reports 002 and 004: x ~ N(0, I₂), label 1 when
 /// xᵀQx > 0.6. The first `trainCount` rows are the training set, the next `validationCount` the
-/// validation set (report 004 calls it the test set, E004-12).
+/// validation set (report 004 calls it the test set).
 public enum SyntheticDataset {
     /// Which course version of `load_synth` (the spec's dataset table).
     public enum Variant: String, Sendable, CaseIterable {

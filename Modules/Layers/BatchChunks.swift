@@ -23,6 +23,9 @@ enum BatchChunks {
             body(0, chunks[0])
             return
         }
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { body($0, chunks[$0]) }
+        // Safe to share: every caller's body touches only the samples of its own range and the
+        // scratch slice of its own chunk index, and concurrentPerform returns after every call.
+        nonisolated(unsafe) let chunkBody = body
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkBody($0, chunks[$0]) }
     }
 }

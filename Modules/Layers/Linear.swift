@@ -5,7 +5,7 @@ import TensorCore
 ///
 /// The weight is stored [outputFeatures, inputFeatures], as in PyTorch, so checkpoints load
 /// there unchanged; the reports' Y = XW + b uses the transpose of this matrix. Backward:
-/// ∂X = G·W, ∂W = Gᵀ·X, ∂b = column sums of G (report 000 Eq. 3 as corrected in E000-2).
+/// ∂X = G·W, ∂W = Gᵀ·X, ∂b = column sums of G (the corrected form of report 000's Eq. 3).
 public final class Linear<Scalar: TensorScalar>: Module {
     public let weight: Parameter<Scalar>
     public let bias: Parameter<Scalar>?

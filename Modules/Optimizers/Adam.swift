@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TensorCore
 
 /// Adam (Kingma & Ba, 2015, arXiv:1412.6980) with both moments bias-corrected:
@@ -10,9 +5,8 @@ import TensorCore
 ///     m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  m̂ = m/(1 − β₁ᵗ),  v̂ = v/(1 − β₂ᵗ)
 ///     w ← w − η·m̂/(√v̂ + ε) − η·λ_d·w_old
 ///
-/// Report 001 writes v̂ = v/(1 − β₁ᵗ) and then updates with the uncorrected m and v (E001-1, E001-2);
-/// both are typos of this standard form. `weightDecay` adds λ·w to g (PyTorch `Adam`);
-/// `decoupledWeightDecay` shrinks w directly (the AdamW form, report 001's penalty step).
+/// `weightDecay` adds λ·w to g (PyTorch `Adam`); `decoupledWeightDecay` shrinks w directly (the
+/// AdamW form; it exists for report 001's penalty step).
 public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(name: "Adam", formula: #"w \leftarrow w - \eta \hat m_t / (\sqrt{\hat v_t} + \epsilon)"#)
@@ -36,7 +30,7 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
             throw TensorError.shapeMismatch(operation: "Adam.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)
         }
         let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon), lr = Scalar(learningRate)
-        let correction1 = Scalar(1 - pow(beta1, Double(step))), correction2 = Scalar(1 - pow(beta2, Double(step)))
+        let correction1 = Scalar(1 - Double.pow(beta1, step)), correction2 = Scalar(1 - Double.pow(beta2, step))
         let decay = Scalar(weightDecay), decoupled = Scalar(learningRate * decoupledWeightDecay)
         var m = state[0], v = state[1]
         state = []

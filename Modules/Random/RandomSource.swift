@@ -13,7 +13,7 @@ public final class RandomSource {
 
     public init(seed: UInt64) {
         self.seed = seed
-        generator = gsl_rng_alloc(gsl_rng_mt19937)
+        generator = gsl_rng_alloc(backprop_mt19937())
         gsl_rng_set(generator, UInt(truncatingIfNeeded: seed))
     }
 

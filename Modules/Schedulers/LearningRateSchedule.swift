@@ -19,7 +19,7 @@ public struct ConstantSchedule: LearningRateSchedule {
     public func learningRate(at step: Int) -> Double { initialRate }
 }
 
-/// lr_i = lr₀·d^⌊i/L⌋: report 000's "step_decay" as it is meant (its printed recursion is garbled, E000-6).
+/// lr_i = lr₀·d^⌊i/L⌋: report 000's "step_decay" as it is meant (its printed recursion is garbled).
 public struct StepDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double, stepLength: Int
     public init(initialRate: Double, decayRate: Double, stepLength: Int) {
@@ -30,7 +30,7 @@ public struct StepDecaySchedule: LearningRateSchedule {
     public func learningRate(at step: Int) -> Double { initialRate * pow(decayRate, Double(step / stepLength)) }
 }
 
-/// lr_i = lr₀·exp(−d·i): report 000's "exp_decay" in closed form (the report prints a compounding recursion, E000-7).
+/// lr_i = lr₀·exp(−d·i): report 000's "exp_decay" in closed form (the report prints a compounding recursion).
 public struct ExponentialDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
     public init(initialRate: Double, decayRate: Double) { (self.initialRate, self.decayRate) = (initialRate, decayRate) }
@@ -39,7 +39,7 @@ public struct ExponentialDecaySchedule: LearningRateSchedule {
     public func learningRate(at step: Int) -> Double { initialRate * exp(-decayRate * Double(step)) }
 }
 
-/// lr_i = lr₀/(1 + d·i): report 000's "t_frac_decay" (1/t decay) in closed form (E000-7).
+/// lr_i = lr₀/(1 + d·i): report 000's "t_frac_decay" (1/t decay) in closed form.
 public struct InverseTimeDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
     public init(initialRate: Double, decayRate: Double) { (self.initialRate, self.decayRate) = (initialRate, decayRate) }

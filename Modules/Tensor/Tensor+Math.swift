@@ -5,7 +5,7 @@ extension Tensor {
     @inlinable public func sqrt() -> Tensor { map { $0.squareRoot() } }
     @inlinable public func squared() -> Tensor { map { $0 * $0 } }
     @inlinable public func abs() -> Tensor { map { Swift.abs($0) } }
-    @inlinable public func pow(_ exponent: Scalar) -> Tensor { map { Scalar.pow($0, exponent) } }
+    @inlinable public func pow(_ exponent: Scalar) -> Tensor { map { cPow($0, exponent) } }
     /// max(0, x); the derivative used everywhere in Backprop is 0 at x = 0.
     @inlinable public func relu() -> Tensor { map { $0 > 0 ? $0 : 0 } }
     /// The logistic function 1/(1 + e^-x), evaluated without overflow for large |x|.

@@ -1,15 +1,11 @@
 import CBLAS
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+@_exported import RealModule
 
 /// The element types a `Tensor` can hold: `Float` for training, `Double` for gradient checks.
 ///
 /// Each conformance routes matrix products to the matching CBLAS routine and supplies the
 /// scalar maths the elementwise kernels need, so generic code specialises to direct calls.
-public protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Sendable, LosslessStringConvertible
+public protocol TensorScalar: BinaryFloatingPoint, Real, SIMDScalar, Sendable, Codable, LosslessStringConvertible
 where Self.RawSignificand: FixedWidthInteger {
     /// `C = alpha * op(A) * op(B) + beta * C` on row-major buffers (CBLAS `?gemm`).
     static func gemm(
@@ -18,10 +14,6 @@ where Self.RawSignificand: FixedWidthInteger {
         b: UnsafePointer<Self>, ldb: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int
     )
-    static func exp(_ x: Self) -> Self
-    static func log(_ x: Self) -> Self
-    static func tanh(_ x: Self) -> Self
-    static func pow(_ x: Self, _ y: Self) -> Self
 }
 
 func blasTranspose(_ flag: Bool) -> CBLAS_TRANSPOSE { flag ? CblasTrans : CblasNoTrans }
@@ -36,10 +28,6 @@ extension Float: TensorScalar {
         BLASLibrary.functions.sgemm(CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
-    @inlinable public static func exp(_ x: Float) -> Float { expf(x) }
-    @inlinable public static func log(_ x: Float) -> Float { logf(x) }
-    @inlinable public static func tanh(_ x: Float) -> Float { tanhf(x) }
-    @inlinable public static func pow(_ x: Float, _ y: Float) -> Float { powf(x, y) }
 }
 
 extension Double: TensorScalar {
@@ -52,8 +40,15 @@ extension Double: TensorScalar {
         BLASLibrary.functions.dgemm(CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
-    @inlinable public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
-    @inlinable public static func log(_ x: Double) -> Double { Glibc.log(x) }
-    @inlinable public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
-    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { Glibc.pow(x, y) }
+}
+
+/// C's `pow` through swift-numerics: `Real.pow(x, y)` is NaN for x < 0 and for 0⁰, where C (and
+/// PyTorch's `torch.pow`) give (−2)² = 4 and 0⁰ = 1; integral exponents go through
+/// `Real.pow(x, n)`, which is C's `pow` itself, so every case keeps C's value.
+@inlinable public func cPow<T: Real & BinaryFloatingPoint>(_ x: T, _ y: T) -> T {
+    if let n = Int(exactly: y) { return T.pow(x, n) }
+    if x >= 0 { return T.pow(x, y) }
+    // A negative base: an infinite or huge (hence even) integral exponent acts on |x|; any other is NaN.
+    if y.isInfinite || y.rounded() == y { return T.pow(-x, y) }
+    return .nan
 }

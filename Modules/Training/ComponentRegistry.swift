@@ -49,7 +49,7 @@ public struct ComponentRegistry: Sendable {
     // MARK: Registration
 
     /// Puts `make` in the layer slot `name`. `settings` lists the recipe keys it reads.
-    public mutating func register<M: Module>(
+    public mutating func register<M: Module & SendableMetatype>(
         layer name: String, settings: Set<String> = [], implementation: String? = nil, _ make: @escaping @Sendable (LayerContext) throws -> M
     ) where M.Scalar == Float {
         layers[name] = LayerEntry(settings: settings, make: { try make($0) })
@@ -63,7 +63,7 @@ public struct ComponentRegistry: Sendable {
     }
 
     /// Puts `make` in the loss slot `name`.
-    public mutating func register<L: Loss>(
+    public mutating func register<L: Loss & SendableMetatype>(
         loss name: String, implementation: String? = nil, _ make: @escaping @Sendable (LossSpec) throws -> L
     ) where L.Scalar == Float {
         losses[name] = { try make($0) }
@@ -71,7 +71,7 @@ public struct ComponentRegistry: Sendable {
     }
 
     /// Puts `make` in the optimizer slot `name`.
-    public mutating func register<O: Optimizer>(
+    public mutating func register<O: Optimizer & SendableMetatype>(
         optimizer name: String, implementation: String? = nil,
         _ make: @escaping @Sendable ([Parameter<Float>], OptimizerSpec) throws -> O
     ) where O.Scalar == Float {

@@ -13,7 +13,7 @@ final class GraphMemoryTests: XCTestCase {
                 let hidden = try x.matmul(weight).tanh()
                 let loss = try GraphLosses.softmaxCrossEntropy(logits: hidden, labels: [0, 1, 2, 0, 1])
                 try loss.backward()
-                weak var weakLoss = loss, weakHidden = hidden, weakSource = hidden.source
+                weak let weakLoss = loss, weakHidden = hidden, weakSource = hidden.source
                 created.append { weakLoss }
                 created.append { weakHidden }
                 created.append { weakSource }
@@ -27,7 +27,7 @@ final class GraphMemoryTests: XCTestCase {
     func testClearReleasesTheGraphButKeepsLeaves() throws {
         let x = TensorNode(Tensor<Double>([1, 2]))
         let y = try (x * x).sum()
-        weak var product = y.source?.inputs.first
+        weak let product = y.source?.inputs.first
         try y.backward()
         XCTAssertNotNil(product)
         y.clear()

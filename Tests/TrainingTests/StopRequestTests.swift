@@ -32,7 +32,7 @@ final class StopRequestTests: XCTestCase {
 
     func testWithoutARequestEveryEpochRunsAndNothingIsMarked() throws {
         var reported = 0
-        let (_, history, _) = try TrainingRecipe.decode(Data(recipe.utf8), source: "stop.json").run(registry: .standard) { _, _ in reported += 1 }
+        let (_, history, _) = try TrainingRecipe.decode(Data(recipe.utf8), source: "stop.json").run(registry: .standard, epochFinished: { _, _ in reported += 1 })
         XCTAssertEqual(reported, 10)
         XCTAssertEqual(history.epochs.count, 10)
         XCTAssertNil(history.interrupted)

@@ -101,7 +101,7 @@ struct TrainCommand: RegistryCommand {
             print(String(format: "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
                          epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? Double.nan,
                          epoch.testAccuracy ?? Double.nan, epoch.seconds) + (stop.isRequested ? "  (interrupted: a partial epoch)" : ""))
-            fflush(stdout)
+            fflush(nil)
             guard epoch.trainLoss.isFinite, model.stateDict().allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) }) else { return }
             try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(epoch.epoch)])
             savedEpoch = epoch.epoch

@@ -3,6 +3,9 @@ import Foundation
 
 /// Gives runs their data through the registry's datasets, and loads each stored dataset (one not
 /// drawn from the run's seed, like MNIST) once per process, sharing it between runs and jobs.
+///
+/// `@unchecked Sendable` holds because the mutable state (`stored`, `cifarDigest`) is private and
+/// read or written only with `lock` held; everything else is immutable.
 final class DataStore: @unchecked Sendable {
     let dataDirectory: String
     private let registry: ComponentRegistry

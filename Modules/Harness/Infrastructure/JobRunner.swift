@@ -42,48 +42,40 @@ struct JobRunner {
         // which moved report 003's values in the 4th decimal between --jobs 1 and 2.
         BLASLibrary.setThreadCount(1)
         let progress = Progress(total: pending.map(Self.cost).reduce(0, +), runs: pending.count)
+        let started = Locked<[String: Date]>([:])
         var executor = executor
-        let starts = NSLock()
-        var started: [String: Date] = [:]
         executor.progress = { request, fraction in
-            starts.lock()
-            let start = started[request.hash] ?? Date()
-            starts.unlock()
+            let start = started.withLock { $0[request.hash] } ?? Date()
             progress.runAdvanced(request.label, fraction: fraction, started: start)
         }
-        let lock = NSLock()
-        var next = 0
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, pending.count))) { _ in
-            while true {
-                lock.lock()
-                guard next < pending.count else { lock.unlock(); return }
-                let request = pending[next]
-                next += 1
-                lock.unlock()
+        let shared = Locked((next: 0, summary: summary))
+        let cache = cache, runner = executor, queue = pending
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, queue.count))) { _ in
+            while let request = shared.withLock({ state -> RunRequest? in
+                guard state.next < queue.count else { return nil }
+                defer { state.next += 1 }
+                return queue[state.next]
+            }) {
                 let start = Date()
-                starts.lock()
-                started[request.hash] = start
-                starts.unlock()
+                started.withLock { $0[request.hash] = start }
                 do {
-                    let result = try executor.execute(request)
+                    let result = try runner.execute(request)
                     let storeError: Error?
                     do { try cache.store(result, for: request); storeError = nil } catch { storeError = error }
-                    lock.lock()
-                    summary.computed += 1
-                    if let storeError {
-                        summary.unstored[request.hash] = result
-                        summary.storeFailures.append((request.label, "\(storeError)"))
+                    shared.withLock { state in
+                        state.summary.computed += 1
+                        if let storeError {
+                            state.summary.unstored[request.hash] = result
+                            state.summary.storeFailures.append((request.label, "\(storeError)"))
+                        }
                     }
-                    lock.unlock()
                 } catch {
-                    lock.lock()
-                    summary.failures.append((request.label, request.hash, "\(error)"))
-                    lock.unlock()
+                    shared.withLock { $0.summary.failures.append((request.label, request.hash, "\(error)")) }
                 }
                 progress.runFinished(request.label, cost: Self.cost(request), seconds: Date().timeIntervalSince(start))
             }
         }
-        return summary
+        return shared.withLock { $0.summary }
     }
 
     /// A rough cost in sample passes × weights, for ETAs and ordering.

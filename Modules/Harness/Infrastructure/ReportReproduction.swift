@@ -31,7 +31,7 @@ struct ReproductionContext {
 }
 
 /// One seed report: the runs it needs and how its tables and figures are built from them.
-protocol ReportReproduction {
+protocol ReportReproduction: Sendable {
     var prefix: String { get }
     var title: String { get }
     /// Every table and figure, in the report's order: id, one-line description, what data it needs.

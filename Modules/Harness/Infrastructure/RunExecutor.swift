@@ -3,11 +3,11 @@ import Foundation
 
 /// Executes one `RunRequest` from scratch: data, model, loss, optimizer and schedule from the
 /// registry, then the shared training loop.
-struct RunExecutor {
+struct RunExecutor: Sendable {
     let data: DataStore
     let registry: ComponentRegistry
     /// Called with the fraction of a run's batches done (runs through the shared loop only).
-    var progress: ((RunRequest, Double) -> Void)?
+    var progress: (@Sendable (RunRequest, Double) -> Void)?
 
     func execute(_ request: RunRequest) throws -> RunResult {
         switch request.kind {
