@@ -42,6 +42,17 @@ final class ReportFindingTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(readme.range(of: "## Table 1")).lowerBound, try XCTUnwrap(readme.range(of: "## Findings")).lowerBound)
     }
 
+    func testACheckWithoutASectionOfItsOwnIsStillShown() throws {
+        let document = document()
+        document.note("Text-9", "loose", paper: "1", reproduced: "2", tolerance: "SOFT", verdict: .soft)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try document.write(to: folder, settings: "", components: [:])
+        let readme = try String(contentsOf: folder.appendingPathComponent("999/README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("### Other checks\n\n| check | paper | reproduced | Δ | tolerance | verdict |"), readme)
+        XCTAssertTrue(readme.contains("| loose | 1 | 2 |  | SOFT | soft |"))
+    }
+
     /// The committed full run: no fail or n/c row without its finding, and every linked finding exists.
     func testEveryFailAndNotComparableRowOfTheCommittedReportsHasAFinding() throws {
         var rows = 0

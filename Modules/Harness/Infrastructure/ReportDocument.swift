@@ -178,6 +178,17 @@ final class ReportDocument {
         }.joined()
     }
 
+    /// A section for checks whose item has no table, figure or text of its own, so that no check goes unseen.
+    private var unplacedChecks: [String] {
+        let placed = Set(sections.flatMap { $0 }.compactMap { part -> String? in
+            if case let .checks(id) = part { return id }
+            return nil
+        })
+        let items = checks.map(\.item).reduce(into: [String]()) { if !placed.contains($1) && !$0.contains($1) { $0.append($1) } }
+        guard !items.isEmpty else { return [] }
+        return ["### Other checks\n" + items.map { checkTable(for: $0, findingsPage: "") }.joined()]
+    }
+
     /// The fail and n/c checks that no finding covers.
     var checksWithoutFinding: [Check] {
         checks.filter { ReportFindings.needsFinding($0) && findings.number(for: $0) == nil }
@@ -209,7 +220,7 @@ final class ReportDocument {
             ? "Components: built-in."
             : "Components: **swapped** (slot → type): \(ComponentRegistry.describe(components)); every other slot is built-in."
         let readme = "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\n\(componentsLine)\n\nVerdicts: \(counts)\n\n"
-            + (sections.map { render($0, findingsPage: "") } + [findings.section(checks: checks, mode: mode)]).joined(separator: "\n\n") + "\n"
+            + (sections.map { render($0, findingsPage: "") } + unplacedChecks + [findings.section(checks: checks, mode: mode)]).joined(separator: "\n\n") + "\n"
         try AtomicFile.write(Data(readme.utf8), to: directory.appendingPathComponent("README.md"))
     }
 

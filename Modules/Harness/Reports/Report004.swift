@@ -241,6 +241,9 @@ struct Report004: ReportReproduction {
             caption: "The scalar-loop network (every gradient a Double loop, Modules/Autograd/ScalarNetwork.swift) trained one instance at a time on D-SYNG for \(epochs.count) epochs (\(epochs.count * 60000) updates; the text's “60000*10” is E004-2), reshuffled every epoch; \(runs.count) seed(s), the first plotted. Text-2: the paper's final accuracy 45.8 % against our \(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) % (N/C, E004-5).",
             proposals: ["UNSTATED → PROPOSAL: w, v ~ N(0, 1); reshuffle every epoch; 5 seeds for the gates."],
             figure: figure, numbers: ["validation_loss": losses, "validation_accuracy": epochs.map { $0.testAccuracy ?? .nan }, "final_accuracy_per_seed": finals])
+        document.addText(
+            "### Text-2: final accuracy of the scalar network\n\nThe paper: “the final accuracy is 45.8 %”; ours, the plotted seed after \(epochs.count) epochs: **\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %**.\n",
+            checksOf: "Text-2")
     }
 
     /// The two single-run MNIST figures: Fig. 4 (SGD, batch 1) and Fig. 5 (mini-batches of 1,000).
