@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
 /// Targets point one way: C libraries <- TensorCore <- (Autograd, Layers, Losses, Optimizers) <- Training
-/// <- Backprop (re-exports) <- BackpropHarness (the reproduction and `train` command lines as a library) <- Apps.
+/// <- Backprop (re-exports) <- BackpropHarness (Apps/Harness: the reproduction and `train` command lines as a
+/// library) <- the executables. Framework targets live under Modules/, the reproduction under Apps/.
 
 let package = Package(
     name: "Backprop",
@@ -54,7 +55,7 @@ let package = Package(
         .target(
             name: "BackpropHarness",
             dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Modules/Harness"
+            path: "Apps/Harness"
         ),
 
         // MARK: Applications (thin entry points with the built-in registry)

@@ -14,7 +14,7 @@ final class ReportPathTests: XCTestCase {
     }
 
     /// The text a file shows a reader: the file itself, or a PNG's text chunks (title, software).
-    func readableText(of file: URL) throws -> String {
+    static func readableText(of file: URL) throws -> String {
         let data = try Data(contentsOf: file)
         guard file.pathExtension == "png" else { return String(decoding: data, as: UTF8.self) }
         var chunks: [String] = [], offset = 8
@@ -38,7 +38,7 @@ final class ReportPathTests: XCTestCase {
             .filter { !$0.path.hasPrefix(reports.appendingPathComponent("quick").path + "/") }
         XCTAssertGreaterThan(files.count, 50, "the committed reports are there")
         for file in files {
-            let text = try readableText(of: file)
+            let text = try Self.readableText(of: file)
             XCTAssertFalse(text.contains(root.path), "\(file.lastPathComponent) names this checkout's folder")
             XCTAssertEqual(try absolutePaths(in: text), [], "\(file.path.replacingOccurrences(of: root.path + "/", with: "")) holds absolute paths")
         }

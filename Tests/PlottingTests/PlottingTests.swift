@@ -115,18 +115,6 @@ final class PlottingTests: XCTestCase {
         XCTAssertGreaterThan(stride(from: 0, to: image.rgba.count, by: 4).filter { image.rgba[$0] < 128 }.count, 200)
     }
 
-    func testOneFigureOfEveryKindRenders() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-gallery-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try Gallery.write(to: folder, pointsPerSeries: 20_000)
-        XCTAssertGreaterThanOrEqual(written.count, 6)
-        for url in written {
-            let data = try Data(contentsOf: url)
-            XCTAssertGreaterThan(try decodePNG(data).width, 100, url.lastPathComponent)
-            XCTAssertNotNil(textChunks(data)["Title"], url.lastPathComponent)
-        }
-    }
-
     /// Issue 15: a figure that could not be written reported a raw NSError ("Code=512 (null)").
     func testAFigureThatCannotBeWrittenNamesThePathAndTheReason() {
         let url = URL(fileURLWithPath: "/dev/null/figure.png")

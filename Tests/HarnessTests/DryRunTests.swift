@@ -1,8 +1,5 @@
-import Autograd
-import Layers
-import Losses
-import Randomness
-import TensorCore
+@testable import BackpropHarness
+import Backprop
 import TestSupport
 import XCTest
 

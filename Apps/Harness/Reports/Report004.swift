@@ -147,7 +147,7 @@ struct Report004: ReportReproduction {
         axes.text("sigmoid", x: 1, y: -0.35, size: 10)
         axes.text("softmax, loss −ln y_c", x: 2, y: -0.35, size: 10)
         document.addFigure(number: "1", title: "Scalar form neural network",
-                           caption: "The network of `ScalarNetwork` (Modules/Autograd/ScalarNetwork.swift): k = xw + b, h = σ(k), z = hv + c, y = softmax(z), every sum an explicit loop.",
+                           caption: "The network of `ScalarNetwork` (Apps/Harness/Infrastructure/ScalarNetwork.swift): k = xw + b, h = σ(k), z = hv + c, y = softmax(z), every sum an explicit loop.",
                            figure: figure, numbers: ["inputs": 2, "hidden": 3, "outputs": 2])
     }
 
@@ -238,7 +238,7 @@ struct Report004: ReportReproduction {
         document.note("Text-2", "final accuracy", paper: "45.8 %", reproduced: "\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %", tolerance: "N/C: below the majority rate, contradicts “quite large” (E004-5)", verdict: .notComparable, finding: Self.syntheticAccuracyFinding)
         document.addFigure(
             number: "3", title: "Training loss (one learning rate, 10^-3; the caption's “six learning rates” is E004-3)",
-            caption: "The scalar-loop network (every gradient a Double loop, Modules/Autograd/ScalarNetwork.swift) trained one instance at a time on D-SYNG for \(epochs.count) epochs (\(epochs.count * 60000) updates; the text's “60000*10” is E004-2), reshuffled every epoch; \(runs.count) seed(s), the first plotted. Text-2: the paper's final accuracy 45.8 % against our \(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) % (N/C, E004-5).",
+            caption: "The scalar-loop network (every gradient a Double loop, Apps/Harness/Infrastructure/ScalarNetwork.swift) trained one instance at a time on D-SYNG for \(epochs.count) epochs (\(epochs.count * 60000) updates; the text's “60000*10” is E004-2), reshuffled every epoch; \(runs.count) seed(s), the first plotted. Text-2: the paper's final accuracy 45.8 % against our \(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) % (N/C, E004-5).",
             proposals: ["UNSTATED → PROPOSAL: w, v ~ N(0, 1); reshuffle every epoch; 5 seeds for the gates."],
             figure: figure, numbers: ["validation_loss": losses, "validation_accuracy": epochs.map { $0.testAccuracy ?? .nan }, "final_accuracy_per_seed": finals])
         document.addText(

@@ -1,3 +1,4 @@
+import Backprop
 import Foundation
 
 /// One figure of each kind the reports need, drawn from deterministic synthetic curves:
