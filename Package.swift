@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
-/// Targets point one way: C libraries <- TensorCore <- (Autograd, Layers, Losses, Optimizers) <- Training
+/// Targets point one way: C libraries <- TensorCore (tensors, parameters, pointwise functions) <- Randomness
+/// <- (Autograd, Layers, Losses, Optimizers, Schedulers, Datasets) <- Training
 /// <- Backprop (re-exports) <- BackpropHarness (Apps/Harness: the reproduction and `train` command lines as a
 /// library) <- the executables. Framework targets live under Modules/, the reproduction under Apps/.
 
@@ -33,7 +34,7 @@ let package = Package(
             name: "TensorCore", dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")], path: "Modules/Tensor"
         ),
         .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),
-        .target(name: "Autograd", dependencies: ["TensorCore", "Layers"], path: "Modules/Autograd"),
+        .target(name: "Autograd", dependencies: ["TensorCore"], path: "Modules/Autograd"),
         .target(name: "Layers", dependencies: ["TensorCore", "Randomness"], path: "Modules/Layers"),
         .target(name: "Losses", dependencies: ["TensorCore"], path: "Modules/Losses"),
         .target(name: "Optimizers", dependencies: ["TensorCore"], path: "Modules/Optimizers"),

@@ -66,7 +66,7 @@ struct BenchmarkCases {
     func autogradEpoch() throws -> Double {
         let data = unitScaled, random = RandomSource(seed: 0)
         let model = mlp003Model(random: random)
-        let linears = model.layers.compactMap { $0 as? Linear<Float> }.map(GraphLinear.init)
+        let linears = model.layers.compactMap { $0 as? Linear<Float> }.map { GraphLinear(weight: $0.weight, bias: $0.bias) }
         let optimizer = SGD(parameters: model.allParameters(), learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4)
         let loader = DataLoader(dataset: data.train, batchSize: 100, random: random)
         return try Stopwatch.best(of: repeats) {

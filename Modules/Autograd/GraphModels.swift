@@ -1,18 +1,20 @@
-import Layers
 import TensorCore
 
-/// A `Linear` layer evaluated through the autograd graph: y = x·Wᵀ + b, one `Affine` op (or a
-/// `MatMul` without bias). It shares the layer's parameters, so an explicit-backward model and
-/// its graph twin train the same weights.
+/// A linear map evaluated through the autograd graph: y = x·Wᵀ + b, one `Affine` op (or a
+/// `MatMul` without bias). Given a `Linear` layer's parameters (`GraphLinear(weight: layer.weight,
+/// bias: layer.bias)`), an explicit-backward model and its graph twin train the same weights.
 public struct GraphLinear<Scalar: TensorScalar> {
-    public let layer: Linear<Scalar>
+    /// [out, in], as `Linear` stores it.
+    public let weight: Parameter<Scalar>
+    /// [out], or nil for a map without bias.
+    public let bias: Parameter<Scalar>?
 
-    public init(_ layer: Linear<Scalar>) { self.layer = layer }
+    public init(weight: Parameter<Scalar>, bias: Parameter<Scalar>?) { (self.weight, self.bias) = (weight, bias) }
 
-    /// The output node; the weight and bias enter as leaves bound to the layer's parameters.
+    /// The output node; the weight and bias enter as leaves bound to the parameters.
     public func callAsFunction(_ input: TensorNode<Scalar>) throws -> TensorNode<Scalar> {
-        guard let bias = layer.bias else { return try input.matmul(TensorNode(parameter: layer.weight), transposeOther: true) }
-        return try .apply(Affine(), [input, TensorNode(parameter: layer.weight), TensorNode(parameter: bias)])
+        guard let bias else { return try input.matmul(TensorNode(parameter: weight), transposeOther: true) }
+        return try .apply(Affine(), [input, TensorNode(parameter: weight), TensorNode(parameter: bias)])
     }
 }
 

@@ -1,4 +1,3 @@
-import Layers
 import TensorCore
 
 /// The graph-building vocabulary: each function applies one op and returns its output node.

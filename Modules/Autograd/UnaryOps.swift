@@ -1,4 +1,3 @@
-import Layers
 import TensorCore
 
 /// A scalar function applied elementwise, with ∂x = G ⊙ f′(x) (report 002, question 2). The

@@ -1,12 +1,5 @@
 import TensorCore
 
-/// A scalar function applied elementwise, with its derivative written in terms of the input and
-/// the output (so sigmoid and tanh reuse the output they already computed).
-public protocol ActivationFunction: Documented {
-    static func value<S: TensorScalar>(_ x: S) -> S
-    static func derivative<S: TensorScalar>(input x: S, output y: S) -> S
-}
-
 /// A layer applying an `ActivationFunction` elementwise; backward multiplies by f′ (report 002 Q2).
 public final class Activation<Scalar: TensorScalar, Function: ActivationFunction>: Module {
     public var isTraining = true
@@ -46,51 +39,6 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
         }
         return Function.gradient(outputGradient, input: input, output: output)
     }
-}
-
-extension ActivationFunction {
-    /// G ⊙ f′ elementwise, from the forward's input and output (shapes already checked by the caller).
-    @inlinable
-    public static func gradient<S: TensorScalar>(_ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>) -> Tensor<S> {
-        // Into a fresh array: `var gradient = outputGradient` would copy the caller's still-shared buffer first.
-        Tensor(shapeOf: outputGradient) { g in
-            outputGradient.withUnsafeBufferPointer { dy in
-                input.withUnsafeBufferPointer { x in
-                    output.withUnsafeBufferPointer { y in
-                        for i in 0..<dy.count { g[i] = dy[i] * derivative(input: x[i], output: y[i]) }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// max(0, x), with derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as reports 000–002 choose).
-public enum ReLUFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "ReLU", formula: #"\Phi(x) = \max(0, x)"#,
-        derivative: #"\Phi'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}"#, range: "[0, +∞)")
-    // max(0, x) rather than a conditional: the compiler vectorises it, also in place. NaN gives 0.
-    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { Swift.max(0, x) }
-    @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { x > 0 ? 1 : 0 }
-}
-
-/// The logistic function 1/(1 + e^−x), derivative σ(1 − σ).
-public enum SigmoidFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "Sigmoid", formula: #"\Phi(x) = \frac{1}{1 + e^{-x}}"#,
-        derivative: #"\Phi'(x) = \Phi(x)(1 - \Phi(x))"#, range: "(0, 1)")
-    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { Tensor<S>.sigmoid(x) }
-    @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { y * (1 - y) }
-}
-
-/// The hyperbolic tangent, derivative 1 − tanh².
-public enum TanhFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "Tanh", formula: #"\Phi(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}"#,
-        derivative: #"\Phi'(x) = 1 - \Phi^2(x)"#, range: "(-1, 1)")
-    @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.tanh(x) }
-    @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { 1 - y * y }
 }
 
 /// Rectified linear unit layer.

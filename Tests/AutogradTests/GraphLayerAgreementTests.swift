@@ -14,7 +14,7 @@ final class GraphLayerAgreementTests: XCTestCase {
             biasInitializer: .normal(mean: 0, standardDeviation: 1), random: random)
         let input: Tensor<Float> = random.uniformTensor([50, 784], lower: -0.5, upper: 0.5)
         let explicit = try layer.forward(input)
-        let graph = try GraphLinear(layer)(TensorNode(input, requiresGradient: false))
+        let graph = try GraphLinear(weight: layer.weight, bias: layer.bias)(TensorNode(input, requiresGradient: false))
         XCTAssertEqual(graph.value.scalars, explicit.scalars)
     }
 }

@@ -35,8 +35,8 @@ final class DryRunTests: XCTestCase {
     /// The same from the autograd graph.
     func graphGradients(_ network: ScalarNetwork, inputs: [[Double]], targets: [[Double]]) throws -> ScalarNetwork.Gradients {
         let (hidden, output) = try layers(for: network)
-        let h = try GraphLinear(hidden)(TensorNode(try Tensor(inputs))).sigmoid()
-        let logits = try GraphLinear(output)(h)
+        let h = try GraphLinear(weight: hidden.weight, bias: hidden.bias)(TensorNode(try Tensor(inputs))).sigmoid()
+        let logits = try GraphLinear(weight: output.weight, bias: output.bias)(h)
         let labels = targets.map { $0.firstIndex(of: 1)! }
         let loss = try GraphLosses.softmaxCrossEntropy(logits: logits, labels: labels, averaged: false)
         try loss.backward()
