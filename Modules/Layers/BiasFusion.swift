@@ -7,6 +7,20 @@ public protocol BiasFusing<Scalar>: Module {
     func inferAddingBias(_ bias: Tensor<Scalar>, to x: inout Tensor<Scalar>) throws
 }
 
+/// A layer computing a product plus a bias row that can, during inference, leave the bias to the
+/// next layer (a `BiasFusing` one) so the two run as one fused step. `Linear` adopts it; so can a
+/// user's own linear layer.
+public protocol BiasDeferring<Scalar>: Module {
+    /// The bias row the next layer may add, or nil when there is none (then nothing is fused).
+    var deferrableBias: Tensor<Scalar>? { get }
+    /// The layer's inference without adding the bias.
+    func inferWithoutBias(_ x: inout Tensor<Scalar>) throws
+}
+
+extension Linear: BiasDeferring {
+    public var deferrableBias: Tensor<Scalar>? { bias?.value }
+}
+
 extension Activation: BiasFusing {
     public func inferAddingBias(_ bias: Tensor<Scalar>, to x: inout Tensor<Scalar>) throws {
         try applyInPlace(to: &x, addingBias: bias)
@@ -43,14 +57,14 @@ extension Activation: BiasFusing {
 }
 
 extension Sequential {
-    /// The next step of inference from `index`: a Linear layer followed by a `BiasFusing` layer runs
-    /// as one fused step (product, then bias and activation in one pass); anything else runs alone.
-    /// Returns how many layers were consumed.
+    /// The next step of inference from `index`: a `BiasDeferring` layer followed by a `BiasFusing`
+    /// one runs as one fused step (product, then bias and activation in one pass); anything else
+    /// runs alone. Returns how many layers were consumed.
     func inferStep(at index: Int, _ x: inout Tensor<Scalar>) throws -> Int {
-        if index + 1 < layers.count, let linear = layers[index] as? Linear<Scalar>, let bias = linear.bias,
+        if index + 1 < layers.count, let producer = layers[index] as? any BiasDeferring<Scalar>, let bias = producer.deferrableBias,
            let next = layers[index + 1] as? any BiasFusing<Scalar> {
-            try linear.inferWithoutBias(&x)
-            try next.inferAddingBias(bias.value, to: &x)
+            try producer.inferWithoutBias(&x)
+            try next.inferAddingBias(bias, to: &x)
             return 2
         }
         try layers[index].infer(&x)
