@@ -19,6 +19,13 @@ public protocol Module<Scalar>: AnyObject {
     var buffers: [Parameter<Scalar>] { get }
     /// Direct sub-modules, in order.
     var children: [any Module<Scalar>] { get }
+    /// Direct sub-modules with their names, which parameter paths and the printed form use. By
+    /// default `children` named by position ("0", "1", …), as PyTorch's `Sequential` names them; a
+    /// module with named parts returns them here ("encoder", "decoder").
+    var namedChildren: [(name: String, module: any Module<Scalar>)] { get }
+    /// This module's settings in one line ("inputFeatures: 784, outputFeatures: 256, bias: true"),
+    /// printed after its type name, like PyTorch's `extra_repr`. Empty by default.
+    var settingsDescription: String { get }
     /// Training mode (dropout active, batch statistics) versus evaluation mode.
     var isTraining: Bool { get set }
     /// The name shown by `summary()` ("Linear", "ReLU").
@@ -35,6 +42,18 @@ extension Module {
     public var parameters: [Parameter<Scalar>] { [] }
     public var buffers: [Parameter<Scalar>] { [] }
     public var children: [any Module<Scalar>] { [] }
+    public var namedChildren: [(name: String, module: any Module<Scalar>)] { children.enumerated().map { ("\($0.offset)", $0.element) } }
+    public var settingsDescription: String { "" }
+
+    /// The module as PyTorch prints one: its type and settings, then its named children indented
+    /// below, one per line (`Sequential` and the built-in layers print this way with `print`).
+    public var moduleDescription: String {
+        let head = "\(typeName)(\(settingsDescription)"
+        let parts = namedChildren
+        guard !parts.isEmpty else { return head + ")" }
+        let lines = parts.map { "  (\($0.name)): " + $0.module.moduleDescription.replacingOccurrences(of: "\n", with: "\n  ") }
+        return head + "\n" + lines.joined(separator: "\n") + "\n)"
+    }
 
     public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
         _ = try backward(outputGradient)
@@ -49,7 +68,7 @@ extension Module {
         parameters + children.flatMap { $0.allParameters() }
     }
 
-    /// Parameters with dotted paths ("0.weight", "2.bias"), children named by position, as PyTorch's `Sequential` does.
+    /// Parameters with dotted paths ("0.weight", "encoder.bias"), children named by `namedChildren`.
     public func namedParameters() -> [(name: String, parameter: Parameter<Scalar>)] {
         named(\.parameters, recursive: { $0.namedParameters() })
     }
@@ -66,8 +85,8 @@ extension Module {
         let mine = self[keyPath: own].enumerated().map { index, parameter in
             (name: parameter.name.isEmpty ? "\(index)" : parameter.name, parameter: parameter)
         }
-        let theirs = children.enumerated().flatMap { index, child in
-            recursive(child).map { (name: "\(index).\($0.name)", parameter: $0.parameter) }
+        let theirs = namedChildren.flatMap { name, child in
+            recursive(child).map { (name: "\(name).\($0.name)", parameter: $0.parameter) }
         }
         return mine + theirs
     }

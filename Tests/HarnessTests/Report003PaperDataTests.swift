@@ -1,4 +1,5 @@
 @testable import BackpropHarness
+import Backprop
 import XCTest
 
 /// Report 003's printed numbers as labelled records (issue 14): spot values against the paper's
@@ -47,5 +48,21 @@ final class Report003GateDataTests: XCTestCase {
         XCTAssertEqual(titled.count, 10, "the extra row has no architecture table")
         XCTAssertEqual(titled.first?.title, "No-hidden-layer Network with Euclidean Loss")
         XCTAssertEqual(titled.indices.filter { titled[$0].correction != nil }.map { $0 + 1 }, [1, 9], "E003-2 corrects Table 1, E003-3 Table 9")
+    }
+}
+
+/// `print(model)` of report 003's network, built from the registry as the runs build it.
+final class Report003ModelDescriptionTests: XCTestCase {
+    func testTheTwoLayerReLUNetworkPrintsEachLayerWithItsSizes() throws {
+        let model = try ComponentRegistry.standard.makeModel(Report003.models[9].spec, random: RandomSource(seed: 0))
+        XCTAssertEqual("\(model)", """
+            Sequential(
+              (0): Linear(inputFeatures: 784, outputFeatures: 256, bias: true)
+              (1): ReLU()
+              (2): Linear(inputFeatures: 256, outputFeatures: 128, bias: true)
+              (3): ReLU()
+              (4): Linear(inputFeatures: 128, outputFeatures: 10, bias: true)
+            )
+            """)
     }
 }
