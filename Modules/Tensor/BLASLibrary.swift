@@ -26,9 +26,14 @@ public enum BLASLibrary {
         functions.coreName.flatMap { $0() }.map { String(cString: $0) } ?? "unknown"
     }
 
+    /// Whether this machine's arithmetic can flush subnormals here (x86's MXCSR); elsewhere
+    /// `flushingSubnormals` runs its body unchanged.
+    public static var canFlushSubnormals: Bool { backprop_can_flush_subnormals() != 0 }
+
     /// Runs `body` with subnormal floats flushed to zero on this thread (FTZ/DAZ), then restores the
     /// previous mode. Subnormals make SGEMM about 100 times slower; a run whose weights decay or
     /// blow up can fill with them (report 003's lr = 1.0 run took over half an hour without this).
+    /// Without `canFlushSubnormals` it only runs `body`.
     public static func flushingSubnormals<R>(_ body: () throws -> R) rethrows -> R {
         let previous = backprop_flush_subnormals()
         defer { backprop_restore_float_control(previous) }

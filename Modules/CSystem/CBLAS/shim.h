@@ -14,6 +14,7 @@ typedef char *(*BackpropCoreName)(void);
 /* Flush-to-zero and denormals-are-zero for this thread's SSE arithmetic. Subnormal floats make
    SGEMM about 100 times slower; a diverging or decaying run can fill its weights with them. */
 #if defined(__x86_64__) || defined(__i386__)
+static inline int backprop_can_flush_subnormals(void) { return 1; }
 static inline unsigned int backprop_float_control(void) {
     unsigned int state;
     __asm__ __volatile__("stmxcsr %0" : "=m"(state));
@@ -28,6 +29,8 @@ static inline unsigned int backprop_flush_subnormals(void) {
     return previous;
 }
 #else
+/* Elsewhere (ARM, …) flushing is not set up here: the scope runs as is, and subnormals stay slow. */
+static inline int backprop_can_flush_subnormals(void) { return 0; }
 static inline unsigned int backprop_float_control(void) { return 0; }
 static inline unsigned int backprop_flush_subnormals(void) { return 0; }
 static inline void backprop_restore_float_control(unsigned int state) { (void)state; }
