@@ -3,22 +3,12 @@ import Foundation
 
 /// Helpers for the descriptive items, built from the framework's own components.
 enum Descriptive {
-    /// The largest relative error between an activation layer's backward and central differences (Double, h = 1e-6).
+    /// The largest relative error between an activation layer's backward and central differences
+    /// (Double, h = 1e-6), on a fixed input spanning both signs and a fixed upstream gradient.
     static func gradientCheckError(_ module: some Module<Double>) throws -> Double {
         let input = try Tensor<Double>(shape: [4, 5], scalars: (0..<20).map { Double($0) / 4 - 2.4 })
         let upstream = try Tensor<Double>(shape: [4, 5], scalars: (0..<20).map { sin(Double($0)) })
-        _ = try module.forward(input)
-        let analytic = try module.backward(upstream)
-        var numeric = Tensor<Double>.zeros(input.shape)
-        for i in 0..<input.count {
-            var plus = input, minus = input
-            plus.withUnsafeMutableBufferPointer { $0[i] += 1e-6 }
-            minus.withUnsafeMutableBufferPointer { $0[i] -= 1e-6 }
-            let difference = try (module.forward(plus) * upstream).sum() - (module.forward(minus) * upstream).sum()
-            numeric.withUnsafeMutableBufferPointer { $0[i] = difference / 2e-6 }
-        }
-        let worst = zip(analytic.scalars, numeric.scalars).map { abs($0 - $1) }.max() ?? 0
-        return worst / max(numeric.abs().max(), 1e-3)
+        return try GradientCheck.check(module, input: input, upstream: upstream).worst
     }
 
     /// Draws a left-to-right block diagram of a layer chain on `axes`: one box per layer with its sizes.

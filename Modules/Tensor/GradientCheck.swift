@@ -1,6 +1,7 @@
-import TensorCore
-
-/// Central-difference gradients in Double, the reference every analytic backward is checked against.
+/// Central-difference gradients in Double, the reference every analytic backward is checked
+/// against (as `torch.autograd.gradcheck`): the tests use it for every layer, loss and op, and the
+/// reports' descriptive tables print its errors. `GradientCheck.check(_:input:)` (in Layers)
+/// checks a whole module.
 public enum GradientCheck {
     /// ∂f/∂x by central differences: (f(x + h·e_i) − f(x − h·e_i)) / 2h for every element i.
     public static func numericalGradient(
@@ -28,7 +29,8 @@ public enum GradientCheck {
         return difference / scale
     }
 
-    /// A tensor of `shape` with values from a fixed linear congruential sequence in [-1, 1), so tests need no RNG module.
+    /// A tensor of `shape` with values from a fixed linear congruential sequence in [-1, 1), so a
+    /// check needs no random source.
     public static func sample(_ shape: [Int], seed: UInt64 = 1) -> Tensor<Double> {
         var state = seed &* 6364136223846793005 &+ 1442695040888963407
         let values = (0..<shape.reduce(1, *)).map { _ -> Double in
