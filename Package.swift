@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
 /// Targets point one way: C libraries <- TensorCore (tensors, parameters, pointwise functions) <- Randomness
-/// <- (Autograd, Layers, Losses, Optimizers, Schedulers, Datasets) <- Training
+/// <- (Autograd, Layers, Losses, Optimizers, Schedulers, Datasets, Plotting) <- Training
 /// <- Backprop (re-exports) <- BackpropHarness (Apps/Harness: the reproduction and `train` command lines as a
 /// library) <- the executables. Framework targets live under Modules/, the reproduction under Apps/.
 
@@ -45,7 +45,7 @@ let package = Package(
             dependencies: ["TensorCore", "Randomness", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets"],
             path: "Modules/Training"
         ),
-        .target(name: "Plotting", dependencies: ["CCairo", "CPNG"], path: "Modules/Plotting"),
+        .target(name: "Plotting", dependencies: ["TensorCore", "CCairo", "CPNG"], path: "Modules/Plotting"),
         .target(
             name: "Backprop",
             dependencies: ["TensorCore", "Randomness", "Autograd", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets", "Plotting", "Training"],

@@ -1,4 +1,5 @@
 import Foundation
+import TensorCore
 
 /// A PNG figure: a grid of `Axes` panels, an optional overall title, drawn with cairo and
 /// encoded with libpng (Title and Software go into PNG text chunks). Sizes are in pixels;
@@ -52,17 +53,13 @@ public final class Figure {
         return try PNGEncoder.encode(rgba: renderPixels(), width: width, height: height, text: text)
     }
 
-    /// Writes the PNG atomically: Foundation's `.atomic` writes a temporary file and renames it.
+    /// Writes the PNG atomically (`AtomicFile`: a temporary file in the same folder, then renamed).
     public func save(to url: URL, software: String = "Backprop") throws {
         let png = try pngData(software: software)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try png.write(to: url, options: .atomic)
-        } catch {
-            // Foundation's own message here is often a bare "error 512": give the system's reason.
-            let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError) ?? (error as NSError)
-            let reason = underlying.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying.code))) : underlying.localizedDescription
-            throw PNGEncoder.Failure.cannotWrite(path: url.path, reason: reason)
+            try AtomicFile.write(png, to: url)
+        } catch let failure as FileWriteError {
+            throw PNGEncoder.Failure.cannotWrite(path: url.path, reason: failure.reason)
         }
     }
 }
