@@ -35,8 +35,7 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         weight = Parameter(
             weightInitializer.make([outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, fanOut: fanOut, random: random),
             name: "weight")
-        let biasScheme: Initializer = { if case .pytorchDefault = weightInitializer { return .pytorchDefault }; return .zeros }()
-        bias = Parameter(biasScheme.make([outChannels], fanIn: fanIn, fanOut: fanOut, random: random), name: "bias")
+        bias = Parameter(weightInitializer.defaultBias.make([outChannels], fanIn: fanIn, fanOut: fanOut, random: random), name: "bias")
     }
 
     public var parameters: [Parameter<Scalar>] { [weight, bias] }

@@ -58,7 +58,12 @@ public enum Initializer: Sendable {
         case let .custom(draw):
             values = draw(shape, fanIn, fanOut, random)
         }
-        return (try? Tensor(shape: shape, scalars: values.map { Scalar($0) })) ?? Tensor.zeros(shape)
+        // A `.custom` closure that returns the wrong number of values is a programming error; the
+        // registry checks it first (`checkSize`) so that a recipe gets an error instead.
+        guard let tensor = try? Tensor(shape: shape, scalars: values.map { Scalar($0) }) else {
+            preconditionFailure("Initializer.custom returned \(values.count) values for a weight of shape \(shape)")
+        }
+        return tensor
     }
 
     /// The standard deviation this scheme's draws have in theory (for report 001 Table 2's check).
@@ -73,5 +78,31 @@ public enum Initializer: Sendable {
         case .zeros: return 0
         case .custom: return nil
         }
+    }
+}
+
+extension Initializer {
+    /// The bias scheme that goes with these weights when none is given: PyTorch draws the bias from
+    /// the same U(±1/√fan_in) as its default weight; every other weight scheme starts biases at 0.
+    public var defaultBias: Initializer {
+        if case .pytorchDefault = self { return .pytorchDefault }
+        return .zeros
+    }
+}
+
+extension Initializer {
+    /// A custom scheme that returns the wrong number of values for `shape`.
+    public struct SizeMismatch: Error, CustomStringConvertible, Equatable {
+        public let shape: [Int], count: Int
+        public var description: String { "the custom initializer returned \(count) values for a weight of shape \(shape)" }
+    }
+
+    /// Fails if a `.custom` scheme returns the wrong number of values for `shape` (drawn from a
+    /// scratch random source, so the run's own draws are untouched); the built-ins always fit.
+    /// - Throws: `SizeMismatch`.
+    public func checkSize(_ shape: [Int], fanIn: Int, fanOut: Int) throws {
+        guard case let .custom(draw) = self else { return }
+        let count = draw(shape, fanIn, fanOut, RandomSource(seed: 0)).count
+        guard count == shape.reduce(1, *) else { throw SizeMismatch(shape: shape, count: count) }
     }
 }

@@ -24,11 +24,7 @@ public final class Linear<Scalar: TensorScalar>: Module {
         weight = Parameter(
             weightInitializer.make([outputFeatures, inputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random),
             name: "weight")
-        // PyTorch draws the bias from the same U(±1/√fan_in) as its default weight; other weight schemes start biases at 0.
-        let biasScheme = biasInitializer ?? {
-            if case .pytorchDefault = weightInitializer { return .pytorchDefault }
-            return .zeros
-        }()
+        let biasScheme = biasInitializer ?? weightInitializer.defaultBias
         bias = hasBias
             ? Parameter(biasScheme.make([outputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random), name: "bias")
             : nil

@@ -20,7 +20,7 @@ extension ComponentRegistry {
         return registry
     }
 
-    /// The settings every layer with weights reads for its initialiser (see `LayerContext.weightInitializer()`).
+    /// The settings every layer with weights reads for its initialiser (see `LayerContext.weightInitializer(for:fanIn:fanOut:)`).
     public static let initializerSettings: Set<String> = ["init", "std", "gain"]
     /// The settings of the built-in "linear" layer, for a user's own layer in that slot.
     public static let linearSettings = Set(["out", "bias"]).union(initializerSettings)
@@ -33,7 +33,8 @@ extension ComponentRegistry {
             try context.checkWeights([outputs, inputs])
             return Linear<Float>(
                 inputFeatures: inputs, outputFeatures: outputs,
-                hasBias: try context.settings.flag("bias", default: true), weightInitializer: try context.weightInitializer(), random: context.random)
+                hasBias: try context.settings.flag("bias", default: true),
+                weightInitializer: try context.weightInitializer(for: [outputs, inputs], fanIn: inputs, fanOut: outputs), random: context.random)
         }
         register(layer: "conv2d", settings: Self.conv2dSettings) { context in
             let input = try context.input(rank: 3, "an image [channels, height, width]")
@@ -43,7 +44,9 @@ extension ComponentRegistry {
             return Conv2d<Float>(
                 inChannels: input[0], outChannels: outputs, kernelSize: kernel,
                 stride: try settings.positiveInteger("stride", default: 1), padding: try settings.nonNegativeInteger("padding", default: 0),
-                weightInitializer: try context.weightInitializer(), random: context.random)
+                weightInitializer: try context.weightInitializer(
+                    for: [outputs, input[0], kernel, kernel], fanIn: input[0] * kernel * kernel, fanOut: outputs * kernel * kernel),
+                random: context.random)
         }
         register(layer: "maxpool2d", settings: ["kernel", "stride"]) { context in
             _ = try context.input(rank: 3, "an image [channels, height, width]")

@@ -15,13 +15,18 @@ public struct LayerContext {
         (self.settings, self.inputShape, self.random, self.registry) = (settings, inputShape, random, registry)
     }
 
-    /// The weight initialiser named by the settings "init" (default "pytorch-default"), "std" and "gain" (default 1).
-    public func weightInitializer() throws -> Initializer {
+    /// The weight initialiser named by the settings "init" (default "pytorch-default"), "std" and
+    /// "gain" (default 1), checked to fill a weight of `shape` (a user's custom scheme may not).
+    public func weightInitializer(for shape: [Int], fanIn: Int, fanOut: Int) throws -> Initializer {
         let spec = InitializerSpec(name: try settings.string("init", default: "pytorch-default"), standardDeviation: try settings.optionalNumber("std"))
         do {
-            return try registry.makeInitializer(spec, gain: try settings.number("gain", default: 1))
+            let initializer = try registry.makeInitializer(spec, gain: try settings.number("gain", default: 1))
+            try initializer.checkSize(shape, fanIn: fanIn, fanOut: fanOut)
+            return initializer
         } catch let error as RegistryError {
             throw settings.error("\(error)")
+        } catch let error as Initializer.SizeMismatch {
+            throw settings.error("\(error) (initializer \"\(spec.name)\")")
         }
     }
 

@@ -111,6 +111,20 @@ final class ModelRecipeTests: XCTestCase {
         }
     }
 
+    /// Issue 16: a custom initializer of the wrong size used to become zeros silently.
+    func testACustomInitializerOfTheWrongSizeIsAnErrorNamingIt() {
+        var registry = ComponentRegistry.standard
+        registry.register(initializer: "short", implementation: "ShortInit") { _, _ in .custom { _, _, _, _ in [1, 2, 3] } }
+        let list = LayerListSpec(input: [4], layers: [LayerSpec("linear", ["out": 2, "init": "short"])])
+        XCTAssertThrowsError(try registry.makeModel(.layers(list), random: RandomSource(seed: 1))) { error in
+            XCTAssertTrue("\(error)".contains("returned 3 values for a weight of shape [2, 4]"), "\(error)")
+            XCTAssertTrue("\(error)".contains("initializer \"short\""), "\(error)")
+        }
+        var fitting = ComponentRegistry.standard
+        fitting.register(initializer: "ones", implementation: "Ones") { _, _ in .custom { shape, _, _, _ in Array(repeating: 1, count: shape.reduce(1, *)) } }
+        XCTAssertNoThrow(try fitting.makeModel(.layers(LayerListSpec(input: [4], layers: [LayerSpec("linear", ["out": 2, "init": "ones"])])), random: RandomSource(seed: 1)))
+    }
+
     func testAUserLayerRegisteredByNameIsUsedByRecipesAndRecorded() throws {
         var registry = ComponentRegistry.standard
         XCTAssertTrue(registry.replacements.isEmpty, "the built-ins are not replacements")

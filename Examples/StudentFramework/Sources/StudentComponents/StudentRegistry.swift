@@ -7,9 +7,10 @@ public func studentRegistry(broken: Bool = false) -> ComponentRegistry {
     registry.register(layer: "linear", settings: ComponentRegistry.linearSettings) { context in
         guard context.inputShape.count == 1 else { throw context.settings.error("StudentLinear takes flat examples, got \(context.inputShape)") }
         guard try context.settings.flag("bias", default: true) else { throw context.settings.error("StudentLinear always has a bias") }
+        let (inputs, outputs) = (context.inputShape[0], try context.settings.positiveInteger("out"))
         return StudentLinear(
-            inputs: context.inputShape[0], outputs: try context.settings.positiveInteger("out"),
-            initializer: try context.weightInitializer(), random: context.random)
+            inputs: inputs, outputs: outputs,
+            initializer: try context.weightInitializer(for: [outputs, inputs], fanIn: inputs, fanOut: outputs), random: context.random)
     }
     if broken {
         registry.register(optimizer: "sgd") { try ForgetfulSGD(parameters: $0, spec: $1) }
