@@ -2,6 +2,7 @@ import TensorCore
 
 /// Report 003's Euclidean loss, L = (1/2N)·Σ_n ‖p_n − t_n‖², with ∂L/∂p_n = (p_n − t_n)/N (Eqs. 10–11).
 public struct EuclideanLoss<Scalar: TensorScalar>: Loss, Documented {
+    public var targets: LossTargets { .values }
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(
             name: "Euclidean", formula: #"\mathcal{L} = \frac{1}{2N} \sum_{n=1}^{N} \lVert x_n - t_n \rVert^2"#,

@@ -10,10 +10,22 @@ public protocol Loss<Scalar> {
     func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>)
     /// Whether the value is a batch mean or a batch sum (so loops can report a per-example loss either way).
     var reduction: Reduction { get }
+    /// What targets the loss compares with: class indices (the default) or dense values.
+    var targets: LossTargets { get }
+}
+
+/// The targets a loss takes, which decides how a training loop encodes a dataset's labels.
+public enum LossTargets: Sendable {
+    /// Class indices [N] against predictions [N, C] (cross-entropies, NLL).
+    case classIndices
+    /// Values of the predictions' own shape: one-hot rows for several outputs, the label itself
+    /// for one (MSE, the Euclidean loss).
+    case values
 }
 
 extension Loss {
     public var reduction: Reduction { .mean }
+    public var targets: LossTargets { .classIndices }
 
     /// The loss alone.
     public func value(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> Scalar {
@@ -22,7 +34,7 @@ extension Loss {
 }
 
 /// How per-sample losses are combined over a batch.
-public enum Reduction: String, Sendable, CaseIterable {
+public enum Reduction: String, StringChoice {
     /// Divided by the batch size (by the element count for `MSELoss`).
     case mean
     /// Added up: the gradient is not divided by the batch size (reports 002 synthetic, 004).

@@ -15,12 +15,7 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
     }
 
     /// Where the learning rate enters the momentum buffer.
-    public enum MomentumForm: String, Sendable {
-        /// PyTorch: the buffer holds gradients, the rate multiplies it at the update.
-        case pytorch
-        /// Report 001: the buffer holds η-scaled steps.
-        case velocity
-    }
+    public typealias MomentumForm = Optimizers.MomentumForm
 
     public let momentum: Double, dampening: Double, weightDecay: Double, decoupledWeightDecay: Double
     public let nesterov: Bool
@@ -79,4 +74,12 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
         }
         if hasMomentum { state[0] = buffer }
     }
+}
+
+/// How SGD keeps its momentum buffer (both give the same steps at a constant learning rate).
+public enum MomentumForm: String, StringChoice {
+    /// PyTorch: the buffer holds gradients, the rate multiplies it at the update.
+    case pytorch
+    /// Report 001: the buffer holds η-scaled steps.
+    case velocity
 }

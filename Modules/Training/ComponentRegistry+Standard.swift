@@ -97,13 +97,13 @@ extension ComponentRegistry {
     }
 
     private mutating func registerStandardLosses() {
-        register(loss: "mse") { MSELoss<Float>(reduction: Reduction(rawValue: $0.reduction) ?? .mean) }
+        register(loss: "mse") { MSELoss<Float>(reduction: $0.reduction) }
         register(loss: "euclidean") { _ in EuclideanLoss<Float>() }
-        register(loss: "softmax-cross-entropy") { SoftmaxCrossEntropyLoss<Float>(reduction: Reduction(rawValue: $0.reduction) ?? .mean) }
+        register(loss: "softmax-cross-entropy") { SoftmaxCrossEntropyLoss<Float>(reduction: $0.reduction) }
         register(loss: "cross-entropy") {
-            CrossEntropyLoss<Float>(epsilon: Float($0.epsilon ?? 1e-20), reduction: Reduction(rawValue: $0.reduction) ?? .mean)
+            CrossEntropyLoss<Float>(epsilon: Float($0.epsilon ?? 1e-20), reduction: $0.reduction)
         }
-        register(loss: "nll") { NLLLoss<Float>(reduction: Reduction(rawValue: $0.reduction) ?? .mean) }
+        register(loss: "nll") { NLLLoss<Float>(reduction: $0.reduction) }
     }
 
     private mutating func registerStandardOptimizers() {
@@ -112,7 +112,7 @@ extension ComponentRegistry {
             SGD<Float>(parameters: parameters, learningRate: spec.learningRate, momentum: spec.momentum ?? 0,
                        weightDecay: spec.weightDecay ?? 0, nesterov: spec.nesterov ?? false,
                        decoupledWeightDecay: spec.decoupledWeightDecay ?? 0,
-                       momentumForm: SGD<Float>.MomentumForm(rawValue: spec.momentumForm ?? "pytorch") ?? .pytorch)
+                       momentumForm: spec.momentumForm ?? .pytorch)
         }
         register(optimizer: "adam") { parameters, spec in
             Adam<Float>(parameters: parameters, learningRate: spec.learningRate, weightDecay: spec.weightDecay ?? 0,

@@ -112,9 +112,6 @@ public struct ComponentRegistry: Sendable {
     }
 
     public func makeLoss(_ spec: LossSpec) throws -> any Loss<Float> {
-        guard Reduction(rawValue: spec.reduction) != nil else {
-            throw RegistryError.unknown(kind: "loss reduction", name: spec.reduction, known: Reduction.allCases.map(\.rawValue))
-        }
         return try lookUp(losses, spec.name, kind: "loss")(spec)
     }
 
@@ -150,11 +147,11 @@ public struct ComponentRegistry: Sendable {
         try lookUp(datasets, name, kind: "dataset").drawsFromSeed
     }
 
-    /// How targets must be encoded for `loss` with `outputs` output units.
-    public static func targetEncoding(loss: LossSpec, outputs: Int) -> TargetEncoding {
-        switch loss.name {
-        case "mse", "euclidean": return outputs == 1 ? .scalarLabel : .oneHot
-        default: return .classIndices
+    /// How targets must be encoded for `loss` (a built-in or a user's) with `outputs` output units.
+    public static func targetEncoding(loss: any Loss<Float>, outputs: Int) -> TargetEncoding {
+        switch loss.targets {
+        case .values: return outputs == 1 ? .scalarLabel : .oneHot
+        case .classIndices: return .classIndices
         }
     }
 }

@@ -1,3 +1,6 @@
+import Losses
+import Optimizers
+
 /// An initialisation scheme by registry name, with its parameters.
 public struct InitializerSpec: Codable, Hashable, Sendable {
     /// "pytorch-default", "xavier-normal", "he-normal", "normal", "fan-in-normal", "vugrad-2020".
@@ -16,11 +19,11 @@ public struct InitializerSpec: Codable, Hashable, Sendable {
 public struct LossSpec: Codable, Hashable, Sendable {
     /// "mse", "euclidean", "softmax-cross-entropy", "cross-entropy" (on probabilities), "nll".
     public var name: String
-    /// "mean" or "sum".
-    public var reduction: String
+    /// Batch mean or batch sum.
+    public var reduction: Reduction
     public var epsilon: Double?
 
-    public init(name: String, reduction: String = "mean", epsilon: Double? = nil) {
+    public init(name: String, reduction: Reduction = .mean, epsilon: Double? = nil) {
         (self.name, self.reduction, self.epsilon) = (name, reduction, epsilon)
     }
 }
@@ -33,12 +36,12 @@ public struct OptimizerSpec: Codable, Hashable, Sendable {
     public var momentum: Double?
     public var weightDecay: Double?
     public var nesterov: Bool?
-    /// "pytorch" or "velocity" (report 001).
-    public var momentumForm: String?
+    /// How SGD keeps its momentum buffer; absent means `.pytorch`.
+    public var momentumForm: MomentumForm?
     public var decoupledWeightDecay: Double?
 
     public init(name: String, learningRate: Double, momentum: Double? = nil, weightDecay: Double? = nil,
-                nesterov: Bool? = nil, momentumForm: String? = nil, decoupledWeightDecay: Double? = nil) {
+                nesterov: Bool? = nil, momentumForm: MomentumForm? = nil, decoupledWeightDecay: Double? = nil) {
         (self.name, self.learningRate, self.momentum, self.weightDecay) = (name, learningRate, momentum, weightDecay)
         (self.nesterov, self.momentumForm, self.decoupledWeightDecay) = (nesterov, momentumForm, decoupledWeightDecay)
     }

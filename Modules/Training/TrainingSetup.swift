@@ -28,7 +28,7 @@ public struct TrainingSetup {
         trainer = Trainer(model: built.model, loss: loss, optimizer: optimizer)
         configuration = TrainingConfiguration(
             epochs: training.epochs, batchSize: training.batchSize, shuffle: training.shuffle,
-            targetEncoding: ComponentRegistry.targetEncoding(loss: training.loss, outputs: built.outputShape.reduce(1, *)),
+            targetEncoding: ComponentRegistry.targetEncoding(loss: loss, outputs: built.outputShape.reduce(1, *)),
             schedule: schedule, plateau: plateau)
     }
 }

@@ -21,4 +21,18 @@ final class RunRequestValidityTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 200)
     }
+
+    /// Issue 16: a request JSONEncoder refused (a non-finite number) got the empty key, shared by all such runs.
+    func testNonFiniteSettingsStillGiveDistinctKeys() throws {
+        let context = ReproductionContext(
+            mode: .quick, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard), registry: .standard)
+        var request = try XCTUnwrap(context.requests(of: Report000()).first)
+        let finite = request.key
+        request.training.optimizer.learningRate = .nan
+        let nan = request.key
+        request.training.optimizer.learningRate = .infinity
+        let infinite = request.key
+        XCTAssertEqual(Set([finite, nan, infinite]).count, 3)
+        XCTAssertTrue(nan.contains("\"learningRate\":\"nan\""), nan)
+    }
 }

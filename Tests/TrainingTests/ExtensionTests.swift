@@ -39,6 +39,7 @@ final class ScaleShift: Module {
 
 /// Mean absolute error, L = mean |p − t|, ∂L/∂p = sign(p − t)/M.
 struct MeanAbsoluteError: Loss {
+    var targets: LossTargets { .values }
     func evaluate(predicted: Tensor<Float>, target: Tensor<Float>) throws -> (value: Float, gradient: Tensor<Float>) {
         let difference = try predicted - Targets.dense(target, like: predicted)
         let count = Float(predicted.count)
@@ -86,5 +87,16 @@ final class ExtensionTests: XCTestCase {
         XCTAssertLessThan(history.epochs.last!.trainLoss, history.epochs.first!.trainLoss)
         XCTAssertGreaterThan(try XCTUnwrap(history.last?.testAccuracy), 0.7)
         XCTAssertNotEqual(model.namedParameters()[0].parameter.value.scalars, [1, 1], "the user layer's parameters were trained")
+    }
+
+    /// Issue 16: the target encoding came from the loss's registry name, so a user's regression loss
+    /// under a new name got class indices; it now comes from the loss itself.
+    func testTheTargetEncodingFollowsTheLossNotItsName() throws {
+        var registry = ComponentRegistry.standard
+        registry.register(loss: "mae") { _ in MeanAbsoluteError() }
+        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mae")), outputs: 1), .scalarLabel)
+        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mae")), outputs: 3), .oneHot)
+        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mse")), outputs: 1), .scalarLabel)
+        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "softmax-cross-entropy")), outputs: 10), .classIndices)
     }
 }

@@ -49,6 +49,9 @@ final class RecipeTests: XCTestCase {
             (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"cosine\", \"period\": 0}"), ["training.schedule.period", "is 0"]),
             (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"plateau\", \"factor\": 5}"), ["training.schedule.factor", "is 5.0"]),
             (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"exp_decay\", \"decayRate\": -0.5}"), ["training.schedule.decayRate", "is -0.5"]),
+            // Issue 16: unknown choices were read as the default (mean, the PyTorch momentum form).
+            (recipe("\"reduction\": \"mean\"", "\"reduction\": \"avg\""), ["field training.loss.reduction", "\"avg\" is not one of \"mean\", \"sum\""]),
+            (recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01, \"momentumForm\": \"velocty\"}"), ["field training.optimizer.momentumForm", "\"velocty\" is not one of \"pytorch\", \"velocity\""]),
         ]
         for (text, fragments) in cases {
             assertThrowsMessage(try TrainingRecipe.decode(Data(text.utf8), source: "hostile.json").run(registry: .standard), containing: fragments)

@@ -48,7 +48,13 @@ struct RunRequest: Codable, Hashable {
     var key: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+        // Non-finite numbers (the only values JSONEncoder refuses here) are written as strings, so
+        // every request has its own key; finite ones encode as they always have.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(self) else {
+            preconditionFailure("a run request of strings and numbers failed to encode: \(label)")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     var hash: String { String(SHA256.hexDigest(Array(key.utf8)).prefix(24)) }

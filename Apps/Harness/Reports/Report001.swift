@@ -32,7 +32,7 @@ struct Report001: ReportReproduction {
             inputs: 2, hidden: [25, 25, 25], outputs: outputs, activation: setup.activation,
             initializer: InitializerSpec(name: setup.initializer, gainFromActivation: setup.initializer != "pytorch-default"), dropout: setup.dropout))
         let optimizer = setup.optimizer == "sgd"
-            ? OptimizerSpec(name: "sgd", learningRate: 0.01, momentum: 0.9, momentumForm: "velocity")
+            ? OptimizerSpec(name: "sgd", learningRate: 0.01, momentum: 0.9, momentumForm: .velocity)
             : OptimizerSpec(name: "adam", learningRate: 1e-3)
         var recording = RecordingSpec()
         recording.evaluateTrainingSet = true

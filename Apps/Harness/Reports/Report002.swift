@@ -81,7 +81,7 @@ struct Report002: ReportReproduction {
         return RunRequest(
             kind: .sharedLoop, label: "002 synthetic \(activation) seed \(trial)", dataset: DatasetSpec(name: "syn20", trainCount: 60000, testCount: 10000),
             model: .mlp(MLPSpec(inputs: 2, hidden: [8], outputs: 2, activation: activation, initializer: InitializerSpec(name: "vugrad-2020"))),
-            training: TrainingSpec(epochs: 20, batchSize: 128, shuffle: false, loss: LossSpec(name: "softmax-cross-entropy", reduction: "sum"),
+            training: TrainingSpec(epochs: 20, batchSize: 128, shuffle: false, loss: LossSpec(name: "softmax-cross-entropy", reduction: .sum),
                                    optimizer: OptimizerSpec(name: "gd", learningRate: 0.001)),
             recording: recording, seed: context.seed("002-synthetic", trial: trial))
     }

@@ -27,7 +27,7 @@ struct Report004: ReportReproduction {
         RunRequest(
             kind: .scalarSynthetic, label: "004 scalar synthetic seed \(trial)", dataset: DatasetSpec(name: "syng", trainCount: 60000, testCount: 10000),
             model: nil,
-            training: TrainingSpec(epochs: context.value(full: 100, quick: 3), batchSize: 1, loss: LossSpec(name: "softmax-cross-entropy", reduction: "sum"),
+            training: TrainingSpec(epochs: context.value(full: 100, quick: 3), batchSize: 1, loss: LossSpec(name: "softmax-cross-entropy", reduction: .sum),
                                    optimizer: OptimizerSpec(name: "gd", learningRate: 1e-3)),
             seed: context.seed("004-scalar", trial: trial))
     }
@@ -37,7 +37,7 @@ struct Report004: ReportReproduction {
         RunRequest(
             kind: .sharedLoop, label: "004 \(label)", dataset: DatasetSpec(name: "mnist", preprocessing: "standardized", validationSplit: validation),
             model: .mlp(MLPSpec(inputs: 784, hidden: [300], outputs: 10, activation: "sigmoid", initializer: InitializerSpec(name: "fan-in-normal"))),
-            training: TrainingSpec(epochs: epochs, batchSize: batch, loss: LossSpec(name: "softmax-cross-entropy", reduction: "sum"),
+            training: TrainingSpec(epochs: epochs, batchSize: batch, loss: LossSpec(name: "softmax-cross-entropy", reduction: .sum),
                                    optimizer: OptimizerSpec(name: "gd", learningRate: rate)),
             recording: recording, seed: seed)
     }

@@ -18,7 +18,7 @@ public class StudentSGD: Optimizer {
         self.parameters = parameters
         learningRate = spec.learningRate
         momentum = spec.momentum ?? 0
-        velocityForm = spec.momentumForm == "velocity"
+        velocityForm = spec.momentumForm == .velocity
         velocities = parameters.map { [Float](repeating: 0, count: $0.value.count) }
     }
 
