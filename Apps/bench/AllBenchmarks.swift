@@ -5,14 +5,17 @@ import Foundation
 /// `bench all`: every case of the performance issue, each next to the NumPy anchor measured in
 /// the same command, with the ratio Backprop/numpy (for times: lower is faster).
 struct AllBenchmarks: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "all", abstract: "Every benchmark case with its NumPy anchor and ratio.")
+    static let configuration = CommandConfiguration(
+        commandName: "all", abstract: "Every benchmark case with its NumPy anchor and ratio.")
 
     @OptionGroup var options: AnchorOptions
 
     @Option(help: "Data folder holding mnist/ (default: $BACKPROP_DATA).")
     var dataDir: String?
 
-    @Option(name: .customLong("case"), help: "Run only these cases (gemm, mlp003, sgd004, disk, autograd, eval, cnn); all when omitted.")
+    @Option(
+        name: .customLong("case"),
+        help: "Run only these cases (gemm, mlp003, sgd004, disk, autograd, eval, cnn); all when omitted.")
     var cases: [String] = []
 
     private func wants(_ name: String) -> Bool { cases.isEmpty || cases.contains(name) }
@@ -22,24 +25,30 @@ struct AllBenchmarks: ParsableCommand {
         if wants("gemm") { try GEMMBenchmark.parse(forwarding(options)).run() }
         if wants("cnn") { try cnn() }
         guard cases.isEmpty || !Set(cases).isSubset(of: ["gemm", "cnn"]) else { return }
-        let raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: DataDirectory.resolve(dataDir), verification: .strict)
+        let raw: DatasetSplit<Float> = try MNIST.load(
+            dataDirectory: DataDirectory.resolve(dataDir), verification: .strict)
         let cases = BenchmarkCases(mnist: raw, repeats: options.repeats)
         let anchor = NumPyAnchor(scriptPath: options.anchor)
         var explicitEpoch = Double.nan
         for batch in [100, 10, 400] where wants("mlp003") || (batch == 100 && wants("autograd")) {
             let seconds = try cases.mlp003Epoch(batch: batch)
             if batch == 100 { explicitEpoch = seconds }
-            report("mlp003 batch \(batch)", seconds, unit: "s/epoch", anchor: options.noAnchor ? nil : anchor.run(config: "mlp003", batch: batch, repeats: options.repeats))
+            report(
+                "mlp003 batch \(batch)", seconds, unit: "s/epoch",
+                anchor: options.noAnchor ? nil : anchor.run(config: "mlp003", batch: batch, repeats: options.repeats))
         }
         if wants("sgd004") {
-            report("sgd004 batch 1", try cases.sgd004StepMicroseconds(), unit: "us/step",
-                   anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 1, repeats: options.repeats))
-            report("sgd004 batch 500", try cases.sgd004Epoch(batch: 500), unit: "s/epoch",
-                   anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 500, repeats: options.repeats))
+            report(
+                "sgd004 batch 1", try cases.sgd004StepMicroseconds(), unit: "us/step",
+                anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 1, repeats: options.repeats))
+            report(
+                "sgd004 batch 500", try cases.sgd004Epoch(batch: 500), unit: "s/epoch",
+                anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 500, repeats: options.repeats))
         }
         for batch in [100, 1] where wants("disk") {
-            report("disk batch \(batch)", try cases.disk(batch: batch), unit: "s/200 epochs",
-                   anchor: options.noAnchor ? nil : anchor.run(config: "disk", batch: batch, repeats: options.repeats))
+            report(
+                "disk batch \(batch)", try cases.disk(batch: batch), unit: "s/200 epochs",
+                anchor: options.noAnchor ? nil : anchor.run(config: "disk", batch: batch, repeats: options.repeats))
         }
         if wants("autograd") {
             let graphEpoch = try cases.autogradEpoch()
@@ -47,19 +56,27 @@ struct AllBenchmarks: ParsableCommand {
             print("ratio    autograd/explicit-layer epoch \(String(format: "%.2f", graphEpoch / explicitEpoch))")
         }
         if wants("eval") {
-            report("eval", try cases.evaluationMilliseconds(), unit: "ms", anchor: options.noAnchor ? nil : anchor.run(config: "eval", repeats: cases.evaluationRepeats))
+            report(
+                "eval", try cases.evaluationMilliseconds(), unit: "ms",
+                anchor: options.noAnchor ? nil : anchor.run(config: "eval", repeats: cases.evaluationRepeats))
         }
     }
 
     /// The CIFAR-10 tutorial network's training step at batch 4 and 64, against PyTorch when a Python with torch is named.
     private func cnn() throws {
         let torch = options.resolvedTorchPython.map { NumPyAnchor(scriptPath: options.torchAnchor, python: $0) }
-        if torch == nil { printError("cnn: no PyTorch anchor (set TORCH_PYTHON or --torch-python to a Python with torch); Backprop's figures only") }
+        if torch == nil {
+            printError(
+                "cnn: no PyTorch anchor (set TORCH_PYTHON or --torch-python to a Python with torch); Backprop's figures only"
+            )
+        }
         for batch in [4, 64] {
             let microseconds = try CNNBenchmark(batch: batch, repeats: options.repeats).stepMicroseconds()
             let anchor = torch?.run(config: "cnn", batch: batch, repeats: options.repeats)
             report("cnn batch \(batch)", microseconds, unit: "us/step", anchor: anchor, against: "PyTorch")
-            report("cnn batch \(batch) epoch", microseconds * 50000 / Double(batch) / 1e6, unit: "s/epoch", anchor: anchor, against: "PyTorch")
+            report(
+                "cnn batch \(batch) epoch", microseconds * 50000 / Double(batch) / 1e6, unit: "s/epoch", anchor: anchor,
+                against: "PyTorch")
         }
     }
 
@@ -68,10 +85,16 @@ struct AllBenchmarks: ParsableCommand {
     }
 
     /// Prints our figure, the anchor's (matched by name) and their ratio.
-    private func report(_ name: String, _ value: Double, unit: String, anchor: [NumPyAnchor.Figure]?, against: String = "numpy") {
+    private func report(
+        _ name: String, _ value: Double, unit: String, anchor: [NumPyAnchor.Figure]?, against: String = "numpy"
+    ) {
         print("backprop \(name) \(String(format: "%.4g", value)) \(unit)")
-        guard let reference = anchor?.first(where: { $0.name == name }) ?? anchor?.first(where: { $0.name.hasPrefix(name) }) else { return }
+        guard
+            let reference = anchor?.first(where: { $0.name == name })
+                ?? anchor?.first(where: { $0.name.hasPrefix(name) })
+        else { return }
         print("anchor   \(name) \(String(format: "%.4g", reference.value)) \(reference.unit)")
-        print("ratio    \(name) Backprop/\(against) \(String(format: "%.2f", value / reference.value)) (lower is faster)")
+        print(
+            "ratio    \(name) Backprop/\(against) \(String(format: "%.2f", value / reference.value)) (lower is faster)")
     }
 }

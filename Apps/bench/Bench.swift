@@ -22,10 +22,15 @@ struct AnchorOptions: ParsableArguments {
     @Flag(help: "Skip the NumPy anchor.")
     var noAnchor = false
 
-    @Option(help: "Path of torch_anchor.py, the PyTorch anchor of the cnn cases (default: ../shared/bench/torch_anchor.py).")
+    @Option(
+        help: "Path of torch_anchor.py, the PyTorch anchor of the cnn cases (default: ../shared/bench/torch_anchor.py)."
+    )
     var torchAnchor: String = "../shared/bench/torch_anchor.py"
 
-    @Option(help: "A Python with torch installed (default: $TORCH_PYTHON; without one the cnn cases print Backprop's figures only).")
+    @Option(
+        help:
+            "A Python with torch installed (default: $TORCH_PYTHON; without one the cnn cases print Backprop's figures only)."
+    )
     var torchPython: String?
 
     /// The Python that runs the PyTorch anchor, if one is named.

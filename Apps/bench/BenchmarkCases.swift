@@ -19,11 +19,16 @@ struct BenchmarkCases {
 
     /// Seconds for one epoch of report 003's training (SGD lr 0.01, momentum 0.9, weight decay 5e-4).
     func mlp003Epoch(batch: Int) throws -> Double {
-        let data = unitScaled, random = RandomSource(seed: 0)
+        let data = unitScaled
+        let random = RandomSource(seed: 0)
         let model = mlp003Model(random: random)
-        let trainer = Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: SGD(parameters: model.allParameters(), learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4))
+        let trainer = Trainer(
+            model: model, loss: SoftmaxCrossEntropyLoss(),
+            optimizer: SGD(parameters: model.allParameters(), learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4))
         let configuration = TrainingConfiguration(epochs: 1, batchSize: batch, evaluateEveryEpoch: false)
-        return try Stopwatch.best(of: repeats) { _ = try trainer.fit(train: data.train, configuration: configuration, random: random) }
+        return try Stopwatch.best(of: repeats) {
+            _ = try trainer.fit(train: data.train, configuration: configuration, random: random)
+        }
     }
 
     /// Report 004's 784-300-10 sigmoid network, standardised MNIST (first 55,000 images).
@@ -31,9 +36,14 @@ struct BenchmarkCases {
         let data = try MNIST.validationSplit(MNIST.preprocess(mnist, .standardized).train)
         let random = RandomSource(seed: 0)
         let model = Sequential<Float>(
-            Linear(inputFeatures: 784, outputFeatures: 300, weightInitializer: .heNormal(gain: 1), random: random), Sigmoid(),
+            Linear(inputFeatures: 784, outputFeatures: 300, weightInitializer: .heNormal(gain: 1), random: random),
+            Sigmoid(),
             Linear(inputFeatures: 300, outputFeatures: 10, weightInitializer: .heNormal(gain: 1), random: random))
-        return (Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: GradientDescent(parameters: model.allParameters(), learningRate: 0.01)), data.train)
+        return (
+            Trainer(
+                model: model, loss: SoftmaxCrossEntropyLoss(),
+                optimizer: GradientDescent(parameters: model.allParameters(), learningRate: 0.01)), data.train
+        )
     }
 
     /// Microseconds per batch-1 step over 10,000 steps.
@@ -41,13 +51,17 @@ struct BenchmarkCases {
         let (trainer, train) = try sgd004Setup()
         let steps = try train.subset(0..<10000)
         let configuration = TrainingConfiguration(epochs: 1, batchSize: 1, evaluateEveryEpoch: false)
-        return try Stopwatch.best(of: repeats) { _ = try trainer.fit(train: steps, configuration: configuration, random: RandomSource(seed: 1)) } / 10000 * 1e6
+        return try Stopwatch.best(of: repeats) {
+            _ = try trainer.fit(train: steps, configuration: configuration, random: RandomSource(seed: 1))
+        } / 10000 * 1e6
     }
 
     func sgd004Epoch(batch: Int) throws -> Double {
         let (trainer, train) = try sgd004Setup()
         let configuration = TrainingConfiguration(epochs: 1, batchSize: batch, evaluateEveryEpoch: false)
-        return try Stopwatch.best(of: repeats) { _ = try trainer.fit(train: train, configuration: configuration, random: RandomSource(seed: 1)) }
+        return try Stopwatch.best(of: repeats) {
+            _ = try trainer.fit(train: train, configuration: configuration, random: RandomSource(seed: 1))
+        }
     }
 
     /// Seconds for 200 epochs of a 2-25-25-25-2 ReLU network on 1,000 disk points, plain SGD lr 0.1.
@@ -55,18 +69,27 @@ struct BenchmarkCases {
         let random = RandomSource(seed: 0)
         let data: LabeledDataset<Float> = DiskDataset.make(count: 1000, random: random)
         let model = Sequential<Float>(
-            Linear(inputFeatures: 2, outputFeatures: 25, random: random), ReLU(), Linear(inputFeatures: 25, outputFeatures: 25, random: random), ReLU(),
-            Linear(inputFeatures: 25, outputFeatures: 25, random: random), ReLU(), Linear(inputFeatures: 25, outputFeatures: 2, random: random))
-        let trainer = Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: SGD(parameters: model.allParameters(), learningRate: 0.1))
+            Linear(inputFeatures: 2, outputFeatures: 25, random: random), ReLU(),
+            Linear(inputFeatures: 25, outputFeatures: 25, random: random), ReLU(),
+            Linear(inputFeatures: 25, outputFeatures: 25, random: random), ReLU(),
+            Linear(inputFeatures: 25, outputFeatures: 2, random: random))
+        let trainer = Trainer(
+            model: model, loss: SoftmaxCrossEntropyLoss(),
+            optimizer: SGD(parameters: model.allParameters(), learningRate: 0.1))
         let configuration = TrainingConfiguration(epochs: 200, batchSize: batch, evaluateEveryEpoch: false)
-        return try Stopwatch.best(of: repeats) { _ = try trainer.fit(train: data, configuration: configuration, random: random) }
+        return try Stopwatch.best(of: repeats) {
+            _ = try trainer.fit(train: data, configuration: configuration, random: random)
+        }
     }
 
     /// The mlp003 epoch (batch 100) built as an autograd graph every step.
     func autogradEpoch() throws -> Double {
-        let data = unitScaled, random = RandomSource(seed: 0)
+        let data = unitScaled
+        let random = RandomSource(seed: 0)
         let model = mlp003Model(random: random)
-        let linears = model.layers.compactMap { $0 as? Linear<Float> }.map { GraphLinear(weight: $0.weight, bias: $0.bias) }
+        let linears = model.layers.compactMap { $0 as? Linear<Float> }.map {
+            GraphLinear(weight: $0.weight, bias: $0.bias)
+        }
         let optimizer = SGD(parameters: model.allParameters(), learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4)
         let loader = DataLoader(dataset: data.train, batchSize: 100, random: random)
         return try Stopwatch.best(of: repeats) {

@@ -12,7 +12,8 @@ struct CNNBenchmark {
         let random = RandomSource(seed: 0)
         let model = Sequential<Float>(
             Conv2d(inChannels: 3, outChannels: 6, kernelSize: 5, random: random), ReLU(), MaxPool2d(kernelSize: 2),
-            Conv2d(inChannels: 6, outChannels: 16, kernelSize: 5, random: random), ReLU(), MaxPool2d(kernelSize: 2), Flatten(),
+            Conv2d(inChannels: 6, outChannels: 16, kernelSize: 5, random: random), ReLU(), MaxPool2d(kernelSize: 2),
+            Flatten(),
             Linear(inputFeatures: 400, outputFeatures: 120, random: random), ReLU(),
             Linear(inputFeatures: 120, outputFeatures: 84, random: random), ReLU(),
             Linear(inputFeatures: 84, outputFeatures: 10, random: random))

@@ -14,7 +14,9 @@ struct GEMMBenchmark: ParsableCommand {
     ]
 
     func run() throws {
-        let anchor = options.noAnchor ? nil : NumPyAnchor(scriptPath: options.anchor).run(config: "gemm", repeats: options.repeats)
+        let anchor =
+            options.noAnchor
+            ? nil : NumPyAnchor(scriptPath: options.anchor).run(config: "gemm", repeats: options.repeats)
         let random = RandomSource(seed: 0)
         print("blas     OpenBLAS kernels: \(BLASLibrary.coreName)")
         for shape in Self.shapes {
@@ -30,7 +32,9 @@ struct GEMMBenchmark: ParsableCommand {
                 for _ in 0..<iterations { try Tensor.gemm(a, b, transposeA: shape.transposeA, into: &c) }
             }
             let rate = flops * Double(iterations) / seconds / 1e9
-            print("backprop gemm \(name)\(shape.transposeA ? " (A transposed)" : "") \(String(format: "%.1f", rate)) GFLOP/s")
+            print(
+                "backprop gemm \(name)\(shape.transposeA ? " (A transposed)" : "") \(String(format: "%.1f", rate)) GFLOP/s"
+            )
             if let reference = anchor?.first(where: { $0.name == "gemm \(name)" }) {
                 print("anchor   gemm \(name) \(String(format: "%.1f", reference.value)) GFLOP/s")
                 print("ratio    gemm \(name) Backprop/numpy \(String(format: "%.2f", rate / reference.value))")

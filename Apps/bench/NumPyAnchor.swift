@@ -36,7 +36,9 @@ struct NumPyAnchor {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            printError("anchor skipped: \((scriptPath as NSString).lastPathComponent) exited with status \(process.terminationStatus)")
+            printError(
+                "anchor skipped: \((scriptPath as NSString).lastPathComponent) exited with status \(process.terminationStatus)"
+            )
             return nil
         }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap(Self.parse)
@@ -46,9 +48,12 @@ struct NumPyAnchor {
     static func parse(_ line: Substring) -> Figure? {
         let words = line.split(separator: " ").map(String.init)
         guard words.count >= 4, words[0] == "anchor",
-              let valueIndex = words.indices.dropFirst(2).last(where: { Double(words[$0]) != nil }),
-              let value = Double(words[valueIndex]) else { return nil }
-        return Figure(name: words[1..<valueIndex].joined(separator: " "), value: value, unit: words[(valueIndex + 1)...].joined(separator: " "))
+            let valueIndex = words.indices.dropFirst(2).last(where: { Double(words[$0]) != nil }),
+            let value = Double(words[valueIndex])
+        else { return nil }
+        return Figure(
+            name: words[1..<valueIndex].joined(separator: " "), value: value,
+            unit: words[(valueIndex + 1)...].joined(separator: " "))
     }
 }
 

@@ -53,7 +53,10 @@ public struct Multiply<Scalar: TensorScalar>: Op {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ c: BinaryContext<Scalar>, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>] {
-        [try (outputGradient * c.rhs).summed(toShape: c.lhs.shape), try (outputGradient * c.lhs).summed(toShape: c.rhs.shape)]
+        [
+            try (outputGradient * c.rhs).summed(toShape: c.lhs.shape),
+            try (outputGradient * c.lhs).summed(toShape: c.rhs.shape),
+        ]
     }
 }
 
@@ -80,13 +83,18 @@ public struct Divide<Scalar: TensorScalar>: Op {
 /// of the flags folded into the products.
 public struct MatMul<Scalar: TensorScalar>: Op {
     public let transposeA: Bool, transposeB: Bool
-    public init(transposeA: Bool = false, transposeB: Bool = false) { (self.transposeA, self.transposeB) = (transposeA, transposeB) }
+    public init(transposeA: Bool = false, transposeB: Bool = false) {
+        (self.transposeA, self.transposeB) = (transposeA, transposeB)
+    }
     public var name: String { "matmul" }
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: BinaryContext<Scalar>) {
         try expectInputs(inputs, 2)
-        return (try Tensor.matmul(inputs[0], inputs[1], transposeA: transposeA, transposeB: transposeB), BinaryContext(lhs: inputs[0], rhs: inputs[1]))
+        return (
+            try Tensor.matmul(inputs[0], inputs[1], transposeA: transposeA, transposeB: transposeB),
+            BinaryContext(lhs: inputs[0], rhs: inputs[1])
+        )
     }
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
@@ -96,13 +104,21 @@ public struct MatMul<Scalar: TensorScalar>: Op {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?] {
-        let gradientA = !needed[0] ? nil : transposeA
-            ? try Tensor.matmul(c.rhs, g, transposeA: transposeB, transposeB: true)
-            : try Tensor.matmul(g, c.rhs, transposeB: !transposeB)
-        let gradientB = !needed[1] ? nil : transposeB
-            ? try Tensor.matmul(g, c.lhs, transposeA: true, transposeB: transposeA)
-            : try Tensor.matmul(c.lhs, g, transposeA: !transposeA)
+    public func backward(_ c: BinaryContext<Scalar>, outputGradient g: Tensor<Scalar>, needed: [Bool]) throws
+        -> [Tensor<Scalar>?]
+    {
+        let gradientA =
+            !needed[0]
+            ? nil
+            : transposeA
+                ? try Tensor.matmul(c.rhs, g, transposeA: transposeB, transposeB: true)
+                : try Tensor.matmul(g, c.rhs, transposeB: !transposeB)
+        let gradientB =
+            !needed[1]
+            ? nil
+            : transposeB
+                ? try Tensor.matmul(g, c.lhs, transposeA: true, transposeB: transposeA)
+                : try Tensor.matmul(c.lhs, g, transposeA: !transposeA)
         return [gradientA, gradientB]
     }
 }
@@ -119,9 +135,12 @@ public struct Affine<Scalar: TensorScalar>: Op {
         try expectInputs(inputs, 3)
         let (x, weight, bias) = (inputs[0], inputs[1], inputs[2])
         guard weight.rank == 2, bias.shape == [weight.shape[0]] else {
-            throw TensorError.shapeMismatch(operation: "affine (weight [out, in], bias [out])", lhs: weight.shape, rhs: bias.shape)
+            throw TensorError.shapeMismatch(
+                operation: "affine (weight [out, in], bias [out])", lhs: weight.shape, rhs: bias.shape)
         }
-        guard x.rank == 2 else { throw TensorError.invalidShape(operation: "affine", shape: x.shape, expected: "a matrix [N, in]") }
+        guard x.rank == 2 else {
+            throw TensorError.invalidShape(operation: "affine", shape: x.shape, expected: "a matrix [N, in]")
+        }
         // Product first, then the bias, in the same order as the Linear layer, so both give the same bits.
         var output = try Tensor.matmul(x, weight, transposeB: true)
         try output.addToEveryRow(bias)
@@ -136,7 +155,9 @@ public struct Affine<Scalar: TensorScalar>: Op {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func backward(_ context: [Tensor<Scalar>], outputGradient g: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?] {
+    public func backward(_ context: [Tensor<Scalar>], outputGradient g: Tensor<Scalar>, needed: [Bool]) throws
+        -> [Tensor<Scalar>?]
+    {
         let (x, weight) = (context[0], context[1])
         return [
             needed[0] ? try Tensor.matmul(g, weight) : nil,

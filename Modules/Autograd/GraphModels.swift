@@ -21,13 +21,17 @@ public struct GraphLinear<Scalar: TensorScalar> {
 /// Cross-entropy losses as graph compositions.
 public enum GraphLosses {
     /// −(1/N or 1)·Σ_n log softmax(z_n)[y_n] from logits, through the stable log-softmax op.
-    public static func softmaxCrossEntropy<Scalar>(logits: TensorNode<Scalar>, labels: [Int], averaged: Bool = true) throws -> TensorNode<Scalar> {
+    public static func softmaxCrossEntropy<Scalar>(logits: TensorNode<Scalar>, labels: [Int], averaged: Bool = true)
+        throws -> TensorNode<Scalar>
+    {
         let total = try logits.logSoftmax().select(labels).sum()
         return try total.scaled(by: averaged ? -1 / Scalar(labels.count) : -1)
     }
 
     /// vugrad's path: softmax as exp then normalize, then −Σ log p[y] (report 002's `celoss`, a sum over the batch).
-    public static func probabilityCrossEntropy<Scalar>(logits: TensorNode<Scalar>, labels: [Int]) throws -> TensorNode<Scalar> {
+    public static func probabilityCrossEntropy<Scalar>(logits: TensorNode<Scalar>, labels: [Int]) throws -> TensorNode<
+        Scalar
+    > {
         try logits.exp().normalize().select(labels).log().sum().scaled(by: -1)
     }
 }

@@ -27,21 +27,24 @@ public enum AutogradError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .wrongInputCount(op, expected, found): return "\(op) takes \(expected) inputs, got \(found)"
-        case let .gradientShapeMismatch(op, input, gradient, value):
+        case .wrongInputCount(let op, let expected, let found): return "\(op) takes \(expected) inputs, got \(found)"
+        case .gradientShapeMismatch(let op, let input, let gradient, let value):
             return "\(op).backward returned a gradient of shape \(gradient) for input \(input) of shape \(value)"
-        case let .backwardFromNonScalar(shape): return "backward() needs a scalar output, got shape \(shape)"
+        case .backwardFromNonScalar(let shape): return "backward() needs a scalar output, got shape \(shape)"
         }
     }
 }
 
 extension Op {
-    public func backward(_ context: Context, outputGradient: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?] {
+    public func backward(_ context: Context, outputGradient: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?]
+    {
         try backward(context, outputGradient: outputGradient).enumerated().map { needed[$0.offset] ? $0.element : nil }
     }
 
     /// Throws unless exactly `count` inputs were given.
     public func expectInputs(_ inputs: [Tensor<Scalar>], _ count: Int) throws {
-        guard inputs.count == count else { throw AutogradError.wrongInputCount(op: name, expected: count, found: inputs.count) }
+        guard inputs.count == count else {
+            throw AutogradError.wrongInputCount(op: name, expected: count, found: inputs.count)
+        }
     }
 }

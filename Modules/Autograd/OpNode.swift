@@ -10,7 +10,10 @@ public final class OpNode<Scalar: TensorScalar> {
 
     private struct WeakNode { weak var node: TensorNode<Scalar>? }
 
-    init(op: any Op<Scalar>, inputs: [TensorNode<Scalar>], backward: @escaping (Tensor<Scalar>, [Bool]) throws -> [Tensor<Scalar>?]) {
+    init(
+        op: any Op<Scalar>, inputs: [TensorNode<Scalar>],
+        backward: @escaping (Tensor<Scalar>, [Bool]) throws -> [Tensor<Scalar>?]
+    ) {
         self.op = op
         self.inputs = inputs
         backwardFunction = backward
@@ -25,5 +28,7 @@ public final class OpNode<Scalar: TensorScalar> {
     func addOutput(_ node: TensorNode<Scalar>) { weakOutputs.append(WeakNode(node: node)) }
 
     /// Input gradients for ∂loss/∂output `gradient`, nil for inputs that do not require one.
-    public func backward(_ gradient: Tensor<Scalar>) throws -> [Tensor<Scalar>?] { try backwardFunction(gradient, inputs.map(\.requiresGradient)) }
+    public func backward(_ gradient: Tensor<Scalar>) throws -> [Tensor<Scalar>?] {
+        try backwardFunction(gradient, inputs.map(\.requiresGradient))
+    }
 }

@@ -60,10 +60,13 @@ public struct Expand<Scalar: TensorScalar>: Op {
         let x = inputs[0]
         var singleton = x.shape
         switch placement {
-        case let .newAxis(axis):
-            guard axis >= 0, axis <= x.rank else { throw TensorError.invalidShape(operation: name, shape: x.shape, expected: "a new axis position in 0...\(x.rank)") }
+        case .newAxis(let axis):
+            guard axis >= 0, axis <= x.rank else {
+                throw TensorError.invalidShape(
+                    operation: name, shape: x.shape, expected: "a new axis position in 0...\(x.rank)")
+            }
             singleton.insert(1, at: axis)
-        case let .singletonAxis(axis):
+        case .singletonAxis(let axis):
             guard axis >= 0, axis < x.rank, x.shape[axis] == 1 else {
                 throw TensorError.invalidShape(operation: name, shape: x.shape, expected: "extent 1 along axis \(axis)")
             }
@@ -83,7 +86,7 @@ public struct Expand<Scalar: TensorScalar>: Op {
 extension Expand.Placement {
     var axis: Int {
         switch self {
-        case let .newAxis(axis), let .singletonAxis(axis): return axis
+        case .newAxis(let axis), .singletonAxis(let axis): return axis
         }
     }
 }

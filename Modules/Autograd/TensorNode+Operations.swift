@@ -8,7 +8,9 @@ extension TensorNode {
     public static func / (a: TensorNode, b: TensorNode) throws -> TensorNode { try apply(Divide(), [a, b]) }
 
     /// op(self)·op(other).
-    public func matmul(_ other: TensorNode, transposeSelf: Bool = false, transposeOther: Bool = false) throws -> TensorNode {
+    public func matmul(_ other: TensorNode, transposeSelf: Bool = false, transposeOther: Bool = false) throws
+        -> TensorNode
+    {
         try .apply(MatMul(transposeA: transposeSelf, transposeB: transposeOther), [self, other])
     }
 
@@ -19,7 +21,9 @@ extension TensorNode {
     public func sigmoid() throws -> TensorNode { try .apply(Pointwise<Scalar, SigmoidFunction>(), [self]) }
     public func tanh() throws -> TensorNode { try .apply(Pointwise<Scalar, TanhFunction>(), [self]) }
     public func relu() throws -> TensorNode { try .apply(Pointwise<Scalar, ReLUFunction>(), [self]) }
-    public func expand(_ count: Int, placement: Expand<Scalar>.Placement) throws -> TensorNode { try .apply(Expand(count: count, placement: placement), [self]) }
+    public func expand(_ count: Int, placement: Expand<Scalar>.Placement) throws -> TensorNode {
+        try .apply(Expand(count: count, placement: placement), [self])
+    }
     public func select(_ indices: [Int]) throws -> TensorNode { try .apply(Select(indices: indices), [self]) }
     public func normalize() throws -> TensorNode { try .apply(Normalize(), [self]) }
     public func logSoftmax() throws -> TensorNode { try .apply(LogSoftmaxOp(), [self]) }

@@ -44,7 +44,9 @@ public final class TensorNode<Scalar: TensorScalar> {
     /// Applies `op` to `inputs`, returning the output node linked to a new op node.
     public static func apply<O: Op>(_ op: O, _ inputs: [TensorNode]) throws -> TensorNode where O.Scalar == Scalar {
         let (output, context) = try op.forward(inputs.map(\.value))
-        let opNode = OpNode(op: op, inputs: inputs) { gradient, needed in try op.backward(context, outputGradient: gradient, needed: needed) }
+        let opNode = OpNode(op: op, inputs: inputs) { gradient, needed in
+            try op.backward(context, outputGradient: gradient, needed: needed)
+        }
         let node = TensorNode(value: output, source: opNode)
         opNode.addOutput(node)
         return node

@@ -18,25 +18,33 @@ public enum CIFAR10 {
     /// The folder the binary batches are read from.
     public static func folder(dataDirectory: String) -> String {
         let nested = (dataDirectory as NSString).appendingPathComponent("cifar10/cifar-10-batches-bin")
-        return FileManager.default.fileExists(atPath: nested) ? nested : (dataDirectory as NSString).appendingPathComponent("cifar10")
+        return FileManager.default.fileExists(atPath: nested)
+            ? nested : (dataDirectory as NSString).appendingPathComponent("cifar10")
     }
 
     /// The expected files that are not present.
     public static func missingFiles(dataDirectory: String) -> [String] {
         let directory = folder(dataDirectory: dataDirectory)
-        return (trainFiles + [testFile]).filter { !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
+        return (trainFiles + [testFile]).filter {
+            !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0))
+        }
     }
 
     /// Training and test sets as [N, 3, 32, 32], normalised per channel to (x/255 − 0.5)/0.5 (the PyTorch tutorial).
     public static func load<Scalar: TensorScalar>(dataDirectory: String) throws -> DatasetSplit<Scalar> {
         let directory = folder(dataDirectory: dataDirectory)
         let missing = missingFiles(dataDirectory: dataDirectory)
-        guard missing.isEmpty else { throw DataError.missingFiles(directory: directory, files: missing, hint: downloadHint) }
-        let trainParts: [LabeledDataset<Scalar>] = try trainFiles.map { try loadBatch(path: (directory as NSString).appendingPathComponent($0)) }
+        guard missing.isEmpty else {
+            throw DataError.missingFiles(directory: directory, files: missing, hint: downloadHint)
+        }
+        let trainParts: [LabeledDataset<Scalar>] = try trainFiles.map {
+            try loadBatch(path: (directory as NSString).appendingPathComponent($0))
+        }
         let train = try LabeledDataset(
             features: Tensor.concatenate(trainParts.map(\.features), alongAxis: 0),
             labels: trainParts.flatMap(\.labels), classCount: 10)
-        return DatasetSplit(train: train, test: try loadBatch(path: (directory as NSString).appendingPathComponent(testFile)))
+        return DatasetSplit(
+            train: train, test: try loadBatch(path: (directory as NSString).appendingPathComponent(testFile)))
     }
 
     /// One binary batch file.

@@ -10,10 +10,14 @@ public enum CompressedFile {
         _ path: String, headerBytes: Int = 0, sizeLimit: (([UInt8]) throws -> Int)? = nil
     ) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw DataError.unreadable(file: path, reason: "no such file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError.unreadable(file: path, reason: "no such file")
+        }
         // A FIFO or a device would block the read or never end.
         let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-        guard !isDirectory.boolValue, type == .typeRegular else { throw DataError.unreadable(file: path, reason: "not a regular file") }
+        guard !isDirectory.boolValue, type == .typeRegular else {
+            throw DataError.unreadable(file: path, reason: "not a regular file")
+        }
         guard let file = gzopen(path, "rb") else { throw DataError.unreadable(file: path, reason: "cannot open") }
         defer { gzclose(file) }
         var bytes = [UInt8]()
@@ -21,7 +25,9 @@ public enum CompressedFile {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             // Until the limit is known, read only the header; then never more than one byte past the limit.
-            let wanted = limit.map { min(chunk.count, $0 + 1 - bytes.count) } ?? (sizeLimit == nil ? chunk.count : max(1, headerBytes - bytes.count))
+            let wanted =
+                limit.map { min(chunk.count, $0 + 1 - bytes.count) }
+                ?? (sizeLimit == nil ? chunk.count : max(1, headerBytes - bytes.count))
             let read = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32(wanted)) }
             if read < 0 || (read == 0 && gzeof(file) == 0) {
                 var code: Int32 = 0
@@ -32,7 +38,8 @@ public enum CompressedFile {
             bytes.append(contentsOf: chunk[0..<Int(read)])
             if limit == nil, let sizeLimit, bytes.count >= headerBytes { limit = try sizeLimit(bytes) }
             if let limit, bytes.count > limit {
-                throw DataError.unreadable(file: path, reason: "longer than its header declares (\(limit) bytes); corrupt or not this format")
+                throw DataError.unreadable(
+                    file: path, reason: "longer than its header declares (\(limit) bytes); corrupt or not this format")
             }
         }
         var code: Int32 = 0
@@ -47,7 +54,9 @@ public enum CompressedFile {
 extension CompressedFile {
     /// Writes `bytes` gzip-compressed to `path` (tools and tests that make small idx sets).
     public static func writeGzip(_ bytes: [UInt8], to path: String) throws {
-        guard let file = gzopen(path, "wb") else { throw DataError.unreadable(file: path, reason: "cannot open for writing") }
+        guard let file = gzopen(path, "wb") else {
+            throw DataError.unreadable(file: path, reason: "cannot open for writing")
+        }
         let written = bytes.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
         let closed = gzclose(file)
         guard written == Int32(bytes.count), closed == Z_OK else {

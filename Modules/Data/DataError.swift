@@ -12,21 +12,22 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .missingFiles(directory, files, hint):
+        case .missingFiles(let directory, let files, let hint):
             return "missing in \(directory): \(files.joined(separator: ", ")). \(hint)"
-        case let .unreadable(file, reason):
+        case .unreadable(let file, let reason):
             return "\(file): cannot read (\(reason))"
-        case let .truncated(file, expectedBytes, foundBytes):
+        case .truncated(let file, let expectedBytes, let foundBytes):
             return "\(file): truncated: expected \(expectedBytes) bytes, found \(foundBytes)"
-        case let .declaredSizeTooLarge(file, dimensions):
+        case .declaredSizeTooLarge(let file, let dimensions):
             return "\(file): corrupt header: dimensions \(dimensions) describe more bytes than any file holds"
-        case let .badMagic(file, found, expected):
-            return "\(file): magic number \(found) is not an idx \(expected.map(String.init).joined(separator: " or ")) header"
-        case let .countMismatch(file, images, labels):
+        case .badMagic(let file, let found, let expected):
+            return
+                "\(file): magic number \(found) is not an idx \(expected.map(String.init).joined(separator: " or ")) header"
+        case .countMismatch(let file, let images, let labels):
             return "\(file): \(labels) labels for \(images) images; the counts must match"
-        case let .labelOutOfRange(file, label, classes):
+        case .labelOutOfRange(let file, let label, let classes):
             return "\(file): label \(label) is outside 0..<\(classes)"
-        case let .checksumMismatch(file, found, expected):
+        case .checksumMismatch(let file, let found, let expected):
             return "\(file): SHA-256 \(found) differs from the published \(expected)"
         }
     }

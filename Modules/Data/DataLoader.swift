@@ -19,7 +19,10 @@ public final class DataLoader<Scalar: TensorScalar> {
     private let random: RandomSource
     private var batch: Batch<Scalar>
 
-    public init(dataset: LabeledDataset<Scalar>, batchSize: Int, shuffle: Bool = true, dropLast: Bool = false, random: RandomSource? = nil) {
+    public init(
+        dataset: LabeledDataset<Scalar>, batchSize: Int, shuffle: Bool = true, dropLast: Bool = false,
+        random: RandomSource? = nil
+    ) {
         self.dataset = dataset
         self.batchSize = max(batchSize, 1)
         self.shuffle = shuffle

@@ -13,16 +13,21 @@ public enum DiskDataset {
         var labels = [Int]()
         labels.reserveCapacity(count)
         for _ in 0..<count {
-            let x = random.uniform(), y = random.uniform()
+            let x = random.uniform()
+            let y = random.uniform()
             coordinates += [Scalar(x), Scalar(y)]
-            let dx = x - 0.5, dy = y - 0.5
+            let dx = x - 0.5
+            let dy = y - 0.5
             labels.append(dx * dx + dy * dy < radius * radius ? 1 : 0)
         }
-        return try! LabeledDataset(features: Tensor(shape: [count, 2], scalars: coordinates), labels: labels, classCount: 2)
+        return try! LabeledDataset(
+            features: Tensor(shape: [count, 2], scalars: coordinates), labels: labels, classCount: 2)
     }
 
     /// A training and a test set drawn one after the other from the same source (1,000 + 1,000 by default).
-    public static func split<Scalar: TensorScalar>(trainCount: Int = 1000, testCount: Int = 1000, random: RandomSource) -> DatasetSplit<Scalar> {
+    public static func split<Scalar: TensorScalar>(trainCount: Int = 1000, testCount: Int = 1000, random: RandomSource)
+        -> DatasetSplit<Scalar>
+    {
         DatasetSplit(train: make(count: trainCount, random: random), test: make(count: testCount, random: random))
     }
 }

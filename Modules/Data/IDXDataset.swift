@@ -54,7 +54,9 @@ public enum IDXDataset {
             hint: "Run scripts/fetch-data, or point --data-dir / BACKPROP_DATA at a folder holding mnist/.")
     }
 
-    static func verify(_ bytes: [UInt8], file: String, name: String, checksums: [String: String], verification: Verification) throws {
+    static func verify(
+        _ bytes: [UInt8], file: String, name: String, checksums: [String: String], verification: Verification
+    ) throws {
         guard verification != .skip, let expected = checksums[name] else { return }
         let found = SHA256.hexDigest(bytes)
         guard found != expected else { return }

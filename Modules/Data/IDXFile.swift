@@ -31,16 +31,24 @@ public enum IDXFile {
     public static func parse(_ bytes: [UInt8], file: String, expectedMagic: UInt32) throws -> Contents {
         guard bytes.count >= 8 else { throw DataError.truncated(file: file, expectedBytes: 8, foundBytes: bytes.count) }
         let magic = bigEndianWord(bytes, at: 0)
-        guard magic == expectedMagic else { throw DataError.badMagic(file: file, found: magic, expected: [expectedMagic]) }
+        guard magic == expectedMagic else {
+            throw DataError.badMagic(file: file, found: magic, expected: [expectedMagic])
+        }
         let rank = expectedMagic == imageMagic ? 3 : 1
         let headerBytes = 4 + 4 * rank
-        guard bytes.count >= headerBytes else { throw DataError.truncated(file: file, expectedBytes: headerBytes, foundBytes: bytes.count) }
+        guard bytes.count >= headerBytes else {
+            throw DataError.truncated(file: file, expectedBytes: headerBytes, foundBytes: bytes.count)
+        }
         let dimensions = (0..<rank).map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
         // Dimensions are 32-bit, so the product of three can exceed Int.max: checked, never trapped on.
-        guard let payload = ElementCount.of(dimensions), case let (total, false) = headerBytes.addingReportingOverflow(payload) else {
+        guard let payload = ElementCount.of(dimensions),
+            case (let total, false) = headerBytes.addingReportingOverflow(payload)
+        else {
             throw DataError.declaredSizeTooLarge(file: file, dimensions: dimensions)
         }
-        guard bytes.count >= total else { throw DataError.truncated(file: file, expectedBytes: total, foundBytes: bytes.count) }
+        guard bytes.count >= total else {
+            throw DataError.truncated(file: file, expectedBytes: total, foundBytes: bytes.count)
+        }
         return Contents(dimensions: dimensions, values: bytes[headerBytes..<(headerBytes + payload)])
     }
 
@@ -54,6 +62,7 @@ public enum IDXFile {
     }
 
     private static func bigEndianWord(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+            | UInt32(bytes[offset + 3])
     }
 }

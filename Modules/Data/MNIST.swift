@@ -22,7 +22,9 @@ public enum MNIST {
     }
 
     /// The folder MNIST is read from, given the data directory.
-    public static func folder(dataDirectory: String) -> String { (dataDirectory as NSString).appendingPathComponent("mnist") }
+    public static func folder(dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("mnist")
+    }
 
     /// Whether the four files are present (plain or gzip).
     public static func isAvailable(dataDirectory: String) -> Bool {
@@ -30,7 +32,9 @@ public enum MNIST {
     }
 
     /// Raw training and test sets (pixels 0…255).
-    public static func load<Scalar: TensorScalar>(dataDirectory: String, verification: IDXDataset.Verification = .warn) throws -> DatasetSplit<Scalar> {
+    public static func load<Scalar: TensorScalar>(dataDirectory: String, verification: IDXDataset.Verification = .warn)
+        throws -> DatasetSplit<Scalar>
+    {
         let directory = folder(dataDirectory: dataDirectory)
         let train: LabeledDataset<Scalar> = try IDXDataset.load(
             directory: directory, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte",
@@ -44,7 +48,9 @@ public enum MNIST {
     /// Applies `preprocessing` to both sets; standardisation takes its statistics from the training set only.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public static func preprocess<Scalar: TensorScalar>(_ split: DatasetSplit<Scalar>, _ preprocessing: Preprocessing) -> DatasetSplit<Scalar> {
+    public static func preprocess<Scalar: TensorScalar>(_ split: DatasetSplit<Scalar>, _ preprocessing: Preprocessing)
+        -> DatasetSplit<Scalar>
+    {
         let (shift, scale): (Scalar, Scalar)
         switch preprocessing {
         case .unitScale: (shift, scale) = (0, 255)
@@ -59,7 +65,9 @@ public enum MNIST {
     }
 
     /// Report 004's split: the first `count − validationCount` training images train, the last ones validate.
-    public static func validationSplit<Scalar: TensorScalar>(_ train: LabeledDataset<Scalar>, validationCount: Int = 5000) throws -> DatasetSplit<Scalar> {
+    public static func validationSplit<Scalar: TensorScalar>(
+        _ train: LabeledDataset<Scalar>, validationCount: Int = 5000
+    ) throws -> DatasetSplit<Scalar> {
         let cut = train.count - validationCount
         return DatasetSplit(train: try train.subset(0..<cut), test: try train.subset(cut..<train.count))
     }

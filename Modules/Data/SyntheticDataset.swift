@@ -37,11 +37,13 @@ public enum SyntheticDataset {
         var labels = [Int]()
         labels.reserveCapacity(total)
         for _ in 0..<total {
-            let x1 = random.gaussian(), x2 = random.gaussian()
+            let x1 = random.gaussian()
+            let x2 = random.gaussian()
             coordinates += [Scalar(x1), Scalar(x2)]
             labels.append(quadratic(x1, x2, variant: variant) > threshold ? 1 : 0)
         }
-        let all = try! LabeledDataset(features: Tensor(shape: [total, 2], scalars: coordinates), labels: labels, classCount: 2)
+        let all = try! LabeledDataset(
+            features: Tensor(shape: [total, 2], scalars: coordinates), labels: labels, classCount: 2)
         return DatasetSplit(train: try! all.subset(0..<trainCount), test: try! all.subset(trainCount..<total))
     }
 }

@@ -35,7 +35,8 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let input, let output else { throw ModuleError.backwardBeforeForward(module: typeName) }
         guard outputGradient.shape == input.shape else {
-            throw TensorError.shapeMismatch(operation: "\(typeName).backward", lhs: outputGradient.shape, rhs: input.shape)
+            throw TensorError.shapeMismatch(
+                operation: "\(typeName).backward", lhs: outputGradient.shape, rhs: input.shape)
         }
         return Function.gradient(outputGradient, input: input, output: output)
     }

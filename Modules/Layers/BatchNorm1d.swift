@@ -31,12 +31,16 @@ public final class BatchNorm1d<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 2, input.shape[1] == weight.value.count else {
-            throw TensorError.shapeMismatch(operation: "BatchNorm1d.forward", lhs: input.shape, rhs: [-1, weight.value.count])
+            throw TensorError.shapeMismatch(
+                operation: "BatchNorm1d.forward", lhs: input.shape, rhs: [-1, weight.value.count])
         }
-        let mean: Tensor<Scalar>, variance: Tensor<Scalar>
+        let mean: Tensor<Scalar>
+        let variance: Tensor<Scalar>
         if isTraining {
             guard input.shape[0] > 1 else {
-                throw TensorError.invalidShape(operation: "BatchNorm1d.forward (training)", shape: input.shape, expected: "more than one row per batch")
+                throw TensorError.invalidShape(
+                    operation: "BatchNorm1d.forward (training)", shape: input.shape,
+                    expected: "more than one row per batch")
             }
             mean = try input.mean(alongAxis: 0)
             variance = try input.variance(alongAxis: 0, correction: 0)

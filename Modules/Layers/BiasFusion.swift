@@ -61,8 +61,10 @@ extension Sequential {
     /// one runs as one fused step (product, then bias and activation in one pass); anything else
     /// runs alone. Returns how many layers were consumed.
     func inferStep(at index: Int, _ x: inout Tensor<Scalar>) throws -> Int {
-        if index + 1 < layers.count, let producer = layers[index] as? any BiasDeferring<Scalar>, let bias = producer.deferrableBias,
-           let next = layers[index + 1] as? any BiasFusing<Scalar> {
+        if index + 1 < layers.count, let producer = layers[index] as? any BiasDeferring<Scalar>,
+            let bias = producer.deferrableBias,
+            let next = layers[index + 1] as? any BiasFusing<Scalar>
+        {
             try producer.inferWithoutBias(&x)
             try next.inferAddingBias(bias, to: &x)
             return 2

@@ -30,12 +30,18 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         weightInitializer: Initializer = .pytorchDefault, random: RandomSource
     ) {
-        (self.inChannels, self.outChannels, self.kernelSize, self.stride, self.padding) = (inChannels, outChannels, kernelSize, stride, padding)
-        let fanIn = inChannels * kernelSize * kernelSize, fanOut = outChannels * kernelSize * kernelSize
+        (self.inChannels, self.outChannels, self.kernelSize, self.stride, self.padding) = (
+            inChannels, outChannels, kernelSize, stride, padding
+        )
+        let fanIn = inChannels * kernelSize * kernelSize
+        let fanOut = outChannels * kernelSize * kernelSize
         weight = Parameter(
-            weightInitializer.make([outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, fanOut: fanOut, random: random),
+            weightInitializer.make(
+                [outChannels, inChannels, kernelSize, kernelSize], fanIn: fanIn, fanOut: fanOut, random: random),
             name: "weight")
-        bias = Parameter(weightInitializer.defaultBias.make([outChannels], fanIn: fanIn, fanOut: fanOut, random: random), name: "bias")
+        bias = Parameter(
+            weightInitializer.defaultBias.make([outChannels], fanIn: fanIn, fanOut: fanOut, random: random),
+            name: "bias")
     }
 
     public var parameters: [Parameter<Scalar>] { [weight, bias] }
@@ -44,18 +50,23 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     public func outputSize(_ size: Int) -> Int { (size + 2 * padding - kernelSize) / stride + 1 }
 
     private func unfolding(for shape: [Int]) -> PatchUnfolding {
-        PatchUnfolding(channels: inChannels, height: shape[2], width: shape[3], kernelSize: kernelSize, stride: stride, padding: padding,
-                       outHeight: outputSize(shape[2]), outWidth: outputSize(shape[3]))
+        PatchUnfolding(
+            channels: inChannels, height: shape[2], width: shape[3], kernelSize: kernelSize, stride: stride,
+            padding: padding,
+            outHeight: outputSize(shape[2]), outWidth: outputSize(shape[3]))
     }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 4, input.shape[1] == inChannels, input.shape[2] + 2 * padding >= kernelSize,
-              input.shape[3] + 2 * padding >= kernelSize else {
-            throw TensorError.shapeMismatch(operation: "Conv2d.forward", lhs: input.shape, rhs: [-1, inChannels, kernelSize, kernelSize])
+            input.shape[3] + 2 * padding >= kernelSize
+        else {
+            throw TensorError.shapeMismatch(
+                operation: "Conv2d.forward", lhs: input.shape, rhs: [-1, inChannels, kernelSize, kernelSize])
         }
-        let batch = input.shape[0], geometry = unfolding(for: input.shape)
+        let batch = input.shape[0]
+        let geometry = unfolding(for: input.shape)
         let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
         let chunkPatches = patches.reserve(BatchChunks.ranges(batch).count * rows * positions, zeroedAs: 0)
         let outputCount = batch * outChannels * positions
@@ -69,11 +80,13 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                             for n in samples {
                                 geometry.unfold(x.baseAddress! + n * geometry.imageSize, into: samplePatches)
                                 let sampleOutput = y.baseAddress! + n * outChannels * positions
-                                Scalar.gemm(transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
-                                            alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
-                                            beta: 0, c: sampleOutput, ldc: positions)
+                                Scalar.gemm(
+                                    transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
+                                    alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
+                                    beta: 0, c: sampleOutput, ldc: positions)
                                 for o in 0..<outChannels {
-                                    let row = sampleOutput + o * positions, shift = b[o]
+                                    let row = sampleOutput + o * positions
+                                    let shift = b[o]
                                     for p in 0..<positions { row[p] += shift }
                                 }
                             }
@@ -117,8 +130,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                         biasGradient.withUnsafeMutableBufferPointer { db in
                             inputGradient.withUnsafeMutableBufferPointer { dx in
                                 accumulate(
-                                    geometry: geometry, batch: input.shape[0], input: x.baseAddress!, outputGradient: g.baseAddress!,
-                                    weightGradient: dw.baseAddress!, biasGradient: db.baseAddress!, overwrite: overwrite,
+                                    geometry: geometry, batch: input.shape[0], input: x.baseAddress!,
+                                    outputGradient: g.baseAddress!,
+                                    weightGradient: dw.baseAddress!, biasGradient: db.baseAddress!,
+                                    overwrite: overwrite,
                                     inputGradient: needsInputGradient ? dx.baseAddress! : nil)
                             }
                         }
@@ -149,7 +164,8 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         inputGradient dx: UnsafeMutablePointer<Scalar>?
     ) {
         let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
-        let chunks = BatchChunks.ranges(batch).count, weightSize = outChannels * rows
+        let chunks = BatchChunks.ranges(batch).count
+        let weightSize = outChannels * rows
         let chunkPatches = patches.reserve(chunks * rows * positions, zeroedAs: 0)
         let chunkPatchGradients = patchGradients.reserve(dx == nil ? 0 : chunks * rows * positions, zeroedAs: 0)
         let partial = partials.reserve(chunks * (weightSize + outChannels), zeroedAs: 0)
@@ -164,9 +180,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             for n in samples {
                 let sampleGradient = g + n * outChannels * positions
                 geometry.unfold(x + n * geometry.imageSize, into: samplePatches)
-                Scalar.gemm(transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
-                            alpha: 1, a: sampleGradient, lda: positions, b: samplePatches, ldb: positions,
-                            beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
+                Scalar.gemm(
+                    transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
+                    alpha: 1, a: sampleGradient, lda: positions, b: samplePatches, ldb: positions,
+                    beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
                 for o in 0..<outChannels {
                     let row = sampleGradient + o * positions
                     var sum: Scalar = 0
@@ -175,9 +192,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                 }
                 guard let dx else { continue }
                 let samplePatchGradient = chunkPatchGradients + chunk * rows * positions
-                Scalar.gemm(transposeA: false, transposeB: false, m: rows, n: positions, k: outChannels,
-                            alpha: 1, a: wt, lda: outChannels, b: sampleGradient, ldb: positions,
-                            beta: 0, c: samplePatchGradient, ldc: positions)
+                Scalar.gemm(
+                    transposeA: false, transposeB: false, m: rows, n: positions, k: outChannels,
+                    alpha: 1, a: wt, lda: outChannels, b: sampleGradient, ldb: positions,
+                    beta: 0, c: samplePatchGradient, ldc: positions)
                 geometry.fold(UnsafePointer(samplePatchGradient), addingInto: dx + n * geometry.imageSize)
             }
         }

@@ -14,7 +14,8 @@ public final class Dropout<Scalar: TensorScalar>: Module {
     /// `probability` is the chance of dropping an element, in [0, 1).
     public init(probability: Double, random: RandomSource) throws {
         guard (0..<1).contains(probability) else {
-            throw ModuleError.invalidConfiguration(module: "Dropout", message: "drop probability \(probability) is outside [0, 1)")
+            throw ModuleError.invalidConfiguration(
+                module: "Dropout", message: "drop probability \(probability) is outside [0, 1)")
         }
         self.probability = probability
         self.random = random
@@ -28,7 +29,8 @@ public final class Dropout<Scalar: TensorScalar>: Module {
             return input
         }
         let scale = Scalar(1 / (1 - probability))
-        let mask: Tensor<Scalar> = frozenMask ?? random.bernoulliTensor(input.shape, probability: 1 - probability) * scale
+        let mask: Tensor<Scalar> =
+            frozenMask ?? random.bernoulliTensor(input.shape, probability: 1 - probability) * scale
         self.mask = mask
         return try input * mask
     }

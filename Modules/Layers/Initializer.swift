@@ -32,30 +32,32 @@ public enum Initializer: Sendable {
     }
 
     /// A tensor of `shape` drawn from this scheme.
-    public func make<Scalar: TensorScalar>(_ shape: [Int], fanIn: Int, fanOut: Int, random: RandomSource) -> Tensor<Scalar> {
+    public func make<Scalar: TensorScalar>(_ shape: [Int], fanIn: Int, fanOut: Int, random: RandomSource) -> Tensor<
+        Scalar
+    > {
         let count = shape.reduce(1, *)
         let values: [Double]
         switch self {
         case .pytorchDefault:
             let bound = 1 / Double(fanIn).squareRoot()
             values = (0..<count).map { _ in random.uniform(-bound, bound) }
-        case let .xavierNormal(gain):
+        case .xavierNormal(let gain):
             let std = gain * (2 / Double(fanIn + fanOut)).squareRoot()
             values = (0..<count).map { _ in random.gaussian(standardDeviation: std) }
-        case let .xavierUniform(gain):
+        case .xavierUniform(let gain):
             let bound = gain * (6 / Double(fanIn + fanOut)).squareRoot()
             values = (0..<count).map { _ in random.uniform(-bound, bound) }
-        case let .heNormal(gain):
+        case .heNormal(let gain):
             let std = gain / Double(fanIn).squareRoot()
             values = (0..<count).map { _ in random.gaussian(standardDeviation: std) }
-        case let .normal(mean, standardDeviation):
+        case .normal(let mean, let standardDeviation):
             values = (0..<count).map { _ in random.gaussian(mean: mean, standardDeviation: standardDeviation) }
         case .vugrad2020:
             let scale = 2 / Double(fanIn + fanOut)
             values = (0..<count).map { _ in random.gaussian() * scale }
         case .zeros:
             values = Array(repeating: 0, count: count)
-        case let .custom(draw):
+        case .custom(let draw):
             values = draw(shape, fanIn, fanOut, random)
         }
         // A `.custom` closure that returns the wrong number of values is a programming error; the
@@ -70,10 +72,10 @@ public enum Initializer: Sendable {
     public func expectedStandardDeviation(fanIn: Int, fanOut: Int) -> Double? {
         switch self {
         case .pytorchDefault: return 1 / Double(fanIn).squareRoot() / 3.0.squareRoot()
-        case let .xavierNormal(gain): return gain * (2 / Double(fanIn + fanOut)).squareRoot()
-        case let .xavierUniform(gain): return gain * (6 / Double(fanIn + fanOut)).squareRoot() / 3.0.squareRoot()
-        case let .heNormal(gain): return gain / Double(fanIn).squareRoot()
-        case let .normal(_, standardDeviation): return standardDeviation
+        case .xavierNormal(let gain): return gain * (2 / Double(fanIn + fanOut)).squareRoot()
+        case .xavierUniform(let gain): return gain * (6 / Double(fanIn + fanOut)).squareRoot() / 3.0.squareRoot()
+        case .heNormal(let gain): return gain / Double(fanIn).squareRoot()
+        case .normal(_, let standardDeviation): return standardDeviation
         case .vugrad2020: return 2 / Double(fanIn + fanOut)
         case .zeros: return 0
         case .custom: return nil
@@ -94,14 +96,16 @@ extension Initializer {
     /// A custom scheme that returns the wrong number of values for `shape`.
     public struct SizeMismatch: Error, CustomStringConvertible, Equatable {
         public let shape: [Int], count: Int
-        public var description: String { "the custom initializer returned \(count) values for a weight of shape \(shape)" }
+        public var description: String {
+            "the custom initializer returned \(count) values for a weight of shape \(shape)"
+        }
     }
 
     /// Fails if a `.custom` scheme returns the wrong number of values for `shape` (drawn from a
     /// scratch random source, so the run's own draws are untouched); the built-ins always fit.
     /// - Throws: `SizeMismatch`.
     public func checkSize(_ shape: [Int], fanIn: Int, fanOut: Int) throws {
-        guard case let .custom(draw) = self else { return }
+        guard case .custom(let draw) = self else { return }
         let count = draw(shape, fanIn, fanOut, RandomSource(seed: 0)).count
         guard count == shape.reduce(1, *) else { throw SizeMismatch(shape: shape, count: count) }
     }

@@ -22,11 +22,15 @@ public final class Linear<Scalar: TensorScalar>: Module {
         self.inputFeatures = inputFeatures
         self.outputFeatures = outputFeatures
         weight = Parameter(
-            weightInitializer.make([outputFeatures, inputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random),
+            weightInitializer.make(
+                [outputFeatures, inputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random),
             name: "weight")
         let biasScheme = biasInitializer ?? weightInitializer.defaultBias
-        bias = hasBias
-            ? Parameter(biasScheme.make([outputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random), name: "bias")
+        bias =
+            hasBias
+            ? Parameter(
+                biasScheme.make([outputFeatures], fanIn: inputFeatures, fanOut: outputFeatures, random: random),
+                name: "bias")
             : nil
     }
 
@@ -56,7 +60,8 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func inferWithoutBias(_ x: inout Tensor<Scalar>) throws {
         guard x.rank == 2, x.shape[1] == inputFeatures else {
-            throw TensorError.shapeMismatch(operation: "Linear(\(inputFeatures) → \(outputFeatures))", lhs: x.shape, rhs: [-1, inputFeatures])
+            throw TensorError.shapeMismatch(
+                operation: "Linear(\(inputFeatures) → \(outputFeatures))", lhs: x.shape, rhs: [-1, inputFeatures])
         }
         x = try Tensor.matmul(x, weight.value, transposeB: true)
     }
@@ -75,7 +80,8 @@ public final class Linear<Scalar: TensorScalar>: Module {
     public func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws {
         guard let input else { throw ModuleError.backwardBeforeForward(module: "Linear") }
         guard outputGradient.shape == [input.shape[0], outputFeatures] else {
-            throw TensorError.shapeMismatch(operation: "Linear.backward", lhs: outputGradient.shape, rhs: [input.shape[0], outputFeatures])
+            throw TensorError.shapeMismatch(
+                operation: "Linear.backward", lhs: outputGradient.shape, rhs: [input.shape[0], outputFeatures])
         }
         // After zeroGrad() the GEMM overwrites the gradient (beta = 0) instead of adding to zeros written first.
         try weight.accumulateGradient { gradient, overwrite in

@@ -18,10 +18,12 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard input.rank == 4, input.shape[2] >= kernelSize, input.shape[3] >= kernelSize else {
-            throw TensorError.invalidShape(operation: "MaxPool2d.forward", shape: input.shape, expected: "[N, C, H, W] with H, W ≥ \(kernelSize)")
+            throw TensorError.invalidShape(
+                operation: "MaxPool2d.forward", shape: input.shape, expected: "[N, C, H, W] with H, W ≥ \(kernelSize)")
         }
         let (batch, channels, height, width) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
-        let outHeight = (height - kernelSize) / stride + 1, outWidth = (width - kernelSize) / stride + 1
+        let outHeight = (height - kernelSize) / stride + 1
+        let outWidth = (width - kernelSize) / stride + 1
         let outputCount = batch * channels * outHeight * outWidth
         var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
         if winners.count != outputCount { winners = [Int](repeating: 0, count: outputCount) }
@@ -32,10 +34,13 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
                     let x = buffer.baseAddress!
                     BatchChunks.forEach(batch) { _, samples in
                         let planes = (samples.lowerBound * channels)..<(samples.upperBound * channels)
-                        if Scalar.self == Float.self, kernelSize == 2, stride == 2, outWidth >= MaxPoolPairs.minimumWidth, width < Int32.max {
+                        if Scalar.self == Float.self, kernelSize == 2, stride == 2,
+                            outWidth >= MaxPoolPairs.minimumWidth, width < Int32.max
+                        {
                             MaxPoolPairs.pool(
                                 UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
-                                UnsafeMutableRawPointer(y.baseAddress!).assumingMemoryBound(to: Float.self), winner.baseAddress!,
+                                UnsafeMutableRawPointer(y.baseAddress!).assumingMemoryBound(to: Float.self),
+                                winner.baseAddress!,
                                 planes: planes, height: height, width: width, outHeight: outHeight, outWidth: outWidth)
                             return
                         }
@@ -44,7 +49,8 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
                                 for ox in 0..<outWidth {
                                     // As PyTorch: start from the window's first element; a later NaN wins (v != v) and propagates.
                                     let first = (p &* height &+ oy &* stride) &* width &+ ox &* stride
-                                    var best = x[first], bestIndex = first
+                                    var best = x[first]
+                                    var bestIndex = first
                                     for ky in 0..<kernelSize {
                                         let row = first &+ ky &* width
                                         for kx in (ky == 0 ? 1 : 0)..<kernelSize {
@@ -71,7 +77,8 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let inputShape else { throw ModuleError.backwardBeforeForward(module: "MaxPool2d") }
         guard outputGradient.count == winners.count else {
-            throw TensorError.shapeMismatch(operation: "MaxPool2d.backward", lhs: outputGradient.shape, rhs: [winners.count])
+            throw TensorError.shapeMismatch(
+                operation: "MaxPool2d.backward", lhs: outputGradient.shape, rhs: [winners.count])
         }
         var gradient = Tensor<Scalar>.zeros(inputShape)
         let outputsPerSample = winners.count / max(inputShape[0], 1)

@@ -15,10 +15,12 @@ enum MaxPoolPairs {
     ) {
         precondition(outWidth >= minimumWidth)
         // The last group of a row overlaps the one before when the width is not a multiple of four; it rewrites equal values.
-        let groups = stride(from: 0, to: outWidth - minimumWidth, by: minimumWidth).map { $0 } + [outWidth - minimumWidth]
+        let groups =
+            stride(from: 0, to: outWidth - minimumWidth, by: minimumWidth).map { $0 } + [outWidth - minimumWidth]
         for p in planes {
             for oy in 0..<outHeight {
-                let top = (p &* height &+ 2 &* oy) &* width, out = (p &* outHeight &+ oy) &* outWidth
+                let top = (p &* height &+ 2 &* oy) &* width
+                let out = (p &* outHeight &+ oy) &* outWidth
                 for ox in groups {
                     let first = top &+ 2 &* ox
                     let upper = UnsafeRawPointer(x + first).loadUnaligned(as: SIMD8<Float>.self)

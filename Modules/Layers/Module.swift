@@ -42,7 +42,9 @@ extension Module {
     public var parameters: [Parameter<Scalar>] { [] }
     public var buffers: [Parameter<Scalar>] { [] }
     public var children: [any Module<Scalar>] { [] }
-    public var namedChildren: [(name: String, module: any Module<Scalar>)] { children.enumerated().map { ("\($0.offset)", $0.element) } }
+    public var namedChildren: [(name: String, module: any Module<Scalar>)] {
+        children.enumerated().map { ("\($0.offset)", $0.element) }
+    }
     public var settingsDescription: String { "" }
 
     /// The module as PyTorch prints one: its type and settings, then its named children indented
@@ -51,7 +53,9 @@ extension Module {
         let head = "\(typeName)(\(settingsDescription)"
         let parts = namedChildren
         guard !parts.isEmpty else { return head + ")" }
-        let lines = parts.map { "  (\($0.name)): " + $0.module.moduleDescription.replacingOccurrences(of: "\n", with: "\n  ") }
+        let lines = parts.map {
+            "  (\($0.name)): " + $0.module.moduleDescription.replacingOccurrences(of: "\n", with: "\n  ")
+        }
         return head + "\n" + lines.joined(separator: "\n") + "\n)"
     }
 
@@ -125,8 +129,8 @@ public enum ModuleError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .backwardBeforeForward(module): return "\(module).backward called before forward"
-        case let .invalidConfiguration(module, message): return "\(module): \(message)"
+        case .backwardBeforeForward(let module): return "\(module).backward called before forward"
+        case .invalidConfiguration(let module, let message): return "\(module): \(message)"
         }
     }
 }

@@ -4,7 +4,9 @@ import TensorCore
 // `moduleDescription` (a user's module gets the same by conforming to CustomStringConvertible).
 
 extension Linear: CustomStringConvertible {
-    public var settingsDescription: String { "inputFeatures: \(inputFeatures), outputFeatures: \(outputFeatures), bias: \(bias != nil)" }
+    public var settingsDescription: String {
+        "inputFeatures: \(inputFeatures), outputFeatures: \(outputFeatures), bias: \(bias != nil)"
+    }
     public var description: String { moduleDescription }
 }
 
@@ -21,7 +23,9 @@ extension MaxPool2d: CustomStringConvertible {
 }
 
 extension BatchNorm1d: CustomStringConvertible {
-    public var settingsDescription: String { "features: \(weight.value.count), epsilon: \(epsilon), momentum: \(momentum)" }
+    public var settingsDescription: String {
+        "features: \(weight.value.count), epsilon: \(epsilon), momentum: \(momentum)"
+    }
     public var description: String { moduleDescription }
 }
 

@@ -19,7 +19,8 @@ struct PatchUnfolding {
     @inline(__always)
     private func validOutputs(_ offset: Int, extent: Int, outputs: Int) -> Range<Int> {
         // first: smallest ox with ox·s ≥ padding − offset; last: largest ox with ox·s ≤ extent − 1 + padding − offset.
-        let low = padding - offset, high = extent - 1 + padding - offset
+        let low = padding - offset
+        let high = extent - 1 + padding - offset
         let first = low <= 0 ? 0 : (low + stride - 1) / stride
         let last = high < 0 ? -1 : high / stride
         return first..<max(first, min(outputs, last + 1))
@@ -29,13 +30,17 @@ struct PatchUnfolding {
     /// at output (0, 0) (pixel (oy, ox) is that plus oy·stride·W + ox·stride), and the output rows
     /// and columns whose pixel lies inside the image.
     @inline(__always)
-    private func forEachPatchRow(_ body: (_ row: Int, _ origin: Int, _ validRows: Range<Int>, _ validColumns: Range<Int>) -> Void) {
+    private func forEachPatchRow(
+        _ body: (_ row: Int, _ origin: Int, _ validRows: Range<Int>, _ validColumns: Range<Int>) -> Void
+    ) {
         for c in 0..<channels {
             for ky in 0..<kernelSize {
                 let validRows = validOutputs(ky, extent: height, outputs: outHeight)
                 for kx in 0..<kernelSize {
                     let origin = (c * height + ky - padding) * width + kx - padding
-                    body((c * kernelSize + ky) * kernelSize + kx, origin, validRows, validOutputs(kx, extent: width, outputs: outWidth))
+                    body(
+                        (c * kernelSize + ky) * kernelSize + kx, origin, validRows,
+                        validOutputs(kx, extent: width, outputs: outWidth))
                 }
             }
         }
@@ -53,12 +58,14 @@ struct PatchUnfolding {
             }
             if validRows.lowerBound > 0 { patchRow.update(repeating: 0, count: validRows.lowerBound * outWidth) }
             if validRows.upperBound < outHeight {
-                (patchRow + validRows.upperBound * outWidth).update(repeating: 0, count: (outHeight - validRows.upperBound) * outWidth)
+                (patchRow + validRows.upperBound * outWidth).update(
+                    repeating: 0, count: (outHeight - validRows.upperBound) * outWidth)
             }
             let (first, count) = (validColumns.lowerBound, validColumns.count)
             let (leftMargin, rightMargin) = (first, outWidth - validColumns.upperBound)
             for oy in validRows {
-                let target = patchRow + oy * outWidth, source = image + origin + oy * stride * width
+                let target = patchRow + oy * outWidth
+                let source = image + origin + oy * stride * width
                 if stride == 1 {
                     (target + first).update(from: source + first, count: count)
                 } else {

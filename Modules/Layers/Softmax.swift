@@ -9,7 +9,8 @@ public final class Softmax<Scalar: TensorScalar>: Module, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(
             name: "Softmax", formula: #"\Phi_j(z) = \frac{e^{z_j - z_k}}{\sum_i e^{z_i - z_k}}"#,
-            derivative: #"\frac{\partial \Phi_i}{\partial z_j} = \begin{cases} \Phi_i(1 - \Phi_j) & i = j \\ -\Phi_i \Phi_j & i \neq j \end{cases}"#,
+            derivative:
+                #"\frac{\partial \Phi_i}{\partial z_j} = \begin{cases} \Phi_i(1 - \Phi_j) & i = j \\ -\Phi_i \Phi_j & i \neq j \end{cases}"#,
             range: "(0, 1), rows sum to 1")
     }
 

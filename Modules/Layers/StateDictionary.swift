@@ -12,7 +12,8 @@ extension Module {
         for (name, parameter) in namedParameters() + namedBuffers() {
             guard let tensor = state[name] else { throw SafeTensors.Failure.missingTensor(path: source, name: name) }
             guard tensor.shape == parameter.value.shape else {
-                throw SafeTensors.Failure.shapeMismatch(path: source, name: name, found: tensor.shape, expected: parameter.value.shape)
+                throw SafeTensors.Failure.shapeMismatch(
+                    path: source, name: name, found: tensor.shape, expected: parameter.value.shape)
             }
             parameter.value = tensor
         }
@@ -20,7 +21,8 @@ extension Module {
 
     /// Saves the state dictionary as a safetensors file (atomically), with `prefix` before every name.
     public func save(to url: URL, prefix: String = "", metadata: [String: String] = [:]) throws {
-        try SafeTensors.write(stateDict().map { (name: prefix + $0.name, tensor: $0.tensor) }, metadata: metadata, to: url)
+        try SafeTensors.write(
+            stateDict().map { (name: prefix + $0.name, tensor: $0.tensor) }, metadata: metadata, to: url)
     }
 
     /// Loads parameters saved by `save(to:)`; a missing or mis-shaped tensor is an error naming it and the file.

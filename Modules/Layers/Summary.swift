@@ -39,12 +39,15 @@ extension Module {
     }
 }
 
-private func summarise<Scalar>(_ module: any Module<Scalar>, input: Tensor<Scalar>, into rows: inout [LayerSummary]) throws -> Tensor<Scalar> {
+private func summarise<Scalar>(_ module: any Module<Scalar>, input: Tensor<Scalar>, into rows: inout [LayerSummary])
+    throws -> Tensor<Scalar>
+{
     guard !module.children.isEmpty else {
         let output = try module.forward(input)
-        rows.append(LayerSummary(
-            index: rows.count + 1, type: module.typeName, inputShape: input.shape, outputShape: output.shape,
-            parameterCount: module.parameterCount))
+        rows.append(
+            LayerSummary(
+                index: rows.count + 1, type: module.typeName, inputShape: input.shape, outputShape: output.shape,
+                parameterCount: module.parameterCount))
         return output
     }
     var x = input

@@ -21,7 +21,9 @@ public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (
+        value: Scalar, gradient: Tensor<Scalar>
+    ) {
         let dense = try Targets.dense(target, like: predicted)
         let shifted = predicted + epsilon
         let scale: Scalar = reduction.scale(count: predicted.rowCount)

@@ -13,7 +13,9 @@ public struct EuclideanLoss<Scalar: TensorScalar>: Loss, Documented {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (
+        value: Scalar, gradient: Tensor<Scalar>
+    ) {
         let dense = try Targets.dense(target, like: predicted)
         let difference = try predicted - dense
         let n = Scalar(Swift.max(predicted.rowCount, 1))

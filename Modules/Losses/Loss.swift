@@ -53,7 +53,8 @@ public enum LossError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .labelOutOfRange(label, classes): return "target label \(label) is not a class index in 0..<\(classes)"
+        case .labelOutOfRange(let label, let classes):
+            return "target label \(label) is not a class index in 0..<\(classes)"
         }
     }
 }
@@ -62,10 +63,15 @@ public enum LossError: Error, CustomStringConvertible, Equatable {
 public enum Targets {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public static func dense<Scalar>(_ target: Tensor<Scalar>, like predicted: Tensor<Scalar>) throws -> Tensor<Scalar> {
+    public static func dense<Scalar>(_ target: Tensor<Scalar>, like predicted: Tensor<Scalar>) throws -> Tensor<Scalar>
+    {
         if target.shape == predicted.shape { return target }
-        guard predicted.rank == 2, target.count == predicted.shape[0], target.rank <= 1 || target.shape == [predicted.shape[0], 1] else {
-            throw TensorError.shapeMismatch(operation: "loss target (class indices [N] or the prediction's shape)", lhs: predicted.shape, rhs: target.shape)
+        guard predicted.rank == 2, target.count == predicted.shape[0],
+            target.rank <= 1 || target.shape == [predicted.shape[0], 1]
+        else {
+            throw TensorError.shapeMismatch(
+                operation: "loss target (class indices [N] or the prediction's shape)", lhs: predicted.shape,
+                rhs: target.shape)
         }
         let classes = predicted.shape[1]
         var oneHot = Tensor<Scalar>.zeros(predicted.shape)

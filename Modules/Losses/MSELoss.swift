@@ -16,7 +16,9 @@ public struct MSELoss<Scalar: TensorScalar>: Loss, Documented {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (
+        value: Scalar, gradient: Tensor<Scalar>
+    ) {
         let dense = try Targets.dense(target, like: predicted)
         let difference = try predicted - dense
         let scale: Scalar = reduction.scale(count: predicted.count)

@@ -8,7 +8,9 @@ public struct NLLLoss<Scalar: TensorScalar>: Loss {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (
+        value: Scalar, gradient: Tensor<Scalar>
+    ) {
         let dense = try Targets.dense(target, like: predicted)
         let scale: Scalar = reduction.scale(count: predicted.rowCount)
         return (-(try dense * predicted).sum() * scale, -dense * scale)

@@ -6,8 +6,10 @@ import TensorCore
 public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(
-            name: "Softmax Cross Entropy", formula: #"\mathcal{L} = -\frac{1}{N}\sum_n \sum_k t_{nk} \ln \frac{e^{z_{nk}}}{\sum_j e^{z_{nj}}}"#,
-            derivative: #"\frac{\partial \mathcal{L}}{\partial z_{nk}} = \frac{1}{N}(\mathrm{softmax}(z_n)_k - t_{nk})"#)
+            name: "Softmax Cross Entropy",
+            formula: #"\mathcal{L} = -\frac{1}{N}\sum_n \sum_k t_{nk} \ln \frac{e^{z_{nk}}}{\sum_j e^{z_{nj}}}"#,
+            derivative: #"\frac{\partial \mathcal{L}}{\partial z_{nk}} = \frac{1}{N}(\mathrm{softmax}(z_n)_k - t_{nk})"#
+        )
     }
 
     public let reduction: Reduction
@@ -16,7 +18,9 @@ public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>) {
+    public func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (
+        value: Scalar, gradient: Tensor<Scalar>
+    ) {
         let dense = try Targets.dense(target, like: predicted)
         let logProbabilities = try RowSoftmax.logSoftmax(predicted)
         let scale: Scalar = reduction.scale(count: predicted.rowCount)

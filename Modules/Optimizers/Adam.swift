@@ -27,12 +27,20 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
     @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
         guard parameter.grad.shape == parameter.value.shape else {
-            throw TensorError.shapeMismatch(operation: "Adam.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)
+            throw TensorError.shapeMismatch(
+                operation: "Adam.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape,
+                rhs: parameter.value.shape)
         }
-        let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon), lr = Scalar(learningRate)
-        let correction1 = Scalar(1 - Double.pow(beta1, step)), correction2 = Scalar(1 - Double.pow(beta2, step))
-        let decay = Scalar(weightDecay), decoupled = Scalar(learningRate * decoupledWeightDecay)
-        var m = state[0], v = state[1]
+        let b1 = Scalar(beta1)
+        let b2 = Scalar(beta2)
+        let eps = Scalar(epsilon)
+        let lr = Scalar(learningRate)
+        let correction1 = Scalar(1 - Double.pow(beta1, step))
+        let correction2 = Scalar(1 - Double.pow(beta2, step))
+        let decay = Scalar(weightDecay)
+        let decoupled = Scalar(learningRate * decoupledWeightDecay)
+        var m = state[0]
+        var v = state[1]
         state = []
         parameter.grad.withUnsafeBufferPointer { g in
             m.withUnsafeMutableBufferPointer { m in
@@ -43,7 +51,8 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
                             let d = g[i] + decay * old
                             m[i] = b1 * m[i] + (1 - b1) * d
                             v[i] = b2 * v[i] + (1 - b2) * d * d
-                            let mHat = m[i] / correction1, vHat = v[i] / correction2
+                            let mHat = m[i] / correction1
+                            let vHat = v[i] / correction2
                             w[i] = old - lr * mHat / (vHat.squareRoot() + eps) - decoupled * old
                         }
                     }
@@ -53,4 +62,3 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
         state = [m, v]
     }
 }
-

@@ -31,8 +31,9 @@ public enum OptimizerError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .missingState(name): return "optimizer state \"\(name)\" is missing"
-        case let .stateShapeMismatch(name, found, expected): return "optimizer state \"\(name)\" has shape \(found), expected \(expected)"
+        case .missingState(let name): return "optimizer state \"\(name)\" is missing"
+        case .stateShapeMismatch(let name, let found, let expected):
+            return "optimizer state \"\(name)\" has shape \(found), expected \(expected)"
         }
     }
 }

@@ -55,7 +55,8 @@ open class ParameterwiseOptimizer<Scalar: TensorScalar>: Optimizer {
                 let name = "\(index).\(slot)"
                 guard let tensor = state[name] else { throw OptimizerError.missingState(name: name) }
                 guard tensor.shape == parameters[index].value.shape else {
-                    throw OptimizerError.stateShapeMismatch(name: name, found: tensor.shape, expected: parameters[index].value.shape)
+                    throw OptimizerError.stateShapeMismatch(
+                        name: name, found: tensor.shape, expected: parameters[index].value.shape)
                 }
                 restored[index][slotIndex] = tensor
             }

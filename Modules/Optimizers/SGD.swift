@@ -23,22 +23,31 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
 
     public init(
         parameters: [Parameter<Scalar>], learningRate: Double, momentum: Double = 0, dampening: Double = 0,
-        weightDecay: Double = 0, nesterov: Bool = false, decoupledWeightDecay: Double = 0, momentumForm: MomentumForm = .pytorch
+        weightDecay: Double = 0, nesterov: Bool = false, decoupledWeightDecay: Double = 0,
+        momentumForm: MomentumForm = .pytorch
     ) {
         (self.momentum, self.dampening, self.weightDecay, self.nesterov) = (momentum, dampening, weightDecay, nesterov)
         (self.decoupledWeightDecay, self.momentumForm) = (decoupledWeightDecay, momentumForm)
-        super.init(parameters: parameters, learningRate: learningRate, slotNames: momentum == 0 ? [] : ["momentum_buffer"])
+        super.init(
+            parameters: parameters, learningRate: learningRate, slotNames: momentum == 0 ? [] : ["momentum_buffer"])
     }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
         guard parameter.grad.shape == parameter.value.shape else {
-            throw TensorError.shapeMismatch(operation: "SGD.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape, rhs: parameter.value.shape)
+            throw TensorError.shapeMismatch(
+                operation: "SGD.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape,
+                rhs: parameter.value.shape)
         }
-        let lr = Scalar(learningRate), mu = Scalar(momentum), keep = Scalar(1 - dampening)
-        let decay = Scalar(weightDecay), decoupled = Scalar(learningRate * decoupledWeightDecay)
-        let first = step == 1, nesterov = nesterov, velocity = momentumForm == .velocity
+        let lr = Scalar(learningRate)
+        let mu = Scalar(momentum)
+        let keep = Scalar(1 - dampening)
+        let decay = Scalar(weightDecay)
+        let decoupled = Scalar(learningRate * decoupledWeightDecay)
+        let first = step == 1
+        let nesterov = nesterov
+        let velocity = momentumForm == .velocity
         let hasMomentum = momentum != 0
         var buffer = hasMomentum ? state[0] : Tensor<Scalar>.zeros([0])
         if hasMomentum { state[0] = Tensor.zeros([0]) }

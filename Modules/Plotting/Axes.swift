@@ -61,20 +61,28 @@ public final class Axes {
 
     /// A shaded band between `lower` and `upper` (mean ± std around a line).
     public func band(x: [Double], lower: [Double], upper: [Double], color: Color? = nil, label: String? = nil) {
-        elements.append(.band(x: x, lower: lower, upper: upper, color: (color ?? Color.cycle(colorIndex)).withAlpha(0.25), label: label))
+        elements.append(
+            .band(
+                x: x, lower: lower, upper: upper, color: (color ?? Color.cycle(colorIndex)).withAlpha(0.25),
+                label: label))
     }
 
     /// A grid of values over a rectangle, row 0 at the bottom (`values[row][column]`): a heat map or
     /// a filled decision region. `color` maps a value to its colour (viridis over the range by default).
-    public func heatmap(x: ClosedRange<Double>, y: ClosedRange<Double>, values: [[Double]], color: (@Sendable (Double) -> Color)? = nil) {
+    public func heatmap(
+        x: ClosedRange<Double>, y: ClosedRange<Double>, values: [[Double]], color: (@Sendable (Double) -> Color)? = nil
+    ) {
         let finite = values.flatMap { $0 }.filter(\.isFinite)
-        let low = finite.min() ?? 0, high = finite.max() ?? 1
+        let low = finite.min() ?? 0
+        let high = finite.max() ?? 1
         let map = color ?? { @Sendable value in Color.viridis(high > low ? (value - low) / (high - low) : 0.5) }
         elements.append(.heatmap(x: x, y: y, values: values, color: map))
     }
 
     /// A horizontal reference line across the panel.
-    public func horizontalLine(at y: Double, label: String? = nil, style: LineStyle = LineStyle(color: .gray, width: 1, dash: [4, 3])) {
+    public func horizontalLine(
+        at y: Double, label: String? = nil, style: LineStyle = LineStyle(color: .gray, width: 1, dash: [4, 3])
+    ) {
         elements.append(.horizontalLine(y: y, style: style, label: label))
     }
 
@@ -89,7 +97,9 @@ public final class Axes {
     }
 
     /// A vertical reference line across the panel.
-    public func verticalLine(at x: Double, label: String? = nil, style: LineStyle = LineStyle(color: .gray, width: 1, dash: [4, 3])) {
+    public func verticalLine(
+        at x: Double, label: String? = nil, style: LineStyle = LineStyle(color: .gray, width: 1, dash: [4, 3])
+    ) {
         elements.append(.verticalLine(x: x, style: style, label: label))
     }
 }

@@ -84,8 +84,10 @@ final class Canvas {
     }
 
     /// Draws `text` anchored at (x, y): `anchorX` 0 = left, 0.5 = centre, 1 = right; `anchorY` likewise top to bottom.
-    func drawText(_ text: String, x: Double, y: Double, size: Double, color: Color = .black,
-                  anchorX: Double = 0, anchorY: Double = 0, rotated: Bool = false, bold: Bool = false) {
+    func drawText(
+        _ text: String, x: Double, y: Double, size: Double, color: Color = .black,
+        anchorX: Double = 0, anchorY: Double = 0, rotated: Bool = false, bold: Bool = false
+    ) {
         setFont(size: size, bold: bold)
         var extents = cairo_text_extents_t()
         cairo_text_extents(context, text, &extents)
@@ -102,7 +104,8 @@ final class Canvas {
     }
 
     private func setFont(size: Double, bold: Bool) {
-        cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_select_font_face(
+            context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, size)
     }
 
@@ -125,7 +128,9 @@ final class Canvas {
             for column in 0..<width {
                 let word = source[column]
                 let alpha = UInt32(word >> 24)
-                let unpremultiply = { (value: UInt32) -> UInt8 in alpha == 0 ? 0 : UInt8(min(255, (value * 255 + alpha / 2) / alpha)) }
+                let unpremultiply = { (value: UInt32) -> UInt8 in
+                    alpha == 0 ? 0 : UInt8(min(255, (value * 255 + alpha / 2) / alpha))
+                }
                 let offset = (row * width + column) * 4
                 pixels[offset] = unpremultiply(word >> 16 & 0xff)
                 pixels[offset + 1] = unpremultiply(word >> 8 & 0xff)

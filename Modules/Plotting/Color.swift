@@ -8,7 +8,9 @@ public struct Color: Equatable, Sendable {
 
     /// From a 0xRRGGBB literal.
     public init(hex: UInt32, alpha: Double = 1) {
-        self.init(red: Double(hex >> 16 & 0xff) / 255, green: Double(hex >> 8 & 0xff) / 255, blue: Double(hex & 0xff) / 255, alpha: alpha)
+        self.init(
+            red: Double(hex >> 16 & 0xff) / 255, green: Double(hex >> 8 & 0xff) / 255, blue: Double(hex & 0xff) / 255,
+            alpha: alpha)
     }
 
     /// The opaque colour this one shows over a white background.
@@ -32,15 +34,23 @@ public struct Color: Equatable, Sendable {
     ].map { Color(hex: $0) }
 
     /// The `index`-th palette colour, cycling.
-    public static func cycle(_ index: Int) -> Color { palette[((index % palette.count) + palette.count) % palette.count] }
+    public static func cycle(_ index: Int) -> Color {
+        palette[((index % palette.count) + palette.count) % palette.count]
+    }
 
     /// A perceptually ordered sequential map (viridis, sampled), for heat maps; `t` in [0, 1].
     public static func viridis(_ t: Double) -> Color {
-        let stops: [UInt32] = [0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725]
+        let stops: [UInt32] = [
+            0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725,
+        ]
         let clamped = min(max(t.isFinite ? t : 0, 0), 1) * Double(stops.count - 1)
-        let low = Int(clamped.rounded(.down)), high = min(low + 1, stops.count - 1)
+        let low = Int(clamped.rounded(.down))
+        let high = min(low + 1, stops.count - 1)
         let fraction = clamped - Double(low)
-        let a = Color(hex: stops[low]), b = Color(hex: stops[high])
-        return Color(red: a.red + (b.red - a.red) * fraction, green: a.green + (b.green - a.green) * fraction, blue: a.blue + (b.blue - a.blue) * fraction)
+        let a = Color(hex: stops[low])
+        let b = Color(hex: stops[high])
+        return Color(
+            red: a.red + (b.red - a.red) * fraction, green: a.green + (b.green - a.green) * fraction,
+            blue: a.blue + (b.blue - a.blue) * fraction)
     }
 }

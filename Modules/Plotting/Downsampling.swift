@@ -3,7 +3,9 @@
 /// Non-finite points split the line into separate runs (gaps).
 enum Downsampling {
     /// Runs of finite pixel points, downsampled when a run is much denser than the pixel grid.
-    static func runs(x: [Double], y: [Double], mapX: (Double) -> Double, mapY: (Double) -> Double) -> [[(Double, Double)]] {
+    static func runs(x: [Double], y: [Double], mapX: (Double) -> Double, mapY: (Double) -> Double) -> [[(
+        Double, Double
+    )]] {
         var runs: [[(Double, Double)]] = []
         var current: [(Double, Double)] = []
         var column = Int.min
@@ -13,7 +15,8 @@ enum Downsampling {
             if bucket.count <= 4 {
                 current += bucket
             } else {
-                let low = bucket.indices.max { bucket[$0].1 < bucket[$1].1 }!   // pixel y grows downwards: max y = minimum value
+                // Pixel y grows downwards: the largest y is the smallest value.
+                let low = bucket.indices.max { bucket[$0].1 < bucket[$1].1 }!
                 let high = bucket.indices.min { bucket[$0].1 < bucket[$1].1 }!
                 let picks = Set([0, low, high, bucket.count - 1]).sorted()
                 current += picks.map { bucket[$0] }
@@ -21,7 +24,8 @@ enum Downsampling {
             bucket = []
         }
         for (a, b) in zip(x, y) {
-            let px = mapX(a), py = mapY(b)
+            let px = mapX(a)
+            let py = mapY(b)
             guard px.isFinite, py.isFinite else {
                 flushBucket()
                 if current.count > 0 { runs.append(current) }

@@ -37,10 +37,13 @@ public final class Figure {
             fitted.draw(on: canvas, x: Double(width) / 2, y: 10 * scale)
             top = 34 * scale + fitted.extraHeight
         }
-        let cellWidth = Double(width) / Double(columns), cellHeight = (Double(height) - top) / Double(rows)
+        let cellWidth = Double(width) / Double(columns)
+        let cellHeight = (Double(height) - top) / Double(rows)
         for row in 0..<rows {
             for column in 0..<columns {
-                let rect = Rect(x: Double(column) * cellWidth, y: top + Double(row) * cellHeight, width: cellWidth, height: cellHeight)
+                let rect = Rect(
+                    x: Double(column) * cellWidth, y: top + Double(row) * cellHeight, width: cellWidth,
+                    height: cellHeight)
                 AxesRenderer(axes: axes(row, column), canvas: canvas, scale: scale).draw(in: rect)
             }
         }
@@ -49,7 +52,10 @@ public final class Figure {
 
     /// The PNG file's bytes.
     public func pngData(software: String = "Backprop") throws -> Data {
-        let text = [(key: "Title", value: title ?? panels.compactMap(\.title).joined(separator: "; ")), (key: "Software", value: software)]
+        let text = [
+            (key: "Title", value: title ?? panels.compactMap(\.title).joined(separator: "; ")),
+            (key: "Software", value: software),
+        ]
         return try PNGEncoder.encode(rgba: renderPixels(), width: width, height: height, text: text)
     }
 

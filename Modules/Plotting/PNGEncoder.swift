@@ -10,22 +10,26 @@ public enum PNGEncoder {
 
         public var description: String {
             switch self {
-            case let .encodingFailed(code): return "libpng could not encode the image (code \(code))"
-            case let .cannotWrite(path, reason): return "\(path): cannot write (\(reason))"
+            case .encodingFailed(let code): return "libpng could not encode the image (code \(code))"
+            case .cannotWrite(let path, let reason): return "\(path): cannot write (\(reason))"
             }
         }
     }
 
-    public static func encode(rgba: [UInt8], width: Int, height: Int, text: [(key: String, value: String)], compressionLevel: Int = 6) throws -> Data {
+    public static func encode(
+        rgba: [UInt8], width: Int, height: Int, text: [(key: String, value: String)], compressionLevel: Int = 6
+    ) throws -> Data {
         var buffer = BackpropPNGBuffer(data: nil, size: 0, capacity: 0)
-        let keys = text.map { strdup($0.key) }, values = text.map { strdup($0.value) }
-        defer { (keys + values).forEach { free($0) } }
+        let keys = text.map { strdup($0.key) }
+        let values = text.map { strdup($0.value) }
+        defer { for pointer in keys + values { free(pointer) } }
         let status = rgba.withUnsafeBufferPointer { pixels in
             keys.map { UnsafePointer($0) }.withUnsafeBufferPointer { keyPointers in
                 values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointers in
                     backprop_png_encode(
                         pixels.baseAddress, Int32(width), Int32(height), Int32(width * 4),
-                        keyPointers.baseAddress, valuePointers.baseAddress, Int32(text.count), Int32(compressionLevel), &buffer)
+                        keyPointers.baseAddress, valuePointers.baseAddress, Int32(text.count), Int32(compressionLevel),
+                        &buffer)
                 }
             }
         }

@@ -7,7 +7,9 @@ public struct LineStyle: Sendable {
     public var marker: Marker?
     public var markerSize: Double
 
-    public init(color: Color? = nil, width: Double = 1.8, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 5) {
+    public init(
+        color: Color? = nil, width: Double = 1.8, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 5
+    ) {
         (self.color, self.width, self.dash, self.marker, self.markerSize) = (color, width, dash, marker, markerSize)
     }
 }

@@ -9,10 +9,14 @@ public enum Ticks {
         guard lower.isFinite, upper.isFinite, upper > lower else { return lower.isFinite ? [lower] : [] }
         let magnitude = pow(10, floor(log10((upper - lower) / Double(max(target, 1)))))
         let candidates = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20].map { $0 * magnitude }
-        func span(_ step: Double) -> (first: Double, last: Double) { (ceil(lower / step - 1e-9), floor(upper / step + 1e-9)) }
+        func span(_ step: Double) -> (first: Double, last: Double) {
+            (ceil(lower / step - 1e-9), floor(upper / step + 1e-9))
+        }
         let step = candidates.min { a, b in
-            let countA = span(a).last - span(a).first + 1, countB = span(b).last - span(b).first + 1
-            let scoreA = abs(countA - Double(target)), scoreB = abs(countB - Double(target))
+            let countA = span(a).last - span(a).first + 1
+            let countB = span(b).last - span(b).first + 1
+            let scoreA = abs(countA - Double(target))
+            let scoreB = abs(countB - Double(target))
             return scoreA != scoreB ? scoreA < scoreB : countA < countB
         }!
         let (first, last) = span(step)
@@ -26,7 +30,8 @@ public enum Ticks {
     /// Powers of ten covering [lower, upper] on a log axis (every other one when there are many).
     public static func logarithmic(_ lower: Double, _ upper: Double, target: Int = 8) -> [Double] {
         guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return [] }
-        let first = Int(ceil(log10(lower) - 1e-9)), last = Int(floor(log10(upper) + 1e-9))
+        let first = Int(ceil(log10(lower) - 1e-9))
+        let last = Int(floor(log10(upper) + 1e-9))
         if last - first < 2 {
             // Fewer than three decades in view: 1, 2 and 5 times each power of ten; when that gives
             // fewer than three labels, 1, 2, 3 and 5, then every multiple 1…9; when a range is narrower still, linear ticks.
@@ -35,7 +40,9 @@ public enum Ticks {
                 var values: [Double] = []
                 for exponent in (first - 1)...(last + 1) {
                     let power = pow(10, Double(exponent))
-                    for factor in factors where factor * power >= low && factor * power <= high { values.append(clean(factor * power, step: power)) }
+                    for factor in factors where factor * power >= low && factor * power <= high {
+                        values.append(clean(factor * power, step: power))
+                    }
                 }
                 return values
             }
@@ -63,7 +70,9 @@ public enum Ticks {
         if logarithmic {
             let mixed = !ticks.allSatisfy(isPowerOfTen)
             let plain = ticks.allSatisfy { $0 >= 1e-3 && $0 < 1e5 }
-            return ticks.map { mixed && plain ? shortestDecimal($0) : (isPowerOfTen($0) ? powerOfTenLabel($0) : scientific($0)) }
+            return ticks.map {
+                mixed && plain ? shortestDecimal($0) : (isPowerOfTen($0) ? powerOfTenLabel($0) : scientific($0))
+            }
         }
         let largest = ticks.map { abs($0) }.max() ?? 0
         let nonZero = ticks.filter { $0 != 0 }.map { abs($0) }
@@ -107,8 +116,10 @@ public enum Ticks {
     static func scientific(_ value: Double) -> String {
         let exponent = Int(floor(log10(abs(value))))
         let mantissa = value / pow(10, Double(exponent))
-        let text = String(format: "%.2f", mantissa).replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
-            .replacingOccurrences(of: "\\.$", with: "", options: .regularExpression)
+        let text = String(format: "%.2f", mantissa).replacingOccurrences(
+            of: "0+$", with: "", options: .regularExpression
+        )
+        .replacingOccurrences(of: "\\.$", with: "", options: .regularExpression)
         return "\(text)e\(exponent)"
     }
 }

@@ -22,7 +22,8 @@ struct FittedTitle {
             return
         }
         let small = size * minimumScale
-        var wrapped: [String] = [], current = ""
+        var wrapped: [String] = []
+        var current = ""
         for word in text.split(separator: " ") {
             let candidate = current.isEmpty ? String(word) : current + " " + word
             if !current.isEmpty, canvas.measure(candidate, size: small, bold: bold).width > width {

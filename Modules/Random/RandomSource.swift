@@ -65,12 +65,16 @@ public final class RandomSource {
 
 extension RandomSource {
     /// A tensor of independent uniform draws on [lower, upper).
-    public func uniformTensor<Scalar: TensorScalar>(_ shape: [Int], lower: Double = 0, upper: Double = 1) -> Tensor<Scalar> {
+    public func uniformTensor<Scalar: TensorScalar>(_ shape: [Int], lower: Double = 0, upper: Double = 1) -> Tensor<
+        Scalar
+    > {
         fill(shape) { uniform(lower, upper) }
     }
 
     /// A tensor of independent normal draws.
-    public func gaussianTensor<Scalar: TensorScalar>(_ shape: [Int], mean: Double = 0, standardDeviation: Double = 1) -> Tensor<Scalar> {
+    public func gaussianTensor<Scalar: TensorScalar>(_ shape: [Int], mean: Double = 0, standardDeviation: Double = 1)
+        -> Tensor<Scalar>
+    {
         fill(shape) { gaussian(mean: mean, standardDeviation: standardDeviation) }
     }
 

@@ -26,14 +26,18 @@ public struct StepDecaySchedule: LearningRateSchedule {
         (self.initialRate, self.decayRate, self.stepLength) = (initialRate, decayRate, max(stepLength, 1))
     }
     public var name: String { "step_decay" }
-    public var formula: String { #"lr_i = lr_0 \times \text{decay\_rate}^{\lfloor i / \text{step\_decay\_length} \rfloor}"# }
+    public var formula: String {
+        #"lr_i = lr_0 \times \text{decay\_rate}^{\lfloor i / \text{step\_decay\_length} \rfloor}"#
+    }
     public func learningRate(at step: Int) -> Double { initialRate * pow(decayRate, Double(step / stepLength)) }
 }
 
 /// lr_i = lr₀·exp(−d·i): report 000's "exp_decay" in closed form (the report prints a compounding recursion).
 public struct ExponentialDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
-    public init(initialRate: Double, decayRate: Double) { (self.initialRate, self.decayRate) = (initialRate, decayRate) }
+    public init(initialRate: Double, decayRate: Double) {
+        (self.initialRate, self.decayRate) = (initialRate, decayRate)
+    }
     public var name: String { "exp_decay" }
     public var formula: String { #"lr_i = lr_0 \times \exp(-i \times \text{decay\_rate})"# }
     public func learningRate(at step: Int) -> Double { initialRate * exp(-decayRate * Double(step)) }
@@ -42,7 +46,9 @@ public struct ExponentialDecaySchedule: LearningRateSchedule {
 /// lr_i = lr₀/(1 + d·i): report 000's "t_frac_decay" (1/t decay) in closed form.
 public struct InverseTimeDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
-    public init(initialRate: Double, decayRate: Double) { (self.initialRate, self.decayRate) = (initialRate, decayRate) }
+    public init(initialRate: Double, decayRate: Double) {
+        (self.initialRate, self.decayRate) = (initialRate, decayRate)
+    }
     public var name: String { "t_frac_decay" }
     public var formula: String { #"lr_i = lr_0 / (1 + i \times \text{decay\_rate})"# }
     public func learningRate(at step: Int) -> Double { initialRate / (1 + decayRate * Double(step)) }

@@ -38,7 +38,9 @@ public final class ReduceLROnPlateau {
         threshold: Double = 1e-4, thresholdMode: ThresholdMode = .relative, cooldown: Int = 0, minimumRate: Double = 0
     ) {
         (self.learningRate, self.mode, self.factor, self.patience) = (initialRate, mode, factor, patience)
-        (self.threshold, self.thresholdMode, self.cooldown, self.minimumRate) = (threshold, thresholdMode, cooldown, minimumRate)
+        (self.threshold, self.thresholdMode, self.cooldown, self.minimumRate) = (
+            threshold, thresholdMode, cooldown, minimumRate
+        )
         best = mode == .minimize ? .infinity : -.infinity
     }
 

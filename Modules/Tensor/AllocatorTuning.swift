@@ -1,6 +1,7 @@
 import CBLAS
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Keeps freed tensor buffers in the process heap instead of returning them to the system.
@@ -14,8 +15,10 @@ import Glibc
 enum AllocatorTuning {
     static let applied: Void = {
         #if canImport(Glibc)
-        guard !(getenv("GLIBC_TUNABLES").map { String(cString: $0).contains("glibc.malloc.") } ?? false) else { return }
-        backprop_keep_freed_memory(32 << 20, 512 << 20)
+            guard !(getenv("GLIBC_TUNABLES").map { String(cString: $0).contains("glibc.malloc.") } ?? false) else {
+                return
+            }
+            backprop_keep_freed_memory(32 << 20, 512 << 20)
         #endif
     }()
 }

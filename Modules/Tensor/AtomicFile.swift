@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes files so that a reader never sees half of one: temporary file in the same folder, then rename.
@@ -10,7 +11,8 @@ public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
         try createFolders(folder)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try data.write(to: temporary)
         } catch {
@@ -38,7 +40,9 @@ extension AtomicFile {
                 guard isFolder.boolValue else { throw FileWriteError(path: path, reason: "not a folder") }
                 continue
             }
-            if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+            if mkdir(path, 0o755) != 0, errno != EEXIST {
+                throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+            }
         }
     }
 }
@@ -54,6 +58,7 @@ public struct FileWriteError: Error, CustomStringConvertible, Equatable {
     public static func reason(_ error: Error) -> String {
         let error = error as NSError
         let underlying = (error.userInfo[NSUnderlyingErrorKey] as? NSError) ?? error
-        return underlying.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(underlying.code))) : underlying.localizedDescription
+        return underlying.domain == NSPOSIXErrorDomain
+            ? String(cString: strerror(Int32(underlying.code))) : underlying.localizedDescription
     }
 }

@@ -1,6 +1,7 @@
 import CBLAS
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// OpenBLAS, opened once at first use.
@@ -54,14 +55,17 @@ public enum BLASLibrary {
         }
         let candidates = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"]
         guard let handle = candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first,
-              let sgemm = dlsym(handle, "cblas_sgemm"), let dgemm = dlsym(handle, "cblas_dgemm")
+            let sgemm = dlsym(handle, "cblas_sgemm"), let dgemm = dlsym(handle, "cblas_dgemm")
         else {
-            fatalError("Backprop needs OpenBLAS (libopenblas.so.0); run scripts/setup or apt-get install libopenblas-dev")
+            fatalError(
+                "Backprop needs OpenBLAS (libopenblas.so.0); run scripts/setup or apt-get install libopenblas-dev")
         }
         return Functions(
             sgemm: unsafeBitCast(sgemm, to: BackpropSgemm.self),
             dgemm: unsafeBitCast(dgemm, to: BackpropDgemm.self),
-            setThreads: dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: BackpropSetThreads.self) },
+            setThreads: dlsym(handle, "openblas_set_num_threads").map {
+                unsafeBitCast($0, to: BackpropSetThreads.self)
+            },
             coreName: dlsym(handle, "openblas_get_corename").map { unsafeBitCast($0, to: BackpropCoreName.self) })
     }
 
@@ -76,7 +80,9 @@ public enum BLASLibrary {
             let text = String(cString: line!)
             guard text.hasPrefix("flags") else { continue }
             let flags = Set(text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }))
-            if ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy({ flags.contains(Substring($0)) }) { return "SkylakeX" }
+            if ["avx512f", "avx512bw", "avx512dq", "avx512vl"].allSatisfy({ flags.contains(Substring($0)) }) {
+                return "SkylakeX"
+            }
             if flags.contains("avx2") && flags.contains("fma") { return "Haswell" }
             return nil
         }

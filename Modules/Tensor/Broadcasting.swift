@@ -53,12 +53,15 @@ extension Tensor {
         let stridesB = Broadcasting.strides(of: other.shape, broadcastTo: outShape)
         let rank = outShape.count
         let inner = outShape.last ?? 1
-        let innerA = stridesA.last ?? 0, innerB = stridesB.last ?? 0
+        let innerA = stridesA.last ?? 0
+        let innerB = stridesB.last ?? 0
         var index = Array(repeating: 0, count: Swift.max(rank - 1, 0))
         scalars.withUnsafeBufferPointer { a in
             other.scalars.withUnsafeBufferPointer { b in
                 result.withUnsafeMutableBufferPointer { r in
-                    var offsetA = 0, offsetB = 0, out = 0
+                    var offsetA = 0
+                    var offsetB = 0
+                    var out = 0
                     while out < outCount {
                         for j in 0..<inner { r[out + j] = operation(a[offsetA + j * innerA], b[offsetB + j * innerB]) }
                         out += inner

@@ -32,9 +32,9 @@ public enum GradientCheck {
     /// A tensor of `shape` with values from a fixed linear congruential sequence in [-1, 1), so a
     /// check needs no random source.
     public static func sample(_ shape: [Int], seed: UInt64 = 1) -> Tensor<Double> {
-        var state = seed &* 6364136223846793005 &+ 1442695040888963407
+        var state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         let values = (0..<shape.reduce(1, *)).map { _ -> Double in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(1 << 53) * 2 - 1
         }
         return try! Tensor(shape: shape, scalars: values)

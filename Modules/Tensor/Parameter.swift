@@ -41,7 +41,9 @@ public final class Parameter<Scalar: TensorScalar> {
     /// `overwrite == true` when the gradient is zero and its old contents must be ignored (GEMM beta = 0).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func accumulateGradient(_ body: (_ gradient: inout Tensor<Scalar>, _ overwrite: Bool) throws -> Void) rethrows {
+    public func accumulateGradient(_ body: (_ gradient: inout Tensor<Scalar>, _ overwrite: Bool) throws -> Void)
+        rethrows
+    {
         let overwrite = gradientIsPendingZero
         if overwrite, storedGradient.shape != value.shape { storedGradient = Tensor.zeros(value.shape) }
         gradientIsPendingZero = false

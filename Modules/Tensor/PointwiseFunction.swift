@@ -10,7 +10,9 @@ public protocol ActivationFunction: Documented {
 extension ActivationFunction {
     /// G ⊙ f′ elementwise, from the forward's input and output (shapes already checked by the caller).
     @inlinable
-    public static func gradient<S: TensorScalar>(_ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>) -> Tensor<S> {
+    public static func gradient<S: TensorScalar>(_ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>)
+        -> Tensor<S>
+    {
         // Into a fresh array: `var gradient = outputGradient` would copy the caller's still-shared buffer first.
         Tensor(shapeOf: outputGradient) { g in
             outputGradient.withUnsafeBufferPointer { dy in

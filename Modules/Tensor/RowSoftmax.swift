@@ -13,7 +13,8 @@ public enum RowSoftmax {
     @inlinable
     public static func logSoftmax<Scalar: TensorScalar>(_ logits: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard logits.rank == 2 else {
-            throw TensorError.invalidShape(operation: "softmax", shape: logits.shape, expected: "a matrix [batch, classes]")
+            throw TensorError.invalidShape(
+                operation: "softmax", shape: logits.shape, expected: "a matrix [batch, classes]")
         }
         var result = logits
         let width = logits.shape[1]

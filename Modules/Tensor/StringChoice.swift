@@ -9,7 +9,8 @@ extension StringChoice {
         let raw = try container.decode(String.self)
         guard let value = Self(rawValue: raw) else {
             let allowed = Self.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(raw)\" is not one of \(allowed)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(raw)\" is not one of \(allowed)")
         }
         self = value
     }

@@ -1,8 +1,16 @@
 extension Tensor {
-    @inlinable public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, name: "+", +) }
-    @inlinable public static func - (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, name: "-", -) }
-    @inlinable public static func * (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, name: "*", *) }
-    @inlinable public static func / (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, name: "/", /) }
+    @inlinable public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+        try lhs.combined(with: rhs, name: "+", +)
+    }
+    @inlinable public static func - (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+        try lhs.combined(with: rhs, name: "-", -)
+    }
+    @inlinable public static func * (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+        try lhs.combined(with: rhs, name: "*", *)
+    }
+    @inlinable public static func / (lhs: Tensor, rhs: Tensor) throws -> Tensor {
+        try lhs.combined(with: rhs, name: "/", /)
+    }
 
     @inlinable public static func + (lhs: Tensor, rhs: Scalar) -> Tensor { lhs.map { $0 + rhs } }
     @inlinable public static func - (lhs: Tensor, rhs: Scalar) -> Tensor { lhs.map { $0 - rhs } }
@@ -17,16 +25,26 @@ extension Tensor {
     /// In-place `lhs += rhs`; `rhs` may broadcast to `lhs`'s shape but not the other way round.
     @inlinable
     public static func += (lhs: inout Tensor, rhs: Tensor) throws {
-        if lhs.shape == rhs.shape { try lhs.axpy(1, rhs) } else { lhs = try lhs.combinedInPlaceShape(rhs, name: "+=", +) }
+        if lhs.shape == rhs.shape {
+            try lhs.axpy(1, rhs)
+        } else {
+            lhs = try lhs.combinedInPlaceShape(rhs, name: "+=", +)
+        }
     }
 
     @inlinable
     public static func -= (lhs: inout Tensor, rhs: Tensor) throws {
-        if lhs.shape == rhs.shape { try lhs.axpy(-1, rhs) } else { lhs = try lhs.combinedInPlaceShape(rhs, name: "-=", -) }
+        if lhs.shape == rhs.shape {
+            try lhs.axpy(-1, rhs)
+        } else {
+            lhs = try lhs.combinedInPlaceShape(rhs, name: "-=", -)
+        }
     }
 
     @inlinable
-    public static func *= (lhs: inout Tensor, rhs: Tensor) throws { lhs = try lhs.combinedInPlaceShape(rhs, name: "*=", *) }
+    public static func *= (lhs: inout Tensor, rhs: Tensor) throws {
+        lhs = try lhs.combinedInPlaceShape(rhs, name: "*=", *)
+    }
 
     @inlinable public static func *= (lhs: inout Tensor, rhs: Scalar) { lhs.apply { $0 * rhs } }
     @inlinable public static func += (lhs: inout Tensor, rhs: Scalar) { lhs.apply { $0 + rhs } }
@@ -34,7 +52,9 @@ extension Tensor {
     @inlinable
     func combinedInPlaceShape(_ rhs: Tensor, name: String, _ operation: (Scalar, Scalar) -> Scalar) throws -> Tensor {
         let result = try combined(with: rhs, name: name, operation)
-        guard result.shape == shape else { throw TensorError.shapeMismatch(operation: name, lhs: shape, rhs: rhs.shape) }
+        guard result.shape == shape else {
+            throw TensorError.shapeMismatch(operation: name, lhs: shape, rhs: rhs.shape)
+        }
         return result
     }
 

@@ -6,7 +6,9 @@ extension Tensor {
     @inlinable public static func ones(_ shape: [Int]) -> Tensor { Tensor(shape: shape, repeating: 1) }
 
     /// Every element equal to `value`.
-    @inlinable public static func filled(_ shape: [Int], with value: Scalar) -> Tensor { Tensor(shape: shape, repeating: value) }
+    @inlinable public static func filled(_ shape: [Int], with value: Scalar) -> Tensor {
+        Tensor(shape: shape, repeating: value)
+    }
 
     /// The `n`×`n` identity matrix.
     public static func identity(_ n: Int) -> Tensor {

@@ -11,7 +11,9 @@ extension Tensor {
     /// The logistic function 1/(1 + e^-x), evaluated without overflow for large |x|.
     @inlinable public func sigmoid() -> Tensor { map(Tensor.sigmoid) }
     /// Limits every element to `[lower, upper]`.
-    @inlinable public func clamped(to lower: Scalar, _ upper: Scalar) -> Tensor { map { Swift.min(Swift.max($0, lower), upper) } }
+    @inlinable public func clamped(to lower: Scalar, _ upper: Scalar) -> Tensor {
+        map { Swift.min(Swift.max($0, lower), upper) }
+    }
 
     /// The scalar logistic function, stable on both tails.
     @inlinable

@@ -88,7 +88,9 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func max(alongAxis axis: Int, keepingDimension: Bool = false) throws -> Tensor {
-        try reduce(alongAxis: axis, keepingDimension: keepingDimension, operation: "max(alongAxis:)", initial: -.infinity) { Swift.max($0, $1) }
+        try reduce(
+            alongAxis: axis, keepingDimension: keepingDimension, operation: "max(alongAxis:)", initial: -.infinity
+        ) { Swift.max($0, $1) }
     }
 
     /// Variance along `axis` with `correction` (1: sample variance).
@@ -97,7 +99,8 @@ extension Tensor {
     public func variance(alongAxis axis: Int, correction: Int = 1, keepingDimension: Bool = false) throws -> Tensor {
         let extent = try axisLayout(axis, operation: "variance(alongAxis:)").extent
         let centred = try self - mean(alongAxis: axis, keepingDimension: true)
-        return try centred.squared().sum(alongAxis: axis, keepingDimension: keepingDimension) / Scalar(extent - correction)
+        return try centred.squared().sum(alongAxis: axis, keepingDimension: keepingDimension)
+            / Scalar(extent - correction)
     }
 
     /// Index of the largest element along `axis` (first one on ties), as a flat array in row-major order of the rest.

@@ -19,7 +19,9 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func transposed() throws -> Tensor {
-        guard rank == 2 else { throw TensorError.invalidShape(operation: "transposed", shape: shape, expected: "a matrix") }
+        guard rank == 2 else {
+            throw TensorError.invalidShape(operation: "transposed", shape: shape, expected: "a matrix")
+        }
         let (rows, columns) = (shape[0], shape[1])
         var result = [Scalar](repeating: 0, count: count)
         scalars.withUnsafeBufferPointer { source in
@@ -42,7 +44,8 @@ extension Tensor {
         let width = rowWidth
         var newShape = shape
         newShape[0] = range.count
-        return Tensor(uncheckedShape: newShape, scalars: Array(scalars[(range.lowerBound * width)..<(range.upperBound * width)]))
+        return Tensor(
+            uncheckedShape: newShape, scalars: Array(scalars[(range.lowerBound * width)..<(range.upperBound * width)]))
     }
 
     /// The rows at `indices`, in that order: how a batch is cut from a dataset.
@@ -58,7 +61,9 @@ extension Tensor {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func gatherRows(_ indices: [Int], into target: inout Tensor) throws {
-        guard rank >= 1 else { throw TensorError.invalidShape(operation: "gatherRows", shape: shape, expected: "rank >= 1") }
+        guard rank >= 1 else {
+            throw TensorError.invalidShape(operation: "gatherRows", shape: shape, expected: "rank >= 1")
+        }
         let rowsAvailable = shape[0]
         if let bad = indices.first(where: { !(0..<rowsAvailable).contains($0) }) {
             throw TensorError.indexOutOfRange(operation: "gatherRows", index: bad, count: rowsAvailable)
@@ -81,14 +86,20 @@ extension Tensor {
     public static func concatenate(_ tensors: [Tensor], alongAxis axis: Int = 0) throws -> Tensor {
         guard let first = tensors.first else { return Tensor.zeros([0]) }
         guard axis >= 0, axis < first.rank else {
-            throw TensorError.invalidShape(operation: "concatenate", shape: first.shape, expected: "an axis below \(first.rank)")
+            throw TensorError.invalidShape(
+                operation: "concatenate", shape: first.shape, expected: "an axis below \(first.rank)")
         }
         for other in tensors.dropFirst() {
-            var a = first.shape, b = other.shape
-            guard a.count == b.count else { throw TensorError.shapeMismatch(operation: "concatenate", lhs: first.shape, rhs: other.shape) }
+            var a = first.shape
+            var b = other.shape
+            guard a.count == b.count else {
+                throw TensorError.shapeMismatch(operation: "concatenate", lhs: first.shape, rhs: other.shape)
+            }
             a[axis] = 0
             b[axis] = 0
-            guard a == b else { throw TensorError.shapeMismatch(operation: "concatenate", lhs: first.shape, rhs: other.shape) }
+            guard a == b else {
+                throw TensorError.shapeMismatch(operation: "concatenate", lhs: first.shape, rhs: other.shape)
+            }
         }
         let outer = first.shape[..<axis].reduce(1, *)
         var newShape = first.shape

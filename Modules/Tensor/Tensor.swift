@@ -35,10 +35,12 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
     @inlinable
     public init(shapeOf template: Tensor, initializingWith body: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
         let count = template.count
-        self.init(uncheckedShape: template.shape, scalars: [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            body(buffer)
-            initialized = count
-        })
+        self.init(
+            uncheckedShape: template.shape,
+            scalars: [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                body(buffer)
+                initialized = count
+            })
     }
 
     /// A tensor of `shape` filled with `value`.
@@ -101,11 +103,14 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
 
     func flatIndex(_ index: [Int]) throws -> Int {
         guard index.count == shape.count else {
-            throw TensorError.invalidShape(operation: "element(at:)", shape: shape, expected: "an index of \(shape.count) components")
+            throw TensorError.invalidShape(
+                operation: "element(at:)", shape: shape, expected: "an index of \(shape.count) components")
         }
         var flat = 0
         for (i, extent) in zip(index, shape) {
-            guard (0..<extent).contains(i) else { throw TensorError.indexOutOfRange(operation: "element(at:)", index: i, count: extent) }
+            guard (0..<extent).contains(i) else {
+                throw TensorError.indexOutOfRange(operation: "element(at:)", index: i, count: extent)
+            }
             flat = flat * extent + i
         }
         return flat

@@ -9,11 +9,11 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .shapeMismatch(operation, lhs, rhs):
+        case .shapeMismatch(let operation, let lhs, let rhs):
             return "\(operation): shapes \(lhs) and \(rhs) do not match"
-        case let .invalidShape(operation, shape, expected):
+        case .invalidShape(let operation, let shape, let expected):
             return "\(operation): got shape \(shape), expected \(expected)"
-        case let .indexOutOfRange(operation, index, count):
+        case .indexOutOfRange(let operation, let index, let count):
             return "\(operation): index \(index) is out of range 0..<\(count)"
         }
     }

@@ -25,8 +25,9 @@ extension Float: TensorScalar {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        BLASLibrary.functions.sgemm(CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        BLASLibrary.functions.sgemm(
+            CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }
 
@@ -37,8 +38,9 @@ extension Double: TensorScalar {
         b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        BLASLibrary.functions.dgemm(CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        BLASLibrary.functions.dgemm(
+            CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }
 

@@ -13,23 +13,29 @@ extension ComponentRegistry {
     /// Linear → activation (→ dropout) per hidden width, then Linear (→ output activation).
     public func layerList(_ spec: ModelSpec) throws -> LayerListSpec {
         switch spec {
-        case let .layers(list): return list
-        case let .mlp(mlp): return try expand(mlp)
+        case .layers(let list): return list
+        case .mlp(let mlp): return try expand(mlp)
         }
     }
 
     private func expand(_ spec: MLPSpec) throws -> LayerListSpec {
         guard layers[spec.activation] != nil else {
-            throw RegistryError.unknown(kind: "activation (field model.activation)", name: spec.activation, known: layers.keys.sorted())
+            throw RegistryError.unknown(
+                kind: "activation (field model.activation)", name: spec.activation, known: layers.keys.sorted())
         }
         if let output = spec.outputActivation, layers[output] == nil {
-            throw RegistryError.unknown(kind: "output activation (field model.outputActivation)", name: output, known: layers.keys.sorted())
+            throw RegistryError.unknown(
+                kind: "output activation (field model.outputActivation)", name: output, known: layers.keys.sorted())
         }
         guard initializers[spec.initializer.name] != nil else {
-            throw RegistryError.unknown(kind: "initializer (field model.initializer.name)", name: spec.initializer.name, known: initializers.keys.sorted())
+            throw RegistryError.unknown(
+                kind: "initializer (field model.initializer.name)", name: spec.initializer.name,
+                known: initializers.keys.sorted())
         }
         func linear(_ width: Int, gain: Double) -> LayerSpec {
-            var settings: [String: SettingValue] = ["out": .number(Double(width)), "init": .string(spec.initializer.name), "gain": .number(gain)]
+            var settings: [String: SettingValue] = [
+                "out": .number(Double(width)), "init": .string(spec.initializer.name), "gain": .number(gain),
+            ]
             if let std = spec.initializer.standardDeviation { settings["std"] = .number(std) }
             return LayerSpec("linear", settings)
         }
@@ -50,21 +56,30 @@ extension ComponentRegistry {
         let list = try layerList(spec)
         let prefix = { if case .mlp = spec { return "model (MLP shorthand) layer " } else { return "model.layers" } }()
         guard var shape = list.input ?? inputShape else {
-            throw RecipeError.malformed(source: "recipe", detail: "missing field model.input (the shape of one example, e.g. [3, 32, 32])")
+            throw RecipeError.malformed(
+                source: "recipe", detail: "missing field model.input (the shape of one example, e.g. [3, 32, 32])")
         }
         let model = Sequential<Float>()
         for (index, layer) in list.layers.enumerated() {
             let location = "\(prefix)[\(index)] (\(layer.type))"
             guard let entry = layers[layer.type] else {
-                throw RecipeError.layer(location: "\(prefix)[\(index)]", detail: "unknown layer type \"\(layer.type)\"; known: \(layers.keys.sorted().joined(separator: ", "))")
+                throw RecipeError.layer(
+                    location: "\(prefix)[\(index)]",
+                    detail:
+                        "unknown layer type \"\(layer.type)\"; known: \(layers.keys.sorted().joined(separator: ", "))")
             }
             let unknown = Set(layer.settings.keys).subtracting(entry.settings)
             guard unknown.isEmpty else {
                 let known = entry.settings.isEmpty ? "none" : entry.settings.sorted().joined(separator: ", ")
-                throw RecipeError.layer(location: location, detail: "unknown setting\(unknown.count > 1 ? "s" : "") \(unknown.sorted().map { "\"\($0)\"" }.joined(separator: ", ")); known: \(known)")
+                throw RecipeError.layer(
+                    location: location,
+                    detail:
+                        "unknown setting\(unknown.count > 1 ? "s" : "") \(unknown.sorted().map { "\"\($0)\"" }.joined(separator: ", ")); known: \(known)"
+                )
             }
             let settings = LayerSettings(location: location, values: layer.settings)
-            let module = try entry.make(LayerContext(settings: settings, inputShape: shape, random: random, registry: self))
+            let module = try entry.make(
+                LayerContext(settings: settings, inputShape: shape, random: random, registry: self))
             shape = try Self.outputShape(of: module, inputShape: shape, settings: settings)
             model.append(module)
         }
@@ -72,12 +87,15 @@ extension ComponentRegistry {
     }
 
     /// The model alone; see `buildModel`.
-    public func makeModel(_ spec: ModelSpec, inputShape: [Int]? = nil, random: RandomSource) throws -> Sequential<Float> {
+    public func makeModel(_ spec: ModelSpec, inputShape: [Int]? = nil, random: RandomSource) throws -> Sequential<Float>
+    {
         try buildModel(spec, inputShape: inputShape, random: random).model
     }
 
     /// One zero example through `module` in evaluation mode (no dropout mask is drawn, nothing is trained).
-    private static func outputShape(of module: any Module<Float>, inputShape: [Int], settings: LayerSettings) throws -> [Int] {
+    private static func outputShape(of module: any Module<Float>, inputShape: [Int], settings: LayerSettings) throws
+        -> [Int]
+    {
         module.eval()
         defer { module.train() }
         var probe = Tensor<Float>.zeros([1] + inputShape)

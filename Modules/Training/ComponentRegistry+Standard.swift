@@ -29,12 +29,14 @@ extension ComponentRegistry {
 
     private mutating func registerStandardLayers() {
         register(layer: "linear", settings: Self.linearSettings) { context in
-            let inputs = try context.input(rank: 1, "a flat vector")[0], outputs = try context.settings.positiveInteger("out")
+            let inputs = try context.input(rank: 1, "a flat vector")[0]
+            let outputs = try context.settings.positiveInteger("out")
             try context.checkWeights([outputs, inputs])
             return Linear<Float>(
                 inputFeatures: inputs, outputFeatures: outputs,
                 hasBias: try context.settings.flag("bias", default: true),
-                weightInitializer: try context.weightInitializer(for: [outputs, inputs], fanIn: inputs, fanOut: outputs), random: context.random)
+                weightInitializer: try context.weightInitializer(
+                    for: [outputs, inputs], fanIn: inputs, fanOut: outputs), random: context.random)
         }
         register(layer: "conv2d", settings: Self.conv2dSettings) { context in
             let input = try context.input(rank: 3, "an image [channels, height, width]")
@@ -43,15 +45,18 @@ extension ComponentRegistry {
             try context.checkWeights([outputs, input[0], kernel, kernel])
             return Conv2d<Float>(
                 inChannels: input[0], outChannels: outputs, kernelSize: kernel,
-                stride: try settings.positiveInteger("stride", default: 1), padding: try settings.nonNegativeInteger("padding", default: 0),
+                stride: try settings.positiveInteger("stride", default: 1),
+                padding: try settings.nonNegativeInteger("padding", default: 0),
                 weightInitializer: try context.weightInitializer(
-                    for: [outputs, input[0], kernel, kernel], fanIn: input[0] * kernel * kernel, fanOut: outputs * kernel * kernel),
+                    for: [outputs, input[0], kernel, kernel], fanIn: input[0] * kernel * kernel,
+                    fanOut: outputs * kernel * kernel),
                 random: context.random)
         }
         register(layer: "maxpool2d", settings: ["kernel", "stride"]) { context in
             _ = try context.input(rank: 3, "an image [channels, height, width]")
             let kernel = try context.settings.positiveInteger("kernel")
-            return MaxPool2d<Float>(kernelSize: kernel, stride: try context.settings.positiveInteger("stride", default: kernel))
+            return MaxPool2d<Float>(
+                kernelSize: kernel, stride: try context.settings.positiveInteger("stride", default: kernel))
         }
         register(layer: "batchnorm1d", settings: ["epsilon", "momentum"]) { context in
             BatchNorm1d<Float>(
@@ -73,7 +78,9 @@ extension ComponentRegistry {
             let (values, inputValues) = (ElementCount.of(shape), ElementCount.of(context.inputShape))
             guard values == inputValues else {
                 let held = values.map { "\($0) values" } ?? "more values than memory"
-                throw context.settings.error("shape \(shape) holds \(held) per example, the input \(context.inputShape) holds \(inputValues ?? 0)")
+                throw context.settings.error(
+                    "shape \(shape) holds \(held) per example, the input \(context.inputShape) holds \(inputValues ?? 0)"
+                )
             }
             return Reshape<Float>(shape)
         }
@@ -85,9 +92,14 @@ extension ComponentRegistry {
     }
 
     private mutating func registerStandardInitializers() {
-        register(initializer: "pytorch-default", implementation: "Initializer.pytorchDefault") { _, _ in .pytorchDefault }
-        register(initializer: "xavier-normal", implementation: "Initializer.xavierNormal") { _, gain in .xavierNormal(gain: gain) }
-        register(initializer: "xavier-uniform", implementation: "Initializer.xavierUniform") { _, gain in .xavierUniform(gain: gain) }
+        register(initializer: "pytorch-default", implementation: "Initializer.pytorchDefault") { _, _ in .pytorchDefault
+        }
+        register(initializer: "xavier-normal", implementation: "Initializer.xavierNormal") { _, gain in
+            .xavierNormal(gain: gain)
+        }
+        register(initializer: "xavier-uniform", implementation: "Initializer.xavierUniform") { _, gain in
+            .xavierUniform(gain: gain)
+        }
         register(initializer: "he-normal", implementation: "Initializer.heNormal") { _, gain in .heNormal(gain: gain) }
         register(initializer: "fan-in-normal", implementation: "Initializer.heNormal") { _, _ in .heNormal(gain: 1) }
         register(initializer: "normal", implementation: "Initializer.normal") { spec, _ in
@@ -109,14 +121,16 @@ extension ComponentRegistry {
     private mutating func registerStandardOptimizers() {
         register(optimizer: "gd") { GradientDescent<Float>(parameters: $0, learningRate: $1.learningRate) }
         register(optimizer: "sgd") { parameters, spec in
-            SGD<Float>(parameters: parameters, learningRate: spec.learningRate, momentum: spec.momentum ?? 0,
-                       weightDecay: spec.weightDecay ?? 0, nesterov: spec.nesterov ?? false,
-                       decoupledWeightDecay: spec.decoupledWeightDecay ?? 0,
-                       momentumForm: spec.momentumForm ?? .pytorch)
+            SGD<Float>(
+                parameters: parameters, learningRate: spec.learningRate, momentum: spec.momentum ?? 0,
+                weightDecay: spec.weightDecay ?? 0, nesterov: spec.nesterov ?? false,
+                decoupledWeightDecay: spec.decoupledWeightDecay ?? 0,
+                momentumForm: spec.momentumForm ?? .pytorch)
         }
         register(optimizer: "adam") { parameters, spec in
-            Adam<Float>(parameters: parameters, learningRate: spec.learningRate, weightDecay: spec.weightDecay ?? 0,
-                        decoupledWeightDecay: spec.decoupledWeightDecay ?? 0)
+            Adam<Float>(
+                parameters: parameters, learningRate: spec.learningRate, weightDecay: spec.weightDecay ?? 0,
+                decoupledWeightDecay: spec.decoupledWeightDecay ?? 0)
         }
     }
 
@@ -125,18 +139,27 @@ extension ComponentRegistry {
         register(schedule: "step_decay") { rate, spec in
             StepDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0.5, stepLength: spec.stepLength ?? 10)
         }
-        register(schedule: "exp_decay") { rate, spec in ExponentialDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0) }
-        register(schedule: "t_frac_decay") { rate, spec in InverseTimeDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0) }
-        register(schedule: "cosine") { rate, spec in CosineAnnealingSchedule(initialRate: rate, period: spec.period ?? 100) }
+        register(schedule: "exp_decay") { rate, spec in
+            ExponentialDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0)
+        }
+        register(schedule: "t_frac_decay") { rate, spec in
+            InverseTimeDecaySchedule(initialRate: rate, decayRate: spec.decayRate ?? 0)
+        }
+        register(schedule: "cosine") { rate, spec in
+            CosineAnnealingSchedule(initialRate: rate, period: spec.period ?? 100)
+        }
     }
 
     private mutating func registerStandardDatasets() {
         register(dataset: "disk", implementation: "DiskDataset", drawsFromSeed: true) { spec, context in
-            DiskDataset.split(trainCount: spec.trainCount ?? 1000, testCount: spec.testCount ?? 1000, random: context.random)
+            DiskDataset.split(
+                trainCount: spec.trainCount ?? 1000, testCount: spec.testCount ?? 1000, random: context.random)
         }
         for (name, variant) in [("syn20", SyntheticDataset.Variant.vugrad2020), ("syng", .gist)] {
             register(dataset: name, implementation: "SyntheticDataset", drawsFromSeed: true) { spec, context in
-                SyntheticDataset.split(variant: variant, trainCount: spec.trainCount ?? 60000, validationCount: spec.testCount ?? 10000, random: context.random)
+                SyntheticDataset.split(
+                    variant: variant, trainCount: spec.trainCount ?? 60000, validationCount: spec.testCount ?? 10000,
+                    random: context.random)
             }
         }
         register(dataset: "mnist", implementation: "MNIST", drawsFromSeed: false) { spec, context in
@@ -146,11 +169,15 @@ extension ComponentRegistry {
         }
         register(dataset: "idx", implementation: "IDXDataset", drawsFromSeed: false) { spec, _ in
             guard let folder = spec.folder else {
-                throw RecipeError.malformed(source: "recipe", detail: "missing field dataset.folder (needed for \"idx\")")
+                throw RecipeError.malformed(
+                    source: "recipe", detail: "missing field dataset.folder (needed for \"idx\")")
             }
-            let train: LabeledDataset<Float> = try IDXDataset.load(directory: folder, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte")
-            let test: LabeledDataset<Float> = try IDXDataset.load(directory: folder, images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte")
-            return try MNIST.preprocess(DatasetSplit(train: train, test: test), try Self.preprocessing(spec)).prefixes(spec)
+            let train: LabeledDataset<Float> = try IDXDataset.load(
+                directory: folder, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte")
+            let test: LabeledDataset<Float> = try IDXDataset.load(
+                directory: folder, images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte")
+            return try MNIST.preprocess(DatasetSplit(train: train, test: test), try Self.preprocessing(spec)).prefixes(
+                spec)
         }
         register(dataset: "cifar10", implementation: "CIFAR10", drawsFromSeed: false) { spec, context in
             let split: DatasetSplit<Float> = try CIFAR10.load(dataDirectory: context.dataDirectory)
@@ -162,7 +189,10 @@ extension ComponentRegistry {
     static func preprocessing(_ spec: DatasetSpec) throws -> MNIST.Preprocessing {
         guard let preprocessing = MNIST.Preprocessing(rawValue: spec.preprocessing ?? "unitScale") else {
             throw RecipeError.malformed(
-                source: "recipe", detail: "field dataset.preprocessing is \"\(spec.preprocessing ?? "")\"; expected one of \(MNIST.Preprocessing.allCases.map(\.rawValue).joined(separator: ", "))")
+                source: "recipe",
+                detail:
+                    "field dataset.preprocessing is \"\(spec.preprocessing ?? "")\"; expected one of \(MNIST.Preprocessing.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return preprocessing
     }

@@ -15,9 +15,12 @@ public struct ComponentRegistry: Sendable {
     public typealias LayerFactory = @Sendable (_ context: LayerContext) throws -> any Module<Float>
     public typealias InitializerFactory = @Sendable (_ spec: InitializerSpec, _ gain: Double) throws -> Initializer
     public typealias LossFactory = @Sendable (_ spec: LossSpec) throws -> any Loss<Float>
-    public typealias OptimizerFactory = @Sendable (_ parameters: [Parameter<Float>], _ spec: OptimizerSpec) throws -> any Optimizer<Float>
-    public typealias ScheduleFactory = @Sendable (_ initialRate: Double, _ spec: ScheduleSpec) throws -> any LearningRateSchedule
-    public typealias DatasetFactory = @Sendable (_ spec: DatasetSpec, _ context: DatasetContext) throws -> DatasetSplit<Float>
+    public typealias OptimizerFactory =
+        @Sendable (_ parameters: [Parameter<Float>], _ spec: OptimizerSpec) throws -> any Optimizer<Float>
+    public typealias ScheduleFactory =
+        @Sendable (_ initialRate: Double, _ spec: ScheduleSpec) throws -> any LearningRateSchedule
+    public typealias DatasetFactory =
+        @Sendable (_ spec: DatasetSpec, _ context: DatasetContext) throws -> DatasetSplit<Float>
 
     /// A layer type: its factory and the settings it reads (any other key in a recipe is an error).
     public struct LayerEntry: Sendable {
@@ -50,14 +53,17 @@ public struct ComponentRegistry: Sendable {
 
     /// Puts `make` in the layer slot `name`. `settings` lists the recipe keys it reads.
     public mutating func register<M: Module & SendableMetatype>(
-        layer name: String, settings: Set<String> = [], implementation: String? = nil, _ make: @escaping @Sendable (LayerContext) throws -> M
+        layer name: String, settings: Set<String> = [], implementation: String? = nil,
+        _ make: @escaping @Sendable (LayerContext) throws -> M
     ) where M.Scalar == Float {
         layers[name] = LayerEntry(settings: settings, make: { try make($0) })
         replacements[ComponentSlot(.layer, name)] = implementation ?? Self.typeName(M.self)
     }
 
     /// Puts an initialisation scheme in the slot `name`.
-    public mutating func register(initializer name: String, implementation: String, _ make: @escaping InitializerFactory) {
+    public mutating func register(
+        initializer name: String, implementation: String, _ make: @escaping InitializerFactory
+    ) {
         initializers[name] = make
         replacements[ComponentSlot(.initializer, name)] = implementation
     }
@@ -81,14 +87,17 @@ public struct ComponentRegistry: Sendable {
 
     /// Puts `make` in the schedule slot `name`.
     public mutating func register<S: LearningRateSchedule>(
-        schedule name: String, implementation: String? = nil, _ make: @escaping @Sendable (Double, ScheduleSpec) throws -> S
+        schedule name: String, implementation: String? = nil,
+        _ make: @escaping @Sendable (Double, ScheduleSpec) throws -> S
     ) {
         schedules[name] = { try make($0, $1) }
         replacements[ComponentSlot(.schedule, name)] = implementation ?? Self.typeName(S.self)
     }
 
     /// Puts a dataset in the slot `name`; `drawsFromSeed` says whether it is generated from the run's random source.
-    public mutating func register(dataset name: String, implementation: String, drawsFromSeed: Bool, _ make: @escaping DatasetFactory) {
+    public mutating func register(
+        dataset name: String, implementation: String, drawsFromSeed: Bool, _ make: @escaping DatasetFactory
+    ) {
         datasets[name] = DatasetEntry(drawsFromSeed: drawsFromSeed, make: make)
         replacements[ComponentSlot(.dataset, name)] = implementation
     }
@@ -125,7 +134,9 @@ public struct ComponentRegistry: Sendable {
     }
 
     /// The per-epoch schedule, or the plateau settings, that a `ScheduleSpec` names.
-    public func makeSchedule(_ spec: ScheduleSpec?, initialRate: Double) throws -> (schedule: (any LearningRateSchedule)?, plateau: ReduceLROnPlateau.Settings?) {
+    public func makeSchedule(_ spec: ScheduleSpec?, initialRate: Double) throws -> (
+        schedule: (any LearningRateSchedule)?, plateau: ReduceLROnPlateau.Settings?
+    ) {
         guard let spec else { return (nil, nil) }
         if spec.name == "plateau" {
             var settings = ReduceLROnPlateau.Settings()
@@ -173,7 +184,8 @@ public enum RegistryError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .unknown(kind, name, known): return "unknown \(kind) \"\(name)\"; known: \(known.joined(separator: ", "))"
+        case .unknown(let kind, let name, let known):
+            return "unknown \(kind) \"\(name)\"; known: \(known.joined(separator: ", "))"
         }
     }
 }

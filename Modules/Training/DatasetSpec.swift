@@ -14,8 +14,10 @@ public struct DatasetSpec: Codable, Hashable, Sendable {
     /// "idx": the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-… (plain or .gz).
     public var folder: String?
 
-    public init(name: String, trainCount: Int? = nil, testCount: Int? = nil, preprocessing: String? = nil,
-                validationSplit: Bool? = nil, folder: String? = nil) {
+    public init(
+        name: String, trainCount: Int? = nil, testCount: Int? = nil, preprocessing: String? = nil,
+        validationSplit: Bool? = nil, folder: String? = nil
+    ) {
         (self.name, self.trainCount, self.testCount, self.preprocessing) = (name, trainCount, testCount, preprocessing)
         (self.validationSplit, self.folder) = (validationSplit, folder)
     }

@@ -18,7 +18,9 @@ public struct LayerContext {
     /// The weight initialiser named by the settings "init" (default "pytorch-default"), "std" and
     /// "gain" (default 1), checked to fill a weight of `shape` (a user's custom scheme may not).
     public func weightInitializer(for shape: [Int], fanIn: Int, fanOut: Int) throws -> Initializer {
-        let spec = InitializerSpec(name: try settings.string("init", default: "pytorch-default"), standardDeviation: try settings.optionalNumber("std"))
+        let spec = InitializerSpec(
+            name: try settings.string("init", default: "pytorch-default"),
+            standardDeviation: try settings.optionalNumber("std"))
         do {
             let initializer = try registry.makeInitializer(spec, gain: try settings.number("gain", default: 1))
             try initializer.checkSize(shape, fanIn: fanIn, fanOut: fanOut)
@@ -37,14 +39,17 @@ public struct LayerContext {
     /// Fails unless a weight of `shape` fits under `maximumWeights`; call it before allocating.
     public func checkWeights(_ shape: [Int]) throws {
         guard let count = ElementCount.of(shape), count <= Self.maximumWeights else {
-            throw settings.error("would have a weight of shape \(shape), more than the \(Self.maximumWeights) values one layer may hold")
+            throw settings.error(
+                "would have a weight of shape \(shape), more than the \(Self.maximumWeights) values one layer may hold")
         }
     }
 
     /// The input shape, which must have `rank` dimensions (`what` says which, for the error).
     public func input(rank: Int, _ what: String) throws -> [Int] {
         guard inputShape.count == rank else {
-            throw settings.error("expects \(what) per example, got shape \(inputShape)\(rank == 1 ? "; put {\"type\": \"flatten\"} before it" : "")")
+            throw settings.error(
+                "expects \(what) per example, got shape \(inputShape)\(rank == 1 ? "; put {\"type\": \"flatten\"} before it" : "")"
+            )
         }
         return inputShape
     }

@@ -27,20 +27,25 @@ public struct LayerSettings: Sendable {
             guard let fallback else { throw error("missing setting \"\(key)\" (\(expected))") }
             return fallback
         }
-        guard case let .number(number) = value, number == number.rounded(), number >= Double(minimum), number <= 1e9 else {
+        guard case .number(let number) = value, number == number.rounded(), number >= Double(minimum), number <= 1e9
+        else {
             throw error("setting \"\(key)\" is \(value); expected \(expected)")
         }
         return Int(number)
     }
 
     /// A finite number in `range`, or `default` when absent.
-    public func number(_ key: String, in range: ClosedRange<Double> = -.greatestFiniteMagnitude...(.greatestFiniteMagnitude), default fallback: Double? = nil) throws -> Double {
+    public func number(
+        _ key: String, in range: ClosedRange<Double> = -.greatestFiniteMagnitude...(.greatestFiniteMagnitude),
+        default fallback: Double? = nil
+    ) throws -> Double {
         guard let value = values[key] else {
             guard let fallback else { throw error("missing setting \"\(key)\" (a number)") }
             return fallback
         }
-        guard case let .number(number) = value, number.isFinite, range.contains(number) else {
-            throw error("setting \"\(key)\" is \(value); expected a number in [\(range.lowerBound), \(range.upperBound)]")
+        guard case .number(let number) = value, number.isFinite, range.contains(number) else {
+            throw error(
+                "setting \"\(key)\" is \(value); expected a number in [\(range.lowerBound), \(range.upperBound)]")
         }
         return number
     }
@@ -56,25 +61,29 @@ public struct LayerSettings: Sendable {
             guard let fallback else { throw error("missing setting \"\(key)\" (a string)") }
             return fallback
         }
-        guard case let .string(string) = value else { throw error("setting \"\(key)\" is \(value); expected a string") }
+        guard case .string(let string) = value else { throw error("setting \"\(key)\" is \(value); expected a string") }
         return string
     }
 
     /// true or false, or `default` when absent.
     public func flag(_ key: String, default fallback: Bool) throws -> Bool {
         guard let value = values[key] else { return fallback }
-        guard case let .flag(flag) = value else { throw error("setting \"\(key)\" is \(value); expected true or false") }
+        guard case .flag(let flag) = value else {
+            throw error("setting \"\(key)\" is \(value); expected true or false")
+        }
         return flag
     }
 
     /// A non-empty list of positive whole numbers (a shape).
     public func shape(_ key: String) throws -> [Int] {
-        guard let value = values[key] else { throw error("missing setting \"\(key)\" (a list of positive whole numbers)") }
-        guard case let .list(items) = value, !items.isEmpty else {
+        guard let value = values[key] else {
+            throw error("missing setting \"\(key)\" (a list of positive whole numbers)")
+        }
+        guard case .list(let items) = value, !items.isEmpty else {
             throw error("setting \"\(key)\" is \(value); expected a list of positive whole numbers")
         }
         return try items.map { item in
-            guard case let .number(number) = item, number == number.rounded(), number >= 1, number <= 1e9 else {
+            guard case .number(let number) = item, number == number.rounded(), number >= 1, number <= 1e9 else {
                 throw error("setting \"\(key)\" is \(value); expected a list of positive whole numbers")
             }
             return Int(number)

@@ -17,26 +17,29 @@ public enum SettingValue: Codable, Hashable, Sendable, CustomStringConvertible {
             self = .list(list)
         } else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "expected a number, string, true/false or a list"))
+                .init(
+                    codingPath: decoder.codingPath, debugDescription: "expected a number, string, true/false or a list")
+            )
         }
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case let .number(number): try container.encode(number)
-        case let .string(string): try container.encode(string)
-        case let .flag(flag): try container.encode(flag)
-        case let .list(list): try container.encode(list)
+        case .number(let number): try container.encode(number)
+        case .string(let string): try container.encode(string)
+        case .flag(let flag): try container.encode(flag)
+        case .list(let list): try container.encode(list)
         }
     }
 
     public var description: String {
         switch self {
-        case let .number(number): return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-        case let .string(string): return "\"\(string)\""
-        case let .flag(flag): return String(flag)
-        case let .list(list): return "[" + list.map(\.description).joined(separator: ", ") + "]"
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case .string(let string): return "\"\(string)\""
+        case .flag(let flag): return String(flag)
+        case .list(let list): return "[" + list.map(\.description).joined(separator: ", ") + "]"
         }
     }
 }
@@ -79,7 +82,8 @@ public struct LayerSpec: Codable, Hashable, Sendable {
 }
 
 extension SettingValue: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral
+{
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(stringLiteral value: String) { self = .string(value) }

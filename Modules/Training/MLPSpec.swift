@@ -12,10 +12,11 @@ public struct MLPSpec: Codable, Hashable, Sendable {
     /// Drop probability of a `Dropout` after every hidden activation, if any.
     public var dropout: Double?
 
-    public init(inputs: Int, hidden: [Int], outputs: Int, activation: String, outputActivation: String? = nil,
-                initializer: InitializerSpec = InitializerSpec(name: "pytorch-default"), dropout: Double? = nil) {
+    public init(
+        inputs: Int, hidden: [Int], outputs: Int, activation: String, outputActivation: String? = nil,
+        initializer: InitializerSpec = InitializerSpec(name: "pytorch-default"), dropout: Double? = nil
+    ) {
         (self.inputs, self.hidden, self.outputs, self.activation) = (inputs, hidden, outputs, activation)
         (self.outputActivation, self.initializer, self.dropout) = (outputActivation, initializer, dropout)
     }
 }
-

@@ -13,21 +13,22 @@ public enum ModelSpec: Codable, Hashable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
-        self = container.contains(.layers) ? .layers(try LayerListSpec(from: decoder)) : .mlp(try MLPSpec(from: decoder))
+        self =
+            container.contains(.layers) ? .layers(try LayerListSpec(from: decoder)) : .mlp(try MLPSpec(from: decoder))
     }
 
     public func encode(to encoder: Encoder) throws {
         switch self {
-        case let .mlp(spec): try spec.encode(to: encoder)
-        case let .layers(spec): try spec.encode(to: encoder)
+        case .mlp(let spec): try spec.encode(to: encoder)
+        case .layers(let spec): try spec.encode(to: encoder)
         }
     }
 
     /// The per-example input shape the recipe states (the shorthand's `inputs`; a layer list's optional `input`).
     public var declaredInputShape: [Int]? {
         switch self {
-        case let .mlp(spec): return [spec.inputs]
-        case let .layers(spec): return spec.input
+        case .mlp(let spec): return [spec.inputs]
+        case .layers(let spec): return spec.input
         }
     }
 }

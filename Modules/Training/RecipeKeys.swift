@@ -35,7 +35,9 @@ enum RecipeKeys {
         if mirror.displayStyle == .enum {
             return mirror.children.first.flatMap { firstUnknown(json: json, decoded: $0.value, path: path) }
         }
-        let fields = Dictionary(mirror.children.compactMap { child in child.label.map { ($0, child.value) } }, uniquingKeysWith: { first, _ in first })
+        let fields = Dictionary(
+            mirror.children.compactMap { child in child.label.map { ($0, child.value) } },
+            uniquingKeysWith: { first, _ in first })
         for key in object.keys.sorted() {
             let field = path.isEmpty ? key : "\(path).\(key)"
             guard let value = fields[key] else {

@@ -12,7 +12,8 @@ enum RecipeNumberFit {
             guard let patchedData = try? JSONSerialization.data(withJSONObject: patched) else { continue }
             if fitsPast(patchedData) {
                 let field = path.map { $0.index.map { "[\($0)]" } ?? ".\($0.key!)" }.joined().dropFirst()
-                return "field \(field) is \(value), which does not fit it (a whole number in range is expected for counts, sizes and seeds)"
+                return
+                    "field \(field) is \(value), which does not fit it (a whole number in range is expected for counts, sizes and seeds)"
             }
         }
         return nil

@@ -5,12 +5,15 @@ enum SpecificationCheck {
     /// Fails unless `value` is a whole number ≥ `minimum`.
     static func count(_ value: Int, _ field: String, minimum: Int = 1, source: String) throws {
         guard value >= minimum else {
-            throw RecipeError.malformed(source: source, detail: "field \(field) is \(value); expected a whole number ≥ \(minimum)")
+            throw RecipeError.malformed(
+                source: source, detail: "field \(field) is \(value); expected a whole number ≥ \(minimum)")
         }
     }
 
     /// Fails unless `value` is finite and inside `range`.
-    static func number(_ value: Double, _ field: String, in range: ClosedRange<Double>, expected: String, source: String) throws {
+    static func number(
+        _ value: Double, _ field: String, in range: ClosedRange<Double>, expected: String, source: String
+    ) throws {
         guard value.isFinite, range.contains(value) else {
             throw RecipeError.malformed(source: source, detail: "field \(field) is \(value); expected \(expected)")
         }
@@ -31,10 +34,15 @@ extension OptimizerSpec {
     /// Learning rate, momentum and weight decays finite and ≥ 0 (PyTorch: "Invalid learning rate").
     public func validate(source: String) throws {
         let nonNegative = 0...Double.greatestFiniteMagnitude
-        try SpecificationCheck.number(learningRate, "training.optimizer.learningRate", in: nonNegative, expected: "a finite number ≥ 0", source: source)
-        for (field, value) in [("momentum", momentum), ("weightDecay", weightDecay), ("decoupledWeightDecay", decoupledWeightDecay)] {
+        try SpecificationCheck.number(
+            learningRate, "training.optimizer.learningRate", in: nonNegative, expected: "a finite number ≥ 0",
+            source: source)
+        for (field, value) in [
+            ("momentum", momentum), ("weightDecay", weightDecay), ("decoupledWeightDecay", decoupledWeightDecay),
+        ] {
             guard let value else { continue }
-            try SpecificationCheck.number(value, "training.optimizer.\(field)", in: nonNegative, expected: "a finite number ≥ 0", source: source)
+            try SpecificationCheck.number(
+                value, "training.optimizer.\(field)", in: nonNegative, expected: "a finite number ≥ 0", source: source)
         }
     }
 }
@@ -44,14 +52,20 @@ extension ScheduleSpec {
     public func validate(source: String) throws {
         if let period { try SpecificationCheck.count(period, "training.schedule.period", source: source) }
         if let stepLength { try SpecificationCheck.count(stepLength, "training.schedule.stepLength", source: source) }
-        if let patience { try SpecificationCheck.count(patience, "training.schedule.patience", minimum: 0, source: source) }
+        if let patience {
+            try SpecificationCheck.count(patience, "training.schedule.patience", minimum: 0, source: source)
+        }
         if let decayRate {
-            try SpecificationCheck.number(decayRate, "training.schedule.decayRate", in: 0...Double.greatestFiniteMagnitude,
-                                          expected: "a finite number ≥ 0", source: source)
+            try SpecificationCheck.number(
+                decayRate, "training.schedule.decayRate", in: 0...Double.greatestFiniteMagnitude,
+                expected: "a finite number ≥ 0", source: source)
         }
         if let factor {
             guard factor > 0, factor < 1 else {
-                throw RecipeError.malformed(source: source, detail: "field training.schedule.factor is \(factor); expected a number between 0 and 1 (exclusive)")
+                throw RecipeError.malformed(
+                    source: source,
+                    detail: "field training.schedule.factor is \(factor); expected a number between 0 and 1 (exclusive)"
+                )
             }
         }
     }
@@ -67,7 +81,9 @@ extension DatasetSpec {
             guard let value else { continue }
             guard value >= 1, value <= Self.maximumCount else {
                 throw RecipeError.malformed(
-                    source: source, detail: "field dataset.\(field) is \(value); expected a whole number from 1 to \(Self.maximumCount)")
+                    source: source,
+                    detail: "field dataset.\(field) is \(value); expected a whole number from 1 to \(Self.maximumCount)"
+                )
             }
         }
     }

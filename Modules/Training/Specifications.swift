@@ -40,8 +40,10 @@ public struct OptimizerSpec: Codable, Hashable, Sendable {
     public var momentumForm: MomentumForm?
     public var decoupledWeightDecay: Double?
 
-    public init(name: String, learningRate: Double, momentum: Double? = nil, weightDecay: Double? = nil,
-                nesterov: Bool? = nil, momentumForm: MomentumForm? = nil, decoupledWeightDecay: Double? = nil) {
+    public init(
+        name: String, learningRate: Double, momentum: Double? = nil, weightDecay: Double? = nil,
+        nesterov: Bool? = nil, momentumForm: MomentumForm? = nil, decoupledWeightDecay: Double? = nil
+    ) {
         (self.name, self.learningRate, self.momentum, self.weightDecay) = (name, learningRate, momentum, weightDecay)
         (self.nesterov, self.momentumForm, self.decoupledWeightDecay) = (nesterov, momentumForm, decoupledWeightDecay)
     }
@@ -58,8 +60,13 @@ public struct ScheduleSpec: Codable, Hashable, Sendable {
     public var factor: Double?
     public var patience: Int?
 
-    public init(name: String, decayRate: Double? = nil, stepLength: Int? = nil, period: Int? = nil, factor: Double? = nil, patience: Int? = nil) {
-        (self.name, self.decayRate, self.stepLength, self.period, self.factor, self.patience) = (name, decayRate, stepLength, period, factor, patience)
+    public init(
+        name: String, decayRate: Double? = nil, stepLength: Int? = nil, period: Int? = nil, factor: Double? = nil,
+        patience: Int? = nil
+    ) {
+        (self.name, self.decayRate, self.stepLength, self.period, self.factor, self.patience) = (
+            name, decayRate, stepLength, period, factor, patience
+        )
     }
 }
 
@@ -72,7 +79,12 @@ public struct TrainingSpec: Codable, Hashable, Sendable {
     public var optimizer: OptimizerSpec
     public var schedule: ScheduleSpec?
 
-    public init(epochs: Int, batchSize: Int, shuffle: Bool = true, loss: LossSpec, optimizer: OptimizerSpec, schedule: ScheduleSpec? = nil) {
-        (self.epochs, self.batchSize, self.shuffle, self.loss, self.optimizer, self.schedule) = (epochs, batchSize, shuffle, loss, optimizer, schedule)
+    public init(
+        epochs: Int, batchSize: Int, shuffle: Bool = true, loss: LossSpec, optimizer: OptimizerSpec,
+        schedule: ScheduleSpec? = nil
+    ) {
+        (self.epochs, self.batchSize, self.shuffle, self.loss, self.optimizer, self.schedule) = (
+            epochs, batchSize, shuffle, loss, optimizer, schedule
+        )
     }
 }

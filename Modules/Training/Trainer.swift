@@ -36,7 +36,9 @@ public final class Trainer<Scalar: TensorScalar> {
         train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>? = nil,
         configuration: TrainingConfiguration, random: RandomSource
     ) throws -> TrainingHistory {
-        try inFloatMode(of: configuration) { try runEpochs(on: train, test: test, configuration: configuration, random: random) }
+        try inFloatMode(of: configuration) {
+            try runEpochs(on: train, test: test, configuration: configuration, random: random)
+        }
     }
 
     /// Runs `body` with subnormals flushed to zero when the configuration asks for it.
@@ -53,7 +55,8 @@ public final class Trainer<Scalar: TensorScalar> {
         guard train.count > 0 else { throw TrainingError.emptyDataset(role: "training") }
         if let test, test.count == 0 { throw TrainingError.emptyDataset(role: "test") }
         var history = TrainingHistory()
-        let loader = DataLoader(dataset: train, batchSize: configuration.batchSize, shuffle: configuration.shuffle, random: random)
+        let loader = DataLoader(
+            dataset: train, batchSize: configuration.batchSize, shuffle: configuration.shuffle, random: random)
         let plateau = configuration.plateau.map { ReduceLROnPlateau(initialRate: optimizer.learningRate, settings: $0) }
         let start = Date()
         var iteration = 0
@@ -70,7 +73,10 @@ public final class Trainer<Scalar: TensorScalar> {
             if let schedule = configuration.schedule { optimizer.learningRate = schedule.learningRate(at: epoch - 1) }
             let rate = optimizer.learningRate
             model.train()
-            var lossTotal = 0.0, correct = 0, seen = 0, batchIndex = 0
+            var lossTotal = 0.0
+            var correct = 0
+            var seen = 0
+            var batchIndex = 0
             var stopped = false
             try loader.forEachBatch { batch in
                 guard !stopped else { return }
@@ -80,7 +86,8 @@ public final class Trainer<Scalar: TensorScalar> {
                 }
                 batchIndex += 1
                 let output = try model.forward(batch.features)
-                let target = try Self.target(for: batch, encoding: configuration.targetEncoding, classes: train.classCount)
+                let target = try Self.target(
+                    for: batch, encoding: configuration.targetEncoding, classes: train.classCount)
                 let (value, gradient) = try loss.evaluate(predicted: output, target: target)
                 let perExample = Double(value) * (loss.reduction == .mean ? 1 : 1 / Double(batch.labels.count))
                 let hits = try Self.correctCount(output, labels: batch.labels, encoding: configuration.targetEncoding)
@@ -104,7 +111,8 @@ public final class Trainer<Scalar: TensorScalar> {
                 try optimizer.step()
                 if let interval = configuration.evaluationInterval, iteration % interval == 0, let test {
                     let evaluation = try evaluate(test, configuration: configuration)
-                    history.periodicEvaluations.append(Evaluation(iteration: iteration, loss: evaluation.loss, accuracy: evaluation.accuracy))
+                    history.periodicEvaluations.append(
+                        Evaluation(iteration: iteration, loss: evaluation.loss, accuracy: evaluation.accuracy))
                 }
                 progress?(epoch, batchIndex, loader.batchCount)
             }
@@ -117,7 +125,8 @@ public final class Trainer<Scalar: TensorScalar> {
                 (record.trainEvaluationLoss, record.trainEvaluationAccuracy) = (evaluation.loss, evaluation.accuracy)
             }
             if configuration.evaluateTestInTrainingMode, let test {
-                record.testLossInTrainingMode = try evaluate(test, configuration: configuration, inTrainingMode: true).loss
+                record.testLossInTrainingMode = try evaluate(test, configuration: configuration, inTrainingMode: true)
+                    .loss
             }
             if let plateau {
                 let before = plateau.learningRate
@@ -145,7 +154,9 @@ public final class Trainer<Scalar: TensorScalar> {
     public func evaluate(
         _ dataset: LabeledDataset<Scalar>, configuration: TrainingConfiguration, inTrainingMode: Bool = false
     ) throws -> (loss: Double, accuracy: Double) {
-        try inFloatMode(of: configuration) { try measure(dataset, configuration: configuration, inTrainingMode: inTrainingMode) }
+        try inFloatMode(of: configuration) {
+            try measure(dataset, configuration: configuration, inTrainingMode: inTrainingMode)
+        }
     }
 
     @_specialize(where Scalar == Float)
@@ -158,11 +169,13 @@ public final class Trainer<Scalar: TensorScalar> {
         if inTrainingMode { model.train() } else { model.eval() }
         defer { if wasTraining { model.train() } else { model.eval() } }
         let loader = DataLoader(dataset: dataset, batchSize: configuration.evaluationBatchSize, shuffle: false)
-        var lossTotal = 0.0, correct = 0
+        var lossTotal = 0.0
+        var correct = 0
         try loader.forEachBatch { batch in
             var output = batch.features
             try model.infer(&output)
-            let target = try Self.target(for: batch, encoding: configuration.targetEncoding, classes: dataset.classCount)
+            let target = try Self.target(
+                for: batch, encoding: configuration.targetEncoding, classes: dataset.classCount)
             let value = Double(try loss.value(predicted: output, target: target))
             lossTotal += loss.reduction == .mean ? value * Double(batch.labels.count) : value
             correct += try Self.correctCount(output, labels: batch.labels, encoding: configuration.targetEncoding)

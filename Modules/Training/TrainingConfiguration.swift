@@ -54,6 +54,8 @@ public struct TrainingConfiguration: Sendable {
     ) {
         (self.epochs, self.batchSize, self.shuffle, self.targetEncoding) = (epochs, batchSize, shuffle, targetEncoding)
         (self.schedule, self.plateau, self.nonFinitePolicy) = (schedule, plateau, nonFinitePolicy)
-        (self.evaluateEveryEpoch, self.recordIterations, self.evaluationBatchSize) = (evaluateEveryEpoch, recordIterations, evaluationBatchSize)
+        (self.evaluateEveryEpoch, self.recordIterations, self.evaluationBatchSize) = (
+            evaluateEveryEpoch, recordIterations, evaluationBatchSize
+        )
     }
 }

@@ -5,7 +5,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .emptyDataset(role): return "the \(role) set has no examples; loss and accuracy are undefined"
+        case .emptyDataset(let role): return "the \(role) set has no examples; loss and accuracy are undefined"
         }
     }
 }

@@ -20,11 +20,16 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public var seconds: Double
 
     public init(
-        epoch: Int, trainLoss: Double, trainLossTotal: Double, trainAccuracy: Double, testLoss: Double?, testAccuracy: Double?,
+        epoch: Int, trainLoss: Double, trainLossTotal: Double, trainAccuracy: Double, testLoss: Double?,
+        testAccuracy: Double?,
         learningRate: Double, seconds: Double
     ) {
-        (self.epoch, self.trainLoss, self.trainLossTotal, self.trainAccuracy) = (epoch, trainLoss, trainLossTotal, trainAccuracy)
-        (self.testLoss, self.testAccuracy, self.learningRate, self.seconds) = (testLoss, testAccuracy, learningRate, seconds)
+        (self.epoch, self.trainLoss, self.trainLossTotal, self.trainAccuracy) = (
+            epoch, trainLoss, trainLossTotal, trainAccuracy
+        )
+        (self.testLoss, self.testAccuracy, self.learningRate, self.seconds) = (
+            testLoss, testAccuracy, learningRate, seconds
+        )
     }
 }
 

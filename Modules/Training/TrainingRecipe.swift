@@ -22,12 +22,16 @@ public struct TrainingRecipe: Codable, Sendable {
             recipe = try JSONDecoder().decode(TrainingRecipe.self, from: data)
         } catch let error as DecodingError {
             // Foundation reports a number its field cannot hold as "not valid JSON", without the field.
-            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty, let unfit = RecipeNumberFit.describe(data) {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let unfit = RecipeNumberFit.describe(data)
+            {
                 throw RecipeError.malformed(source: source, detail: unfit)
             }
             throw RecipeError.malformed(source: source, detail: describe(error))
         }
-        if let json = try? JSONSerialization.jsonObject(with: data), let unknown = RecipeKeys.firstUnknown(json: json, decoded: recipe) {
+        if let json = try? JSONSerialization.jsonObject(with: data),
+            let unknown = RecipeKeys.firstUnknown(json: json, decoded: recipe)
+        {
             throw RecipeError.malformed(source: source, detail: unknown)
         }
         try recipe.dataset.validate(source: source)
@@ -37,14 +41,17 @@ public struct TrainingRecipe: Codable, Sendable {
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(
+                of: ".[", with: "[")
         }
         switch error {
-        case let .keyNotFound(key, context): return "missing field \(path(context.codingPath + [key]))"
-        case let .typeMismatch(type, context): return "field \(path(context.codingPath)) should be \(type)"
-        case let .valueNotFound(type, context): return "field \(path(context.codingPath)) is null, expected \(type)"
-        case let .dataCorrupted(context):
-            return context.codingPath.isEmpty ? "not valid JSON (\(context.debugDescription))" : "field \(path(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context): return "missing field \(path(context.codingPath + [key]))"
+        case .typeMismatch(let type, let context): return "field \(path(context.codingPath)) should be \(type)"
+        case .valueNotFound(let type, let context): return "field \(path(context.codingPath)) is null, expected \(type)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "not valid JSON (\(context.debugDescription))"
+                : "field \(path(context.codingPath)): \(context.debugDescription)"
         @unknown default: return "\(error)"
         }
     }
@@ -54,19 +61,23 @@ public struct TrainingRecipe: Codable, Sendable {
     /// each epoch's record with the model as it stands then; `stop` ends training early. Returns
     /// the trained model, its history and the per-example input shape it was built for.
     public func run(
-        registry: ComponentRegistry, dataDirectory: String = DataDirectory.resolve(), progress: ((Int, Int, Int) -> Void)? = nil,
+        registry: ComponentRegistry, dataDirectory: String = DataDirectory.resolve(),
+        progress: ((Int, Int, Int) -> Void)? = nil,
         stop: StopRequest? = nil, epochFinished: ((EpochRecord, Sequential<Float>) throws -> Void)? = nil
     ) throws -> (model: Sequential<Float>, history: TrainingHistory, inputShape: [Int]) {
         let random = RandomSource(seed: seed)
-        let split = try registry.makeDataset(dataset, context: DatasetContext(dataDirectory: dataDirectory, random: random))
+        let split = try registry.makeDataset(
+            dataset, context: DatasetContext(dataDirectory: dataDirectory, random: random))
         let inputShape = Array(split.train.features.shape.dropFirst())
-        let setup = try TrainingSetup(registry: registry, model: model, training: training, inputShape: inputShape, random: random)
+        let setup = try TrainingSetup(
+            registry: registry, model: model, training: training, inputShape: inputShape, random: random)
         setup.trainer.progress = progress
         setup.trainer.stopRequest = stop
         // Captures the model, not `setup`: the trainer holds this closure, so capturing its owner would be a cycle.
         let model = setup.model
         if let epochFinished { setup.trainer.epochFinished = { try epochFinished($0, model) } }
-        let history = try setup.trainer.fit(train: split.train, test: split.test, configuration: setup.configuration, random: random)
+        let history = try setup.trainer.fit(
+            train: split.train, test: split.test, configuration: setup.configuration, random: random)
         return (setup.model, history, inputShape)
     }
 }
@@ -79,8 +90,8 @@ public enum RecipeError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .malformed(source, detail): return "\(source): \(detail)"
-        case let .layer(location, detail): return "\(location): \(detail)"
+        case .malformed(let source, let detail): return "\(source): \(detail)"
+        case .layer(let location, let detail): return "\(location): \(detail)"
         }
     }
 }

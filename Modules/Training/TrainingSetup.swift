@@ -10,20 +10,29 @@ public struct TrainingSetup {
     public var configuration: TrainingConfiguration
 
     /// Builds model, loss, optimizer and schedule for examples of `inputShape`, in that order of random draws.
-    public init(registry: ComponentRegistry, model spec: ModelSpec, training: TrainingSpec, inputShape: [Int], random: RandomSource) throws {
+    public init(
+        registry: ComponentRegistry, model spec: ModelSpec, training: TrainingSpec, inputShape: [Int],
+        random: RandomSource
+    ) throws {
         if let declared = spec.declaredInputShape, declared != inputShape {
             switch spec {
-            case let .mlp(mlp):
-                throw RecipeError.malformed(source: "recipe", detail: "field model.inputs is \(mlp.inputs) but the dataset has \(inputShape.reduce(1, *)) features")
+            case .mlp(let mlp):
+                throw RecipeError.malformed(
+                    source: "recipe",
+                    detail:
+                        "field model.inputs is \(mlp.inputs) but the dataset has \(inputShape.reduce(1, *)) features")
             case .layers:
-                throw RecipeError.malformed(source: "recipe", detail: "field model.input is \(declared) but the dataset's examples have shape \(inputShape)")
+                throw RecipeError.malformed(
+                    source: "recipe",
+                    detail: "field model.input is \(declared) but the dataset's examples have shape \(inputShape)")
             }
         }
         try training.validate(source: "recipe")
         let built = try registry.buildModel(spec, inputShape: inputShape, random: random)
         let optimizer = try registry.makeOptimizer(training.optimizer, parameters: built.model.allParameters())
         let loss = try registry.makeLoss(training.loss)
-        let (schedule, plateau) = try registry.makeSchedule(training.schedule, initialRate: training.optimizer.learningRate)
+        let (schedule, plateau) = try registry.makeSchedule(
+            training.schedule, initialRate: training.optimizer.learningRate)
         model = built.model
         trainer = Trainer(model: built.model, loss: loss, optimizer: optimizer)
         configuration = TrainingConfiguration(

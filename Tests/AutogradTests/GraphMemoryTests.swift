@@ -13,7 +13,9 @@ final class GraphMemoryTests: XCTestCase {
                 let hidden = try x.matmul(weight).tanh()
                 let loss = try GraphLosses.softmaxCrossEntropy(logits: hidden, labels: [0, 1, 2, 0, 1])
                 try loss.backward()
-                weak let weakLoss = loss, weakHidden = hidden, weakSource = hidden.source
+                weak let weakLoss = loss
+                weak let weakHidden = hidden
+                weak let weakSource = hidden.source
                 created.append { weakLoss }
                 created.append { weakHidden }
                 created.append { weakSource }
@@ -42,15 +44,18 @@ final class GraphMemoryTests: XCTestCase {
 
 final class GradientRequirementTests: XCTestCase {
     func testDataLeavesGetNoGradientAndTheRestIsUnchanged() throws {
-        let xValue = GradientCheck.sample([3, 4], seed: 1), wValue = GradientCheck.sample([4, 2], seed: 2)
-        let data = TensorNode(xValue, requiresGradient: false), weight = TensorNode(wValue)
+        let xValue = GradientCheck.sample([3, 4], seed: 1)
+        let wValue = GradientCheck.sample([4, 2], seed: 2)
+        let data = TensorNode(xValue, requiresGradient: false)
+        let weight = TensorNode(wValue)
         let loss = try data.matmul(weight).tanh().sum()
         try loss.backward()
         XCTAssertNil(data.grad)
         XCTAssertTrue(loss.requiresGradient)
         let numeric = try GradientCheck.numericalGradient(at: wValue) { try Tensor.matmul(xValue, $0).tanh().sum() }
         XCTAssertLessThan(GradientCheck.relativeError(try XCTUnwrap(weight.grad), numeric), 1e-6)
-        let constant = try (TensorNode(xValue, requiresGradient: false) * TensorNode(xValue, requiresGradient: false)).sum()
+        let constant = try (TensorNode(xValue, requiresGradient: false) * TensorNode(xValue, requiresGradient: false))
+            .sum()
         XCTAssertFalse(constant.requiresGradient)
     }
 }

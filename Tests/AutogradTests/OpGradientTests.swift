@@ -20,7 +20,8 @@ func assertGraphGradientsMatch(
             return try (f(probed.map { TensorNode($0) }).value * upstream).sum()
         }
         let analytic = try XCTUnwrap(leaf.grad, "input \(index) received no gradient", file: file, line: line)
-        XCTAssertLessThan(GradientCheck.relativeError(analytic, numeric), tolerance, "input \(index)", file: file, line: line)
+        XCTAssertLessThan(
+            GradientCheck.relativeError(analytic, numeric), tolerance, "input \(index)", file: file, line: line)
     }
 }
 
@@ -42,18 +43,26 @@ final class OpGradientTests: XCTestCase {
     }
 
     func testMatrixProductInAllTransposeCombinations() throws {
-        let left = GradientCheck.sample([3, 5], seed: 6), right = GradientCheck.sample([5, 2], seed: 7)
-        let leftT = try left.transposed(), rightT = try right.transposed()
+        let left = GradientCheck.sample([3, 5], seed: 6)
+        let right = GradientCheck.sample([5, 2], seed: 7)
+        let leftT = try left.transposed()
+        let rightT = try right.transposed()
         try assertGraphGradientsMatch([left, right]) { try $0[0].matmul($0[1]) }
         try assertGraphGradientsMatch([leftT, right]) { try $0[0].matmul($0[1], transposeSelf: true) }
         try assertGraphGradientsMatch([left, rightT]) { try $0[0].matmul($0[1], transposeOther: true) }
-        try assertGraphGradientsMatch([leftT, rightT]) { try $0[0].matmul($0[1], transposeSelf: true, transposeOther: true) }
+        try assertGraphGradientsMatch([leftT, rightT]) {
+            try $0[0].matmul($0[1], transposeSelf: true, transposeOther: true)
+        }
     }
 
     func testAffine() throws {
-        let x = GradientCheck.sample([5, 3], seed: 20), w = GradientCheck.sample([4, 3], seed: 21), b = GradientCheck.sample([4], seed: 22)
+        let x = GradientCheck.sample([5, 3], seed: 20)
+        let w = GradientCheck.sample([4, 3], seed: 21)
+        let b = GradientCheck.sample([4], seed: 22)
         try assertGraphGradientsMatch([x, w, b]) { try TensorNode.apply(Affine(), $0) }
-        assertThrowsMessage(try TensorNode.apply(Affine(), [TensorNode(x), TensorNode(w), TensorNode(Tensor<Double>([1, 2]))]), containing: ["[4, 3]", "[2]"])
+        assertThrowsMessage(
+            try TensorNode.apply(Affine(), [TensorNode(x), TensorNode(w), TensorNode(Tensor<Double>([1, 2]))]),
+            containing: ["[4, 3]", "[2]"])
     }
 
     func testReductionsAndShapeOps() throws {
@@ -78,8 +87,11 @@ final class OpGradientTests: XCTestCase {
     }
 
     func testTwoLayerMLPBuiltFromOps() throws {
-        let x = GradientCheck.sample([5, 3], seed: 8), w1 = GradientCheck.sample([3, 4], seed: 9), b1 = GradientCheck.sample([4], seed: 10)
-        let w2 = GradientCheck.sample([4, 2], seed: 11), b2 = GradientCheck.sample([2], seed: 12)
+        let x = GradientCheck.sample([5, 3], seed: 8)
+        let w1 = GradientCheck.sample([3, 4], seed: 9)
+        let b1 = GradientCheck.sample([4], seed: 10)
+        let w2 = GradientCheck.sample([4, 2], seed: 11)
+        let b2 = GradientCheck.sample([2], seed: 12)
         try assertGraphGradientsMatch([x, w1, b1, w2, b2]) { n in
             let hidden = try (n[0].matmul(n[1]) + n[2]).sigmoid()
             let logits = try hidden.matmul(n[3]) + n[4]
@@ -96,7 +108,9 @@ final class OpGradientTests: XCTestCase {
         /// A broken op whose backward returns a gradient of the wrong shape.
         struct Broken: Op {
             var name: String { "broken" }
-            func forward(_ inputs: [Tensor<Double>]) throws -> (output: Tensor<Double>, context: Void) { (inputs[0], ()) }
+            func forward(_ inputs: [Tensor<Double>]) throws -> (output: Tensor<Double>, context: Void) {
+                (inputs[0], ())
+            }
             func backward(_: Void, outputGradient: Tensor<Double>) throws -> [Tensor<Double>] { [Tensor.zeros([7])] }
         }
         let x = TensorNode(a)

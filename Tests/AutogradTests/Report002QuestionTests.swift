@@ -6,15 +6,19 @@ import XCTest
 /// Report 002's derivative and autodiff questions (spec §8.2) as tests.
 final class Report002QuestionTests: XCTestCase {
     func testQuestion1Division() throws {
-        let x = TensorNode(try Tensor<Double>([[1, 2], [3, 4]])), y = TensorNode(try Tensor<Double>([[2, 4], [5, 8]]))
+        let x = TensorNode(try Tensor<Double>([[1, 2], [3, 4]]))
+        let y = TensorNode(try Tensor<Double>([[2, 4], [5, 8]]))
         try (x / y).sum().backward()
         XCTAssertEqual(x.grad?.scalars, [0.5, 0.25, 0.2, 0.125])
         XCTAssertEqual(y.grad?.scalars, [-0.25, -0.125, -0.12, -0.0625])
     }
 
     func testQuestion3MatrixProductGradients() throws {
-        let aValue = GradientCheck.sample([3, 4], seed: 1), bValue = GradientCheck.sample([4, 2], seed: 2), g = GradientCheck.sample([3, 2], seed: 3)
-        let a = TensorNode(aValue), b = TensorNode(bValue)
+        let aValue = GradientCheck.sample([3, 4], seed: 1)
+        let bValue = GradientCheck.sample([4, 2], seed: 2)
+        let g = GradientCheck.sample([3, 2], seed: 3)
+        let a = TensorNode(aValue)
+        let b = TensorNode(bValue)
         try (a.matmul(b) * TensorNode(g)).sum().backward()
         assertClose(try XCTUnwrap(a.grad), try Tensor.matmul(g, bValue, transposeB: true), tolerance: 1e-15)
         assertClose(try XCTUnwrap(b.grad), try Tensor.matmul(aValue, g, transposeA: true), tolerance: 1e-15)
@@ -37,7 +41,8 @@ final class Report002QuestionTests: XCTestCase {
     }
 
     func testQuestion5NodesOfAnAddition() throws {
-        let a = TensorNode(try Tensor<Double>([[1, 2], [3, 4]])), b = TensorNode(try Tensor<Double>([[5, 6], [7, 8]]))
+        let a = TensorNode(try Tensor<Double>([[1, 2], [3, 4]]))
+        let b = TensorNode(try Tensor<Double>([[5, 6], [7, 8]]))
         let c = try a + b
         XCTAssertEqual(c.value.scalars, [6, 8, 10, 12])
         let source = try XCTUnwrap(c.source)
@@ -49,7 +54,8 @@ final class Report002QuestionTests: XCTestCase {
     }
 
     func testQuestion6OpDefinesTheOperationAndLinksBothWays() throws {
-        let a = TensorNode(Tensor<Double>([1, 2])), b = TensorNode(Tensor<Double>([3, 4]))
+        let a = TensorNode(Tensor<Double>([1, 2]))
+        let b = TensorNode(Tensor<Double>([3, 4]))
         XCTAssertEqual(try Add<Double>().forward([a.value, b.value]).output.scalars, [4, 6])
         let c = try a + b
         XCTAssertTrue(c.source!.outputs.contains { $0 === c })
@@ -89,7 +95,8 @@ final class Report002QuestionTests: XCTestCase {
         XCTAssertEqual(x.grad?.shape, [1, 3])
         XCTAssertEqual(x.grad?.scalars, [18, 22, 26])
         let column = TensorNode(try Tensor<Double>([[1], [2]]))
-        try (column.expand(3, placement: .singletonAxis(1)) * TensorNode(try Tensor([[1, 2, 3], [4, 5, 6]]))).sum().backward()
+        try (column.expand(3, placement: .singletonAxis(1)) * TensorNode(try Tensor([[1, 2, 3], [4, 5, 6]]))).sum()
+            .backward()
         XCTAssertEqual(column.grad?.scalars, [6, 15])
     }
 

@@ -6,7 +6,9 @@ final class MNISTTests: XCTestCase {
     private func dataDirectory() throws -> String {
         let directory = DataDirectory.resolve()
         guard MNIST.isAvailable(dataDirectory: directory) else {
-            throw XCTSkip("MNIST not found under \(directory)/mnist: set BACKPROP_DATA (CI uses ../shared/data) or run scripts/fetch-data")
+            throw XCTSkip(
+                "MNIST not found under \(directory)/mnist: set BACKPROP_DATA (CI uses ../shared/data) or run scripts/fetch-data"
+            )
         }
         return directory
     }
@@ -29,7 +31,9 @@ final class MNISTTests: XCTestCase {
 
     func testLabelFileMatchesThePublishedChecksum() throws {
         let folder = MNIST.folder(dataDirectory: try dataDirectory())
-        let path = FileManager.default.fileExists(atPath: folder + "/t10k-labels-idx1-ubyte") ? folder + "/t10k-labels-idx1-ubyte" : folder + "/t10k-labels-idx1-ubyte.gz"
+        let path =
+            FileManager.default.fileExists(atPath: folder + "/t10k-labels-idx1-ubyte")
+            ? folder + "/t10k-labels-idx1-ubyte" : folder + "/t10k-labels-idx1-ubyte.gz"
         XCTAssertEqual(SHA256.hexDigest(try CompressedFile.read(path)), MNIST.checksums["t10k-labels-idx1-ubyte"])
     }
 }

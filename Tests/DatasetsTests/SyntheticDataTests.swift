@@ -13,9 +13,11 @@ final class SyntheticDataTests: XCTestCase {
     }
 
     func testSyntheticVariantsHaveTheirClassFractions() {
-        let syn20: DatasetSplit<Double> = SyntheticDataset.split(variant: .vugrad2020, trainCount: 100_000, validationCount: 0, random: RandomSource(seed: 2))
+        let syn20: DatasetSplit<Double> = SyntheticDataset.split(
+            variant: .vugrad2020, trainCount: 100_000, validationCount: 0, random: RandomSource(seed: 2))
         XCTAssertEqual(syn20.train.classFractions[1], 0.455, accuracy: 0.005)
-        let gist: DatasetSplit<Double> = SyntheticDataset.split(variant: .gist, trainCount: 100_000, validationCount: 0, random: RandomSource(seed: 2))
+        let gist: DatasetSplit<Double> = SyntheticDataset.split(
+            variant: .gist, trainCount: 100_000, validationCount: 0, random: RandomSource(seed: 2))
         XCTAssertEqual(gist.train.classFractions[1], 0.558, accuracy: 0.005)
     }
 
@@ -40,7 +42,8 @@ final class SyntheticDataTests: XCTestCase {
 
     func testDataLoaderBatchesCoverEveryExampleOnce() throws {
         let data: LabeledDataset<Float> = DiskDataset.make(count: 10, random: RandomSource(seed: 1))
-        var seen: [Int] = [], sizes: [Int] = []
+        var seen: [Int] = []
+        var sizes: [Int] = []
         let loader = DataLoader(dataset: data, batchSize: 4, shuffle: true, random: RandomSource(seed: 3))
         XCTAssertEqual(loader.batchCount, 3)
         try loader.forEachBatch { batch in

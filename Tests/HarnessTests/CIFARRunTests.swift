@@ -1,7 +1,8 @@
-@testable import BackpropHarness
 import Backprop
 import Foundation
 import XCTest
+
+@testable import BackpropHarness
 
 /// Report 002 Table 1's CIFAR-10 runs, built from the tutorial network's layer-list recipe, on
 /// small CIFAR-format files this test writes (the real set is not on these machines).
@@ -32,7 +33,9 @@ final class CIFARRunTests: XCTestCase {
         let request = try XCTUnwrap(requests.first)
         let result = try RunExecutor(data: data, registry: registry).execute(request)
         XCTAssertEqual(result.history.epochs.count, 1)
-        XCTAssertEqual(result.history.epochs[0].trainLossTotal / 40, result.history.epochs[0].trainLoss, accuracy: 1e-9, "40 training images in batches of 4")
+        XCTAssertEqual(
+            result.history.epochs[0].trainLossTotal / 40, result.history.epochs[0].trainLoss, accuracy: 1e-9,
+            "40 training images in batches of 4")
         XCTAssertTrue(result.history.epochs[0].trainLoss.isFinite)
         XCTAssertNotNil(result.finalTestAccuracy)
         XCTAssertNil(result.finalTrainLoss, "the whole-training-set evaluation is skipped for CIFAR")
@@ -46,21 +49,29 @@ final class CIFARRunTests: XCTestCase {
     /// size, scaled by epochs and set sizes (the seconds themselves depend on the machine).
     func testTable1TimeIsEstimatedWithoutTheData() throws {
         let registry = ComponentRegistry.standard
-        let data = DataStore(dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("no-data-\(UUID())").path, registry: registry)
+        let data = DataStore(
+            dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("no-data-\(UUID())").path,
+            registry: registry)
         let context = ReproductionContext(mode: .full, seed: 2024, trials: nil, data: data, registry: registry)
         let item = try XCTUnwrap(Report002().timedItems(context).first)
         XCTAssertEqual(item.id, "002 Table 1")
-        XCTAssertEqual(item.requests.map(\.training.epochs).sorted(), [2, 2, 2, 10, 10], "26 epochs in all, whether or not CIFAR-10 is present")
+        XCTAssertEqual(
+            item.requests.map(\.training.epochs).sorted(), [2, 2, 2, 10, 10],
+            "26 epochs in all, whether or not CIFAR-10 is present")
         XCTAssertEqual([item.trainCount, item.testCount], [50_000, 10_000])
         let estimate = RunTimeEstimate(registry: registry, calibrationExamples: 8)
         func seconds(epochs: Int, trainCount: Int) throws -> Double {
             var request = item.requests[0]
             request.training.epochs = epochs
-            return try estimate.seconds(of: request, inputShape: item.inputShape, classes: item.classes, trainCount: trainCount, testCount: item.testCount)
+            return try estimate.seconds(
+                of: request, inputShape: item.inputShape, classes: item.classes, trainCount: trainCount,
+                testCount: item.testCount)
         }
         let two = try seconds(epochs: 2, trainCount: 50_000)
         XCTAssertGreaterThan(two, 0)
-        XCTAssertEqual(try seconds(epochs: 10, trainCount: 50_000) / two, 5, accuracy: 1e-12, "every epoch trains and tests once; one calibration")
+        XCTAssertEqual(
+            try seconds(epochs: 10, trainCount: 50_000) / two, 5, accuracy: 1e-12,
+            "every epoch trains and tests once; one calibration")
         XCTAssertGreaterThan(try seconds(epochs: 2, trainCount: 100_000), two, "more images take longer")
     }
 

@@ -1,18 +1,22 @@
-@testable import BackpropHarness
 import Backprop
 import Foundation
 import TestSupport
 import XCTest
 
+@testable import BackpropHarness
+
 final class ComponentSwapTests: XCTestCase {
     func context(_ registry: ComponentRegistry, mode: Mode = .full) -> ReproductionContext {
         ReproductionContext(
-            mode: mode, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: registry), registry: registry)
+            mode: mode, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: registry),
+            registry: registry)
     }
 
     var studentRegistry: ComponentRegistry {
         var registry = ComponentRegistry.standard
-        registry.register(optimizer: "sgd", implementation: "StudentSGD") { SGD<Float>(parameters: $0, learningRate: $1.learningRate) }
+        registry.register(optimizer: "sgd", implementation: "StudentSGD") {
+            SGD<Float>(parameters: $0, learningRate: $1.learningRate)
+        }
         return registry
     }
 
@@ -28,7 +32,8 @@ final class ComponentSwapTests: XCTestCase {
                 XCTAssertNotEqual(mine.hash, theirs.hash, mine.label)
                 changed += 1
             } else {
-                XCTAssertEqual(mine.hash, theirs.hash, "\(mine.label) does not use SGD, so its cached result stays valid")
+                XCTAssertEqual(
+                    mine.hash, theirs.hash, "\(mine.label) does not use SGD, so its cached result stays valid")
             }
         }
         XCTAssertGreaterThan(changed, 0)
@@ -36,14 +41,22 @@ final class ComponentSwapTests: XCTestCase {
     }
 
     func testBuiltInCacheKeysAreTheOnesOfTheCommittedFullRun() throws {
-        let reports = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Reports").standardized
+        let reports = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Reports"
+        ).standardized
         let fullMode = context(.standard)
         var checked = 0
         for report in allReports {
-            let csv = try String(contentsOf: reports.appendingPathComponent("\(report.prefix)/runs.csv"), encoding: .utf8)
-            let committed = Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2] }.map(String.init))
+            let csv = try String(
+                contentsOf: reports.appendingPathComponent("\(report.prefix)/runs.csv"), encoding: .utf8)
+            let committed = Set(
+                csv.split(separator: "\n").dropFirst().map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false)[2]
+                }.map(String.init))
             for request in fullMode.requests(of: report) {
-                XCTAssertTrue(committed.contains(request.hash), "\(request.label): hash \(request.hash) is not in Reports/\(report.prefix)/runs.csv")
+                XCTAssertTrue(
+                    committed.contains(request.hash),
+                    "\(request.label): hash \(request.hash) is not in Reports/\(report.prefix)/runs.csv")
                 checked += 1
             }
         }
@@ -57,7 +70,10 @@ final class ComponentSwapTests: XCTestCase {
         let document = try Report001().render(swapped) { _ in nil }
         try document.write(to: folder, settings: "Settings: test.", components: swapped.replacements(of: Report001()))
         let readme = try String(contentsOf: folder.appendingPathComponent("001/README.md"), encoding: .utf8)
-        XCTAssertTrue(readme.contains("Components: **swapped** (slot → type): optimizer sgd → StudentSGD; every other slot is built-in."), readme)
+        XCTAssertTrue(
+            readme.contains(
+                "Components: **swapped** (slot → type): optimizer sgd → StudentSGD; every other slot is built-in."),
+            readme)
         let checks = try ReportChecks.load(from: folder.appendingPathComponent("001"))
         XCTAssertEqual(checks.components, ["optimizer sgd": "StudentSGD"])
         XCTAssertEqual(checks.checks.count, document.checks.count)
@@ -66,6 +82,8 @@ final class ComponentSwapTests: XCTestCase {
         let builtIn = context(.standard, mode: .quick)
         let plain = try Report001().render(builtIn) { _ in nil }
         try plain.write(to: folder, settings: "Settings: test.", components: builtIn.replacements(of: Report001()))
-        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("001/README.md"), encoding: .utf8).contains("Components: built-in."))
+        XCTAssertTrue(
+            try String(contentsOf: folder.appendingPathComponent("001/README.md"), encoding: .utf8).contains(
+                "Components: built-in."))
     }
 }

@@ -1,6 +1,7 @@
-@testable import BackpropHarness
 import Backprop
 import XCTest
+
+@testable import BackpropHarness
 
 /// Report 003's printed numbers as labelled records (issue 14): spot values against the paper's
 /// tables, and the rows line up with the runs the full mode makes.
@@ -12,7 +13,9 @@ final class Report003PaperDataTests: XCTestCase {
         XCTAssertEqual(first.seconds, 168)
         XCTAssertEqual(first.results.testAccuracy, 91.09)
         let last = try XCTUnwrap(models.first { $0.name == "2-layer + Relu + SCE" }?.paper)
-        XCTAssertEqual([last.results.trainLoss, last.results.trainAccuracy, last.results.testLoss, last.results.testAccuracy], [0.0174, 99.72, 0.0541, 98.34])
+        XCTAssertEqual(
+            [last.results.trainLoss, last.results.trainAccuracy, last.results.testLoss, last.results.testAccuracy],
+            [0.0174, 99.72, 0.0541, 98.34])
         XCTAssertEqual(models.compactMap(\.trainLossErratum), ["E003-5", "E003-6"])
         XCTAssertEqual(models.first { $0.name.contains("std 0.1") }?.accuracyBand, 1.5)
     }
@@ -36,9 +39,13 @@ final class Report003GateDataTests: XCTestCase {
         let rates = Dictionary(uniqueKeysWithValues: Report003.paper12.map { ($0.value, $0) })
         guard case .diverges = try XCTUnwrap(rates[1.0]).gate else { return XCTFail("lr 1.0 diverged in the paper") }
         guard case .nearChance = try XCTUnwrap(rates[0.00001]).gate else { return XCTFail("lr 1e-5 stays near chance") }
-        guard case let .testAccuracy(band) = try XCTUnwrap(rates[0.0001]).gate else { return XCTFail("lr 1e-4 is gated on accuracy") }
+        guard case .testAccuracy(let band) = try XCTUnwrap(rates[0.0001]).gate else {
+            return XCTFail("lr 1e-4 is gated on accuracy")
+        }
         XCTAssertEqual(band, 3.0, "still converging: ±3 pp")
-        XCTAssertEqual(Report003.paper12.filter(\.trainLossGated).map(\.value), [0.1, 0.01, 0.001], "losses gated for the converging rates only")
+        XCTAssertEqual(
+            Report003.paper12.filter(\.trainLossGated).map(\.value), [0.1, 0.01, 0.001],
+            "losses gated for the converging rates only")
         XCTAssertEqual(Report003.paper13.filter { !$0.trainLossGated }.map(\.value), [1.0])
         XCTAssertTrue(Report003.paper14.allSatisfy(\.trainLossGated))
     }
@@ -47,7 +54,9 @@ final class Report003GateDataTests: XCTestCase {
         let titled = Report003.models.compactMap(\.architecture)
         XCTAssertEqual(titled.count, 10, "the extra row has no architecture table")
         XCTAssertEqual(titled.first?.title, "No-hidden-layer Network with Euclidean Loss")
-        XCTAssertEqual(titled.indices.filter { titled[$0].correction != nil }.map { $0 + 1 }, [1, 9], "E003-2 corrects Table 1, E003-3 Table 9")
+        XCTAssertEqual(
+            titled.indices.filter { titled[$0].correction != nil }.map { $0 + 1 }, [1, 9],
+            "E003-2 corrects Table 1, E003-3 Table 9")
     }
 }
 
@@ -55,7 +64,9 @@ final class Report003GateDataTests: XCTestCase {
 final class Report003ModelDescriptionTests: XCTestCase {
     func testTheTwoLayerReLUNetworkPrintsEachLayerWithItsSizes() throws {
         let model = try ComponentRegistry.standard.makeModel(Report003.models[9].spec, random: RandomSource(seed: 0))
-        XCTAssertEqual("\(model)", """
+        XCTAssertEqual(
+            "\(model)",
+            """
             Sequential(
               (0): Linear(inputFeatures: 784, outputFeatures: 256, bias: true)
               (1): ReLU()

@@ -1,9 +1,14 @@
-@testable import BackpropHarness
 import XCTest
 
+@testable import BackpropHarness
+
 final class ReportComparisonTests: XCTestCase {
-    func check(_ quantity: String, _ reproduced: String, tolerance: String, _ verdict: Verdict, quick: Verdict? = nil) -> Check {
-        Check(item: "Table 12", quantity: quantity, paper: "1.0", reproduced: reproduced, delta: "", tolerance: tolerance, verdict: verdict, quickVerdict: quick)
+    func check(_ quantity: String, _ reproduced: String, tolerance: String, _ verdict: Verdict, quick: Verdict? = nil)
+        -> Check
+    {
+        Check(
+            item: "Table 12", quantity: quantity, paper: "1.0", reproduced: reproduced, delta: "", tolerance: tolerance,
+            verdict: verdict, quickVerdict: quick)
     }
 
     func report(_ checks: [Check]) -> ReportChecks {
@@ -28,7 +33,9 @@ final class ReportComparisonTests: XCTestCase {
         let comparison = ReportComparison([a], [b])
         XCTAssertEqual(comparison.compared, 5)
         XCTAssertEqual(comparison.verdictChanges.map(\.check.quantity), ["test acc (%)", "quick gate"])
-        XCTAssertEqual(comparison.movedNumbers.map(\.row.check.quantity), ["train loss"], "0.0539 → 0.0900 is beyond ±25 %; 98.62 → 98.70 is within ±0.5 pp")
+        XCTAssertEqual(
+            comparison.movedNumbers.map(\.row.check.quantity), ["train loss"],
+            "0.0539 → 0.0900 is beyond ±25 %; 98.62 → 98.70 is within ±0.5 pp")
         XCTAssertEqual(comparison.movedNumbers[0].difference, 0.0361, accuracy: 1e-12)
         XCTAssertEqual(comparison.movedNumbers[0].allowed, 0.0539 * 0.25, accuracy: 1e-12)
     }

@@ -1,7 +1,8 @@
-@testable import BackpropHarness
 import Backprop
 import Foundation
 import XCTest
+
+@testable import BackpropHarness
 
 /// The range checks that turn hostile recipes into errors (issue 15) accept every run the reports
 /// make, in both modes, so none of them fails for the checks' sake.
@@ -25,7 +26,8 @@ final class RunRequestValidityTests: XCTestCase {
     /// Issue 16: a request JSONEncoder refused (a non-finite number) got the empty key, shared by all such runs.
     func testNonFiniteSettingsStillGiveDistinctKeys() throws {
         let context = ReproductionContext(
-            mode: .quick, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard), registry: .standard)
+            mode: .quick, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard),
+            registry: .standard)
         var request = try XCTUnwrap(context.requests(of: Report000()).first)
         let finite = request.key
         request.training.optimizer.learningRate = .nan

@@ -20,12 +20,15 @@ final class ConvolutionReferenceTests: XCTestCase {
     /// 24 random configurations whose output is at least 1×1.
     func configurations() -> [Configuration] {
         let random = RandomSource(seed: 77)
-        func pick(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.uniform() * Double(range.count)) % range.count }
+        func pick(_ range: ClosedRange<Int>) -> Int {
+            range.lowerBound + Int(random.uniform() * Double(range.count)) % range.count
+        }
         var result: [Configuration] = []
         while result.count < 24 {
             let kernel = pick(1...5)
             let configuration = Configuration(
-                batch: [1, 3, 8, 9, 17][pick(0...4)], channels: pick(1...4), outChannels: pick(1...5), height: pick(kernel...11),
+                batch: [1, 3, 8, 9, 17][pick(0...4)], channels: pick(1...4), outChannels: pick(1...5),
+                height: pick(kernel...11),
                 width: pick(kernel...12), kernel: kernel, stride: pick(1...3), padding: pick(0...(kernel - 1)))
             if configuration.outHeight >= 1, configuration.outWidth >= 1 { result.append(configuration) }
         }
@@ -34,9 +37,13 @@ final class ConvolutionReferenceTests: XCTestCase {
 
     /// y[n, o, i, j] = b[o] + Σ_c,ky,kx w[o, c, ky, kx]·x[n, c, i·s − p + ky, j·s − p + kx] and its three gradients.
     func reference(_ c: Configuration, x: [Double], w: [Double], b: [Double], g: [Double])
-        -> (y: [Double], dx: [Double], dw: [Double], db: [Double]) {
+        -> (y: [Double], dx: [Double], dw: [Double], db: [Double])
+    {
         var y = [Double](repeating: 0, count: c.batch * c.outChannels * c.outHeight * c.outWidth)
-        var (dx, dw, db) = ([Double](repeating: 0, count: x.count), [Double](repeating: 0, count: w.count), [Double](repeating: 0, count: b.count))
+        var (dx, dw, db) = (
+            [Double](repeating: 0, count: x.count), [Double](repeating: 0, count: w.count),
+            [Double](repeating: 0, count: b.count)
+        )
         for n in 0..<c.batch {
             for o in 0..<c.outChannels {
                 for i in 0..<c.outHeight {
@@ -68,47 +75,64 @@ final class ConvolutionReferenceTests: XCTestCase {
     func testConv2dMatchesItsDefinitionOnRandomShapes() throws {
         for (index, c) in configurations().enumerated() {
             let random = RandomSource(seed: UInt64(index))
-            let conv = Conv2d<Double>(inChannels: c.channels, outChannels: c.outChannels, kernelSize: c.kernel, stride: c.stride, padding: c.padding, random: random)
+            let conv = Conv2d<Double>(
+                inChannels: c.channels, outChannels: c.outChannels, kernelSize: c.kernel, stride: c.stride,
+                padding: c.padding, random: random)
             let x: Tensor<Double> = random.gaussianTensor([c.batch, c.channels, c.height, c.width])
             let g: Tensor<Double> = random.gaussianTensor([c.batch, c.outChannels, c.outHeight, c.outWidth])
-            let expected = reference(c, x: x.scalars, w: conv.weight.value.scalars, b: conv.bias.value.scalars, g: g.scalars)
+            let expected = reference(
+                c, x: x.scalars, w: conv.weight.value.scalars, b: conv.bias.value.scalars, g: g.scalars)
             conv.zeroGrad()
             let y = try conv.forward(x)
             XCTAssertEqual(y.shape, [c.batch, c.outChannels, c.outHeight, c.outWidth], "\(c)")
             assertClose(y, try Tensor(shape: y.shape, scalars: expected.y), tolerance: 1e-12, "forward \(c)")
             let dx = try conv.backward(g)
             assertClose(dx, try Tensor(shape: x.shape, scalars: expected.dx), tolerance: 1e-12, "input gradient \(c)")
-            assertClose(conv.weight.grad, try Tensor(shape: conv.weight.value.shape, scalars: expected.dw), tolerance: 1e-12, "weight gradient \(c)")
-            assertClose(conv.bias.grad, try Tensor(shape: [c.outChannels], scalars: expected.db), tolerance: 1e-12, "bias gradient \(c)")
+            assertClose(
+                conv.weight.grad, try Tensor(shape: conv.weight.value.shape, scalars: expected.dw), tolerance: 1e-12,
+                "weight gradient \(c)")
+            assertClose(
+                conv.bias.grad, try Tensor(shape: [c.outChannels], scalars: expected.db), tolerance: 1e-12,
+                "bias gradient \(c)")
 
             // As a first layer (no input gradient), and accumulating onto the gradients already there.
             _ = try conv.forward(x)
             try conv.accumulateGradients(g)
-            assertClose(conv.weight.grad, try Tensor(shape: conv.weight.value.shape, scalars: expected.dw.map { 2 * $0 }), tolerance: 1e-12, "accumulated \(c)")
-            assertClose(conv.bias.grad, try Tensor(shape: [c.outChannels], scalars: expected.db.map { 2 * $0 }), tolerance: 1e-12, "accumulated bias \(c)")
+            assertClose(
+                conv.weight.grad, try Tensor(shape: conv.weight.value.shape, scalars: expected.dw.map { 2 * $0 }),
+                tolerance: 1e-12, "accumulated \(c)")
+            assertClose(
+                conv.bias.grad, try Tensor(shape: [c.outChannels], scalars: expected.db.map { 2 * $0 }),
+                tolerance: 1e-12, "accumulated bias \(c)")
         }
     }
 
     func testConv2dInFloatAtATrainingBatchSize() throws {
-        let c = Configuration(batch: 64, channels: 3, outChannels: 6, height: 32, width: 32, kernel: 5, stride: 1, padding: 0)
+        let c = Configuration(
+            batch: 64, channels: 3, outChannels: 6, height: 32, width: 32, kernel: 5, stride: 1, padding: 0)
         let random = RandomSource(seed: 5)
         let conv = Conv2d<Float>(inChannels: 3, outChannels: 6, kernelSize: 5, random: random)
         let x: Tensor<Float> = random.gaussianTensor([64, 3, 32, 32])
         let g: Tensor<Float> = random.gaussianTensor([64, 6, 28, 28])
-        let expected = reference(c, x: x.scalars.map(Double.init), w: conv.weight.value.scalars.map(Double.init),
-                                 b: conv.bias.value.scalars.map(Double.init), g: g.scalars.map(Double.init))
+        let expected = reference(
+            c, x: x.scalars.map(Double.init), w: conv.weight.value.scalars.map(Double.init),
+            b: conv.bias.value.scalars.map(Double.init), g: g.scalars.map(Double.init))
         let y = try conv.forward(x)
         let dx = try conv.backward(g)
         XCTAssertLessThan(zip(y.scalars, expected.y).map { abs(Double($0) - $1) }.max()!, 1e-4)
         XCTAssertLessThan(zip(dx.scalars, expected.dx).map { abs(Double($0) - $1) }.max()!, 1e-4)
-        XCTAssertLessThan(zip(conv.weight.grad.scalars, expected.dw).map { abs(Double($0) - $1) / max(1, abs($1)) }.max()!, 1e-4)
+        XCTAssertLessThan(
+            zip(conv.weight.grad.scalars, expected.dw).map { abs(Double($0) - $1) / max(1, abs($1)) }.max()!, 1e-4)
     }
 
     /// PyTorch's max pooling: the window's first element to start, a larger value or a NaN replaces it.
-    func poolReference(_ x: [Double], shape: [Int], kernel: Int, stride: Int, g: [Double]) -> (y: [Double], dx: [Double]) {
+    func poolReference(_ x: [Double], shape: [Int], kernel: Int, stride: Int, g: [Double]) -> (
+        y: [Double], dx: [Double]
+    ) {
         let (planes, height, width) = (shape[0] * shape[1], shape[2], shape[3])
         let (outHeight, outWidth) = ((height - kernel) / stride + 1, (width - kernel) / stride + 1)
-        var y: [Double] = [], dx = [Double](repeating: 0, count: x.count)
+        var y: [Double] = []
+        var dx = [Double](repeating: 0, count: x.count)
         for p in 0..<planes {
             for i in 0..<outHeight {
                 for j in 0..<outWidth {
@@ -130,14 +154,17 @@ final class ConvolutionReferenceTests: XCTestCase {
     func testMaxPool2dMatchesItsDefinitionOnRandomShapes() throws {
         for (index, c) in configurations().enumerated() {
             let random = RandomSource(seed: UInt64(100 + index))
-            let kernel = min(c.kernel + 1, c.height, c.width), stride = min(c.stride, kernel)
+            let kernel = min(c.kernel + 1, c.height, c.width)
+            let stride = min(c.stride, kernel)
             let pool = MaxPool2d<Double>(kernelSize: kernel, stride: stride)
             let x: Tensor<Double> = random.gaussianTensor([c.batch, c.channels, c.height, c.width])
             let y = try pool.forward(x)
             let g: Tensor<Double> = random.gaussianTensor(y.shape)
             let expected = poolReference(x.scalars, shape: x.shape, kernel: kernel, stride: stride, g: g.scalars)
             XCTAssertEqual(y.scalars, expected.y, "forward \(c) k\(kernel) s\(stride)")
-            XCTAssertEqual(try pool.backward(g).scalars, expected.dx, "backward \(c) k\(kernel) s\(stride) (overlapping windows add up)")
+            XCTAssertEqual(
+                try pool.backward(g).scalars, expected.dx,
+                "backward \(c) k\(kernel) s\(stride) (overlapping windows add up)")
         }
     }
 
@@ -151,15 +178,20 @@ final class ConvolutionReferenceTests: XCTestCase {
             let scalars: [Float] = (0..<shape.reduce(1, *)).map { _ in
                 let u = random.uniform()
                 // Values on a coarse grid tie often; about one in twenty is a special value.
-                return u < 0.05 ? special[Int(u * 100) % special.count] : Float((random.uniform() * 8).rounded(.down) - 4)
+                return u < 0.05
+                    ? special[Int(u * 100) % special.count] : Float((random.uniform() * 8).rounded(.down) - 4)
             }
             let x = try Tensor<Float>(shape: shape, scalars: scalars)
             let pool = MaxPool2d<Float>(kernelSize: 2)
             let y = try pool.forward(x)
             let g = Tensor<Float>((0..<y.count).map { Float($0 + 1) })
-            let expected = poolReference(scalars.map(Double.init), shape: shape, kernel: 2, stride: 2, g: g.scalars.map(Double.init))
-            XCTAssertEqual(y.scalars.map { $0.isNaN ? "nan" : "\($0)" }, expected.y.map { $0.isNaN ? "nan" : "\(Float($0))" }, "forward \(shape)")
-            XCTAssertEqual(try pool.backward(try g.reshaped(y.shape)).scalars.map(Double.init), expected.dx, "backward \(shape)")
+            let expected = poolReference(
+                scalars.map(Double.init), shape: shape, kernel: 2, stride: 2, g: g.scalars.map(Double.init))
+            XCTAssertEqual(
+                y.scalars.map { $0.isNaN ? "nan" : "\($0)" }, expected.y.map { $0.isNaN ? "nan" : "\(Float($0))" },
+                "forward \(shape)")
+            XCTAssertEqual(
+                try pool.backward(try g.reshaped(y.shape)).scalars.map(Double.init), expected.dx, "backward \(shape)")
         }
     }
 
@@ -168,7 +200,10 @@ final class ConvolutionReferenceTests: XCTestCase {
     func testMaxPool2dNaNAndNegativeInfinityAsPyTorch() throws {
         let pool = MaxPool2d<Double>(kernelSize: 2)
         var scalars = [Double](repeating: -.infinity, count: 2 * 1 * 2 * 4)
-        scalars[2] = 1; scalars[3] = .nan; scalars[6] = 5; scalars[7] = 2
+        scalars[2] = 1
+        scalars[3] = .nan
+        scalars[6] = 5
+        scalars[7] = 2
         scalars[8 + 1] = 3
         let x = try Tensor<Double>(shape: [2, 1, 2, 4], scalars: scalars)
         let y = try pool.forward(x)
@@ -177,7 +212,10 @@ final class ConvolutionReferenceTests: XCTestCase {
         XCTAssertEqual(Array(y.scalars[2...3]), [3, -.infinity])
         let dx = try pool.backward(Tensor(shape: [2, 1, 1, 2], scalars: [10, 20, 30, 40]))
         var expected = [Double](repeating: 0, count: 16)
-        expected[0] = 10; expected[3] = 20; expected[9] = 30; expected[10] = 40
+        expected[0] = 10
+        expected[3] = 20
+        expected[9] = 30
+        expected[10] = 40
         XCTAssertEqual(dx.scalars, expected, "each gradient stays in its own window and sample")
     }
 }

@@ -8,7 +8,9 @@ import XCTest
 final class InferenceTests: XCTestCase {
     func network(_ random: RandomSource) -> Sequential<Float> {
         Sequential(
-            Linear(inputFeatures: 5, outputFeatures: 7, weightInitializer: .normal(mean: 0, standardDeviation: 1), biasInitializer: .normal(mean: 0, standardDeviation: 1), random: random),
+            Linear(
+                inputFeatures: 5, outputFeatures: 7, weightInitializer: .normal(mean: 0, standardDeviation: 1),
+                biasInitializer: .normal(mean: 0, standardDeviation: 1), random: random),
             ReLU(), Linear(inputFeatures: 7, outputFeatures: 6, random: random), Sigmoid(),
             Linear(inputFeatures: 6, outputFeatures: 6, hasBias: false, random: random), ReLU(),
             Linear(inputFeatures: 6, outputFeatures: 4, random: random), Tanh())
@@ -37,13 +39,23 @@ final class InferenceTests: XCTestCase {
             init(_ inner: Linear<Float>) { self.inner = inner }
             var parameters: [Parameter<Float>] { inner.parameters }
             func forward(_ input: Tensor<Float>) throws -> Tensor<Float> { try inner.forward(input) }
-            func backward(_ outputGradient: Tensor<Float>) throws -> Tensor<Float> { try inner.backward(outputGradient) }
-            func infer(_ x: inout Tensor<Float>) throws { unfusedCalls += 1; try inner.infer(&x) }
+            func backward(_ outputGradient: Tensor<Float>) throws -> Tensor<Float> {
+                try inner.backward(outputGradient)
+            }
+            func infer(_ x: inout Tensor<Float>) throws {
+                unfusedCalls += 1
+                try inner.infer(&x)
+            }
             var deferrableBias: Tensor<Float>? { inner.deferrableBias }
-            func inferWithoutBias(_ x: inout Tensor<Float>) throws { deferredCalls += 1; try inner.inferWithoutBias(&x) }
+            func inferWithoutBias(_ x: inout Tensor<Float>) throws {
+                deferredCalls += 1
+                try inner.inferWithoutBias(&x)
+            }
         }
         let random = RandomSource(seed: 5)
-        let linear = Linear<Float>(inputFeatures: 5, outputFeatures: 3, biasInitializer: .normal(mean: 0, standardDeviation: 1), random: random)
+        let linear = Linear<Float>(
+            inputFeatures: 5, outputFeatures: 3, biasInitializer: .normal(mean: 0, standardDeviation: 1), random: random
+        )
         let mine = CountingLinear(linear)
         let input: Tensor<Float> = random.uniformTensor([9, 5], lower: -2, upper: 2)
         let expected = try Sequential(linear, Sigmoid()).forward(input)
@@ -61,7 +73,9 @@ final class InferenceTests: XCTestCase {
 
     func testLinearInferRejectsAWrongWidth() {
         var x = Tensor<Float>.zeros([2, 3])
-        XCTAssertThrowsError(try Linear<Float>(inputFeatures: 4, outputFeatures: 1, random: RandomSource(seed: 0)).infer(&x)) { error in
+        XCTAssertThrowsError(
+            try Linear<Float>(inputFeatures: 4, outputFeatures: 1, random: RandomSource(seed: 0)).infer(&x)
+        ) { error in
             XCTAssertTrue("\(error)".contains("[2, 3]"), "\(error)")
         }
     }

@@ -8,8 +8,11 @@ final class LayerGradientTests: XCTestCase {
     let random = RandomSource(seed: 2024)
 
     func testLinear() throws {
-        try assertGradientsMatch(Linear<Double>(inputFeatures: 5, outputFeatures: 3, random: random), input: GradientCheck.sample([4, 5]))
-        try assertGradientsMatch(Linear<Double>(inputFeatures: 2, outputFeatures: 7, hasBias: false, random: random), input: GradientCheck.sample([3, 2]))
+        try assertGradientsMatch(
+            Linear<Double>(inputFeatures: 5, outputFeatures: 3, random: random), input: GradientCheck.sample([4, 5]))
+        try assertGradientsMatch(
+            Linear<Double>(inputFeatures: 2, outputFeatures: 7, hasBias: false, random: random),
+            input: GradientCheck.sample([3, 2]))
     }
 
     func testActivations() throws {
@@ -45,7 +48,9 @@ final class LayerGradientTests: XCTestCase {
         let input = GradientCheck.sample([2, 2, 5, 6])
         XCTAssertEqual(try conv.forward(input).shape, [2, 3, 3, 3])
         try assertGradientsMatch(conv, input: input)
-        try assertGradientsMatch(Conv2d<Double>(inChannels: 1, outChannels: 2, kernelSize: 2, random: random), input: GradientCheck.sample([1, 1, 4, 4]))
+        try assertGradientsMatch(
+            Conv2d<Double>(inChannels: 1, outChannels: 2, kernelSize: 2, random: random),
+            input: GradientCheck.sample([1, 1, 4, 4]))
     }
 
     func testConv2dMatchesHandComputedCrossCorrelation() throws {
@@ -99,6 +104,7 @@ final class DropoutTests: XCTestCase {
     }
 
     func testInvalidProbabilityIsRejected() {
-        assertThrowsMessage(try Dropout<Float>(probability: 1, random: RandomSource(seed: 0)), containing: ["1.0", "[0, 1)"])
+        assertThrowsMessage(
+            try Dropout<Float>(probability: 1, random: RandomSource(seed: 0)), containing: ["1.0", "[0, 1)"])
     }
 }

@@ -11,7 +11,9 @@ final class ModuleDescriptionTests: XCTestCase {
         let model = Sequential<Float>(
             Linear(inputFeatures: 784, outputFeatures: 256, random: random), ReLU(),
             Linear(inputFeatures: 256, outputFeatures: 10, hasBias: false, random: random))
-        XCTAssertEqual("\(model)", """
+        XCTAssertEqual(
+            "\(model)",
+            """
             Sequential(
               (0): Linear(inputFeatures: 784, outputFeatures: 256, bias: true)
               (1): ReLU()
@@ -22,9 +24,12 @@ final class ModuleDescriptionTests: XCTestCase {
 
     func testNestedModulesIndentAndConvolutionsShowTheirGeometry() {
         let random = RandomSource(seed: 0)
-        let inner = Sequential<Float>(Conv2d(inChannels: 3, outChannels: 6, kernelSize: 5, padding: 2, random: random), MaxPool2d(kernelSize: 2))
+        let inner = Sequential<Float>(
+            Conv2d(inChannels: 3, outChannels: 6, kernelSize: 5, padding: 2, random: random), MaxPool2d(kernelSize: 2))
         let model = Sequential<Float>(inner, Flatten())
-        XCTAssertEqual(model.moduleDescription, """
+        XCTAssertEqual(
+            model.moduleDescription,
+            """
             Sequential(
               (0): Sequential(
                 (0): Conv2d(inChannels: 3, outChannels: 6, kernelSize: 5, stride: 1, padding: 2)
@@ -45,19 +50,28 @@ final class ModuleDescriptionTests: XCTestCase {
                 decoder = Linear(inputFeatures: 2, outputFeatures: 4, random: random)
             }
             var children: [any Module<Float>] { [encoder, decoder] }
-            var namedChildren: [(name: String, module: any Module<Float>)] { [("encoder", encoder), ("decoder", decoder)] }
+            var namedChildren: [(name: String, module: any Module<Float>)] {
+                [("encoder", encoder), ("decoder", decoder)]
+            }
             func forward(_ input: Tensor<Float>) throws -> Tensor<Float> { try decoder.forward(encoder.forward(input)) }
-            func backward(_ outputGradient: Tensor<Float>) throws -> Tensor<Float> { try encoder.backward(decoder.backward(outputGradient)) }
+            func backward(_ outputGradient: Tensor<Float>) throws -> Tensor<Float> {
+                try encoder.backward(decoder.backward(outputGradient))
+            }
         }
         let model = AutoEncoder(random: RandomSource(seed: 1))
-        XCTAssertEqual(model.namedParameters().map(\.name), ["encoder.weight", "encoder.bias", "decoder.weight", "decoder.bias"])
-        XCTAssertEqual(model.moduleDescription, """
+        XCTAssertEqual(
+            model.namedParameters().map(\.name), ["encoder.weight", "encoder.bias", "decoder.weight", "decoder.bias"])
+        XCTAssertEqual(
+            model.moduleDescription,
+            """
             AutoEncoder(
               (encoder): Linear(inputFeatures: 4, outputFeatures: 2, bias: true)
               (decoder): Linear(inputFeatures: 2, outputFeatures: 4, bias: true)
             )
             """)
-        XCTAssertEqual(Sequential<Float>(Linear(inputFeatures: 1, outputFeatures: 1, random: RandomSource(seed: 2))).namedParameters().map(\.name),
-                       ["0.weight", "0.bias"], "positional names stay the default")
+        XCTAssertEqual(
+            Sequential<Float>(Linear(inputFeatures: 1, outputFeatures: 1, random: RandomSource(seed: 2)))
+                .namedParameters().map(\.name),
+            ["0.weight", "0.bias"], "positional names stay the default")
     }
 }

@@ -9,9 +9,12 @@ import XCTest
 func assertParametersListed<M: Module>(_ module: M, file: StaticString = #filePath, line: UInt = #line) {
     let listed = module.parameters + module.buffers
     for child in Mirror(reflecting: module).children {
-        let stored: Parameter<M.Scalar>? = (child.value as? Parameter<M.Scalar>) ?? ((child.value as? Parameter<M.Scalar>?) ?? nil)
+        let stored: Parameter<M.Scalar>? =
+            (child.value as? Parameter<M.Scalar>) ?? ((child.value as? Parameter<M.Scalar>?) ?? nil)
         guard let parameter = stored else { continue }
-        XCTAssertTrue(listed.contains { $0 === parameter }, "\(module.typeName).\(child.label ?? "?") is not listed", file: file, line: line)
+        XCTAssertTrue(
+            listed.contains { $0 === parameter }, "\(module.typeName).\(child.label ?? "?") is not listed", file: file,
+            line: line)
     }
 }
 
@@ -86,7 +89,8 @@ final class ModuleTests: XCTestCase {
         try net.save(to: url)
         let restored = Sequential<Float>(
             Linear(inputFeatures: 4, outputFeatures: 3, random: RandomSource(seed: 9)), ReLU(),
-            try Dropout(probability: 0.5, random: random), Linear(inputFeatures: 3, outputFeatures: 2, random: RandomSource(seed: 9)))
+            try Dropout(probability: 0.5, random: random),
+            Linear(inputFeatures: 3, outputFeatures: 2, random: RandomSource(seed: 9)))
         try restored.load(from: url)
         for (a, b) in zip(net.stateDict(), restored.stateDict()) {
             XCTAssertEqual(a.name, b.name)
@@ -118,6 +122,8 @@ final class ModuleTests: XCTestCase {
     func testShapeErrorsAreThrownNotTrapped() {
         let layer = Linear<Float>(inputFeatures: 4, outputFeatures: 2, random: random)
         assertThrowsMessage(try layer.forward(Tensor.zeros([3, 5])), containing: ["[3, 5]", "4"])
-        assertThrowsMessage(try Linear<Float>(inputFeatures: 1, outputFeatures: 1, random: random).backward(Tensor.zeros([1, 1])), containing: ["before forward"])
+        assertThrowsMessage(
+            try Linear<Float>(inputFeatures: 1, outputFeatures: 1, random: random).backward(Tensor.zeros([1, 1])),
+            containing: ["before forward"])
     }
 }

@@ -33,10 +33,14 @@ final class OptimizerStepTests: XCTestCase {
     }
 
     func testVelocityFormDiffersFromPyTorchOnlyWhenTheRateChanges() throws {
-        let a = parameter([1], gradient: [1]), b = parameter([1], gradient: [1])
+        let a = parameter([1], gradient: [1])
+        let b = parameter([1], gradient: [1])
         let velocity = SGD(parameters: [a], learningRate: 0.1, momentum: 0.9, momentumForm: .velocity)
         let pytorch = SGD(parameters: [b], learningRate: 0.1, momentum: 0.9)
-        for _ in 0..<2 { try velocity.step(); try pytorch.step() }
+        for _ in 0..<2 {
+            try velocity.step()
+            try pytorch.step()
+        }
         // v = 0.1, then 0.09 + 0.1 = 0.19: w = 1 − 0.1 − 0.19 = 0.71 in both forms.
         XCTAssertEqual(a.value.scalars[0], 0.71, accuracy: 1e-15)
         XCTAssertEqual(b.value.scalars[0], 0.71, accuracy: 1e-15)

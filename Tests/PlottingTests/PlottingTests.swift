@@ -1,7 +1,8 @@
 import CPNG
 import Foundation
-@testable import Plotting
 import XCTest
+
+@testable import Plotting
 
 /// Decodes a PNG with libpng's simplified API into RGBA bytes.
 func decodePNG(_ data: Data) throws -> (width: Int, height: Int, rgba: [UInt8]) {
@@ -22,10 +23,13 @@ func textChunks(_ data: Data) -> [String: String] {
     var offset = 8
     let bytes = [UInt8](data)
     while offset + 8 <= bytes.count {
-        let length = Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8 | Int(bytes[offset + 3])
+        let length =
+            Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
+            | Int(bytes[offset + 3])
         let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
         if type == "tEXt", let zero = bytes[(offset + 8)..<(offset + 8 + length)].firstIndex(of: 0) {
-            chunks[String(decoding: bytes[(offset + 8)..<zero], as: UTF8.self)] = String(decoding: bytes[(zero + 1)..<(offset + 8 + length)], as: UTF8.self)
+            chunks[String(decoding: bytes[(offset + 8)..<zero], as: UTF8.self)] = String(
+                decoding: bytes[(zero + 1)..<(offset + 8 + length)], as: UTF8.self)
         }
         offset += 12 + length
     }
@@ -83,7 +87,8 @@ final class PlottingTests: XCTestCase {
             axes.rectangle(x: 0.4, y: 0.4, width: 0.2, height: 0.2, fill: .red)
             let image = try decodePNG(try figure.pngData())
             let margins = stride(from: 0, to: image.rgba.count, by: 4).filter { offset in
-                let x = offset / 4 % image.width, y = offset / 4 / image.width
+                let x = offset / 4 % image.width
+                let y = offset / 4 / image.width
                 return x < 100 || x > 200 || y < 50 || y > 150
             }
             return margins.filter { image.rgba[$0] < 100 && image.rgba[$0 + 1] < 100 && image.rgba[$0 + 2] < 100 }.count
@@ -98,7 +103,9 @@ final class PlottingTests: XCTestCase {
         XCTAssertEqual(Ticks.linear(0.00013, 0.00071), [0.0002, 0.0003, 0.0004, 0.0005, 0.0006, 0.0007])
         XCTAssertEqual(Ticks.labels(Ticks.linear(0.00013, 0.00071)), ["2e-4", "3e-4", "4e-4", "5e-4", "6e-4", "7e-4"])
         XCTAssertEqual(Ticks.logarithmic(1e-6, 1), [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1])
-        XCTAssertEqual(Ticks.labels(Ticks.logarithmic(1e-6, 1), logarithmic: true), ["1e-6", "1e-5", "1e-4", "1e-3", "1e-2", "1e-1", "1"])
+        XCTAssertEqual(
+            Ticks.labels(Ticks.logarithmic(1e-6, 1), logarithmic: true),
+            ["1e-6", "1e-5", "1e-4", "1e-3", "1e-2", "1e-1", "1"])
         XCTAssertEqual(Ticks.linear(-3, 17), [0, 5, 10, 15])
         XCTAssertEqual(Ticks.labels(Ticks.linear(-3, 17)), ["0", "5", "10", "15"])
         XCTAssertEqual(Ticks.linear(0.1, 0.7), [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7])
@@ -165,14 +172,19 @@ final class PlottingTests: XCTestCase {
             axes.plot(x: xs, y: xs.map { dense ? 0.5 + 0.5 * sin(300 * $0) : 0.1 * $0 }, label: "data")
             axes.yLimits = -0.1...1.1
             axes.showsLegend = showsLegend
-            let pixels = figure.renderPixels(), row = 200
+            let pixels = figure.renderPixels()
+            let row = 200
             return (0..<600).last { x in
                 let i = (row * 600 + x) * 4
                 let (r, g, b) = (Int(pixels[i]), Int(pixels[i + 1]), Int(pixels[i + 2]))
                 return max(r, g, b) < 0xC0 && max(r, g, b) - min(r, g, b) < 16
             } ?? -1
         }
-        XCTAssertLessThan(frameRight(showsLegend: true, dense: true), frameRight(showsLegend: false, dense: true) - 40, "the axes make room for the legend")
-        XCTAssertEqual(frameRight(showsLegend: true, dense: false), frameRight(showsLegend: false, dense: false), "a free corner keeps the legend inside")
+        XCTAssertLessThan(
+            frameRight(showsLegend: true, dense: true), frameRight(showsLegend: false, dense: true) - 40,
+            "the axes make room for the legend")
+        XCTAssertEqual(
+            frameRight(showsLegend: true, dense: false), frameRight(showsLegend: false, dense: false),
+            "a free corner keeps the legend inside")
     }
 }

@@ -33,7 +33,8 @@ final class ArithmeticTests: XCTestCase {
     }
 
     func testOuterBroadcastOfColumnAndRow() throws {
-        let column = try Tensor<Double>([[1], [2]]), row = Tensor<Double>([10, 20, 30])
+        let column = try Tensor<Double>([[1], [2]])
+        let row = Tensor<Double>([10, 20, 30])
         let outer = try column * row
         XCTAssertEqual(outer.shape, [2, 3])
         XCTAssertEqual(outer.scalars, [10, 20, 30, 20, 40, 60])

@@ -4,10 +4,10 @@ import XCTest
 final class FloatControlTests: XCTestCase {
     func testFlushingIsAvailableExactlyOnX86() {
         #if arch(x86_64) || arch(i386)
-        XCTAssertTrue(BLASLibrary.canFlushSubnormals)
+            XCTAssertTrue(BLASLibrary.canFlushSubnormals)
         #else
-        XCTAssertFalse(BLASLibrary.canFlushSubnormals)
-        XCTAssertEqual(try BLASLibrary.flushingSubnormals { 1 + 1 }, 2, "the body still runs")
+            XCTAssertFalse(BLASLibrary.canFlushSubnormals)
+            XCTAssertEqual(try BLASLibrary.flushingSubnormals { 1 + 1 }, 2, "the body still runs")
         #endif
     }
 
@@ -19,10 +19,14 @@ final class FloatControlTests: XCTestCase {
         let subnormal = Float.leastNormalMagnitude / 11.754944
         XCTAssertTrue(subnormal.isSubnormal)
         let tiny = Tensor<Float>.filled([4, 4], with: subnormal)
-        let (inside, product) = try BLASLibrary.flushingSubnormals { (BLASLibrary.flushesSubnormals, try Tensor.matmul(tiny, Tensor.ones([4, 4]))) }
+        let (inside, product) = try BLASLibrary.flushingSubnormals {
+            (BLASLibrary.flushesSubnormals, try Tensor.matmul(tiny, Tensor.ones([4, 4])))
+        }
         XCTAssertTrue(inside)
         XCTAssertEqual(product.scalars[0], 0, "DAZ reads the subnormal inputs as zero")
         XCTAssertFalse(BLASLibrary.flushesSubnormals, "the previous mode is restored")
-        XCTAssertEqual(try Tensor.matmul(tiny, Tensor.ones([4, 4])).scalars[0], 4 * subnormal, "outside the scope the subnormals count")
+        XCTAssertEqual(
+            try Tensor.matmul(tiny, Tensor.ones([4, 4])).scalars[0], 4 * subnormal,
+            "outside the scope the subnormals count")
     }
 }

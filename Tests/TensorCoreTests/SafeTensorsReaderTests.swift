@@ -20,15 +20,20 @@ final class SafeTensorsReaderTests: XCTestCase {
     func testShapesBeyondAnyFileAreErrors() throws {
         for shape in ["[4294967296, 4294967296]", "[2305843009213693952]"] {
             let url = try file(header: #"{"w":{"dtype":"F32","shape":\#(shape),"data_offsets":[0,16]}}"#, bodyBytes: 16)
-            assertThrowsMessage(try SafeTensors.read(from: url, as: Float.self), containing: [url.path, "\"w\"", "more elements than any file holds"])
+            assertThrowsMessage(
+                try SafeTensors.read(from: url, as: Float.self),
+                containing: [url.path, "\"w\"", "more elements than any file holds"])
         }
     }
 
     func testNegativeDimensionWithInvertedOffsetsIsAnError() throws {
         let url = try file(header: #"{"w":{"dtype":"F32","shape":[-1,4],"data_offsets":[16,0]}}"#, bodyBytes: 16)
-        assertThrowsMessage(try SafeTensors.read(from: url, as: Float.self), containing: [url.path, "\"w\"", "[-1, 4]", "negative dimension"])
+        assertThrowsMessage(
+            try SafeTensors.read(from: url, as: Float.self),
+            containing: [url.path, "\"w\"", "[-1, 4]", "negative dimension"])
         let inverted = try file(header: #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[8,0]}}"#, bodyBytes: 16)
-        assertThrowsMessage(try SafeTensors.read(from: inverted, as: Float.self), containing: [inverted.path, "\"w\"", "8..<0"])
+        assertThrowsMessage(
+            try SafeTensors.read(from: inverted, as: Float.self), containing: [inverted.path, "\"w\"", "8..<0"])
     }
 
     func testAWellFormedFileStillReads() throws {
@@ -42,9 +47,12 @@ final class AtomicFileTests: XCTestCase {
     func testAFailedWriteLeavesNoTemporaryFileAndNamesThePath() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID())")
         let target = folder.appendingPathComponent("occupied")
-        try FileManager.default.createDirectory(at: target.appendingPathComponent("child"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.appendingPathComponent("child"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        assertThrowsMessage(try AtomicFile.write(Data("x".utf8), to: target), containing: [target.path, "cannot write"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["occupied"], "no temporary file left")
+        assertThrowsMessage(
+            try AtomicFile.write(Data("x".utf8), to: target), containing: [target.path, "cannot write"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path), ["occupied"], "no temporary file left")
     }
 }

@@ -10,7 +10,8 @@ final class ShapeTests: XCTestCase {
         XCTAssertEqual(Tensor<Double>.identity(2).scalars, [1, 0, 0, 1])
         XCTAssertEqual(Tensor<Double>.arange(to: 4).scalars, [0, 1, 2, 3])
         XCTAssertEqual(Tensor<Double>.arange(from: 1, to: 2, step: 0.25).scalars, [1, 1.25, 1.5, 1.75])
-        assertThrowsMessage(try Tensor<Float>(shape: [2, 2], scalars: [1, 2, 3]), containing: ["[2, 2]", "3 elements"])
+        assertThrowsMessage(
+            try Tensor<Float>(shape: [2, 2], scalars: [1, 2, 3]), containing: ["[2, 2]", "3 elements"])
     }
 
     func testReshapeAndTranspose() throws {
@@ -30,7 +31,8 @@ final class ShapeTests: XCTestCase {
         assertThrowsMessage(try t.gatheringRows([3]), containing: ["index 3", "0..<3"])
         XCTAssertEqual(try Tensor.concatenate([t, t], alongAxis: 0).shape, [6, 2])
         XCTAssertEqual(try Tensor.concatenate([t, t], alongAxis: 1).scalars, [1, 2, 1, 2, 3, 4, 3, 4, 5, 6, 5, 6])
-        assertThrowsMessage(try Tensor.concatenate([t, Tensor.zeros([3, 3])], alongAxis: 0), containing: ["[3, 2]", "[3, 3]"])
+        assertThrowsMessage(
+            try Tensor.concatenate([t, Tensor.zeros([3, 3])], alongAxis: 0), containing: ["[3, 2]", "[3, 3]"])
     }
 
     func testDescriptionIsReadable() throws {

@@ -9,7 +9,9 @@ import XCTest
 
 final class ConvergenceTests: XCTestCase {
     /// A 2-25-25-25-2 ReLU network with softmax cross-entropy, Adam, on 1,000 + 1,000 disk points.
-    private func trainDiskNetwork(seed: UInt64, epochs: Int) throws -> (history: TrainingHistory, model: Sequential<Float>) {
+    private func trainDiskNetwork(seed: UInt64, epochs: Int) throws -> (
+        history: TrainingHistory, model: Sequential<Float>
+    ) {
         let random = RandomSource(seed: seed)
         let data: DatasetSplit<Float> = DiskDataset.split(trainCount: 1000, testCount: 1000, random: random)
         let model = Sequential<Float>(
@@ -17,10 +19,13 @@ final class ConvergenceTests: XCTestCase {
             Linear(inputFeatures: 25, outputFeatures: 25, random: random), ReLU(),
             Linear(inputFeatures: 25, outputFeatures: 25, random: random), ReLU(),
             Linear(inputFeatures: 25, outputFeatures: 2, random: random))
-        let trainer = Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: Adam(parameters: model.allParameters(), learningRate: 0.01))
+        let trainer = Trainer(
+            model: model, loss: SoftmaxCrossEntropyLoss(),
+            optimizer: Adam(parameters: model.allParameters(), learningRate: 0.01))
         let history = try trainer.fit(
             train: data.train, test: data.test,
-            configuration: TrainingConfiguration(epochs: epochs, batchSize: 50, evaluateEveryEpoch: false), random: random)
+            configuration: TrainingConfiguration(epochs: epochs, batchSize: 50, evaluateEveryEpoch: false),
+            random: random)
         return (history, model)
     }
 
@@ -45,7 +50,8 @@ final class ConvergenceTests: XCTestCase {
         let data: DatasetSplit<Float> = DiskDataset.split(trainCount: 200, testCount: 100, random: random)
         let model = Sequential<Float>(Linear(inputFeatures: 2, outputFeatures: 1, random: random))
         // A learning rate of 1e30 overflows the squared error within a few steps.
-        let trainer = Trainer(model: model, loss: MSELoss(), optimizer: SGD(parameters: model.allParameters(), learningRate: 1e30))
+        let trainer = Trainer(
+            model: model, loss: MSELoss(), optimizer: SGD(parameters: model.allParameters(), learningRate: 1e30))
         let configuration = TrainingConfiguration(epochs: 50, batchSize: 10, targetEncoding: .scalarLabel)
         let history = try trainer.fit(train: data.train, test: data.test, configuration: configuration, random: random)
         XCTAssertTrue(history.diverged)
@@ -72,7 +78,9 @@ final class FloatModeTests: XCTestCase {
         let data: DatasetSplit<Float> = DiskDataset.split(trainCount: 20, testCount: 20, random: random)
         let recorder = Recorder()
         let model = Sequential<Float>(recorder, Linear(inputFeatures: 2, outputFeatures: 2, random: random))
-        let trainer = Trainer(model: model, loss: SoftmaxCrossEntropyLoss(), optimizer: SGD(parameters: model.allParameters(), learningRate: 0.1))
+        let trainer = Trainer(
+            model: model, loss: SoftmaxCrossEntropyLoss(),
+            optimizer: SGD(parameters: model.allParameters(), learningRate: 0.1))
         var configuration = TrainingConfiguration(epochs: 2, batchSize: 10)
         _ = try trainer.fit(train: data.train, test: data.test, configuration: configuration, random: random)
         XCTAssertFalse(recorder.seen.isEmpty)

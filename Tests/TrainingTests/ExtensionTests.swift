@@ -78,15 +78,19 @@ final class ExtensionTests: XCTestCase {
             ScaleShift(features: 2), Linear(inputFeatures: 2, outputFeatures: 16, random: random), Tanh(),
             Linear(inputFeatures: 16, outputFeatures: 1, random: random))
         XCTAssertEqual(model.namedParameters().map(\.name).prefix(2), ["0.scale", "0.shift"])
-        let trainer = Trainer(model: model, loss: MeanAbsoluteError(), optimizer: NormalizedGradientDescent(parameters: model.allParameters(), learningRate: 0.05))
+        let trainer = Trainer(
+            model: model, loss: MeanAbsoluteError(),
+            optimizer: NormalizedGradientDescent(parameters: model.allParameters(), learningRate: 0.05))
         let configuration = TrainingConfiguration(
-            epochs: 30, batchSize: 20, targetEncoding: .scalarLabel, schedule: WarmupHalving(initialRate: 0.05, period: 10))
+            epochs: 30, batchSize: 20, targetEncoding: .scalarLabel,
+            schedule: WarmupHalving(initialRate: 0.05, period: 10))
         let history = try trainer.fit(train: data.train, test: data.test, configuration: configuration, random: random)
         XCTAssertEqual(history.epochs.map(\.learningRate).prefix(3), [0.005, 0.05, 0.05])
         XCTAssertEqual(history.epochs[11].learningRate, 0.025, accuracy: 1e-12)
         XCTAssertLessThan(history.epochs.last!.trainLoss, history.epochs.first!.trainLoss)
         XCTAssertGreaterThan(try XCTUnwrap(history.last?.testAccuracy), 0.7)
-        XCTAssertNotEqual(model.namedParameters()[0].parameter.value.scalars, [1, 1], "the user layer's parameters were trained")
+        XCTAssertNotEqual(
+            model.namedParameters()[0].parameter.value.scalars, [1, 1], "the user layer's parameters were trained")
     }
 
     /// Issue 16: the target encoding came from the loss's registry name, so a user's regression loss
@@ -94,9 +98,16 @@ final class ExtensionTests: XCTestCase {
     func testTheTargetEncodingFollowsTheLossNotItsName() throws {
         var registry = ComponentRegistry.standard
         registry.register(loss: "mae") { _ in MeanAbsoluteError() }
-        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mae")), outputs: 1), .scalarLabel)
-        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mae")), outputs: 3), .oneHot)
-        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mse")), outputs: 1), .scalarLabel)
-        XCTAssertEqual(ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "softmax-cross-entropy")), outputs: 10), .classIndices)
+        XCTAssertEqual(
+            ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mae")), outputs: 1),
+            .scalarLabel)
+        XCTAssertEqual(
+            ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mae")), outputs: 3), .oneHot)
+        XCTAssertEqual(
+            ComponentRegistry.targetEncoding(loss: try registry.makeLoss(LossSpec(name: "mse")), outputs: 1),
+            .scalarLabel)
+        XCTAssertEqual(
+            ComponentRegistry.targetEncoding(
+                loss: try registry.makeLoss(LossSpec(name: "softmax-cross-entropy")), outputs: 10), .classIndices)
     }
 }

@@ -6,8 +6,11 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Prints, item by item, where two report folders differ: verdict changes, then numbers beyond their tolerance.",
-        discussion: "In quick mode every verdict is soft; compare uses the verdict each gate would have given (shown as \"quick: pass\"). Exits 1 when a verdict changed.")
+        abstract:
+            "Prints, item by item, where two report folders differ: verdict changes, then numbers beyond their tolerance.",
+        discussion:
+            "In quick mode every verdict is soft; compare uses the verdict each gate would have given (shown as \"quick: pass\"). Exits 1 when a verdict changed."
+    )
 
     @Argument(help: "The reference report folder (e.g. Reports/quick, run with the built-ins).")
     var first: String
@@ -20,22 +23,30 @@ struct CompareCommand: ParsableCommand {
         let comparison = ReportComparison(a, b)
         print("A: \(first) (\(Self.describe(a)))")
         print("B: \(second) (\(Self.describe(b)))")
-        if Set(a.map(\.mode)) != Set(b.map(\.mode)) { print("warning: A and B were run in different modes; their numbers are not comparable") }
+        if Set(a.map(\.mode)) != Set(b.map(\.mode)) {
+            print("warning: A and B were run in different modes; their numbers are not comparable")
+        }
         print("\nverdict changes (\(comparison.verdictChanges.count)):")
         for row in comparison.verdictChanges {
-            print("  \(row.label): \(row.check.effectiveVerdict.rawValue) → \(row.other.effectiveVerdict.rawValue)"
-                + "  (paper \(row.check.paper); A \(row.check.reproduced); B \(row.other.reproduced); tolerance \(Self.bare(row.check.tolerance)))")
+            print(
+                "  \(row.label): \(row.check.effectiveVerdict.rawValue) → \(row.other.effectiveVerdict.rawValue)"
+                    + "  (paper \(row.check.paper); A \(row.check.reproduced); B \(row.other.reproduced); tolerance \(Self.bare(row.check.tolerance)))"
+            )
         }
         print("\nnumbers beyond their tolerance, same verdict (\(comparison.movedNumbers.count)):")
         for (row, difference, allowed) in comparison.movedNumbers {
-            print("  \(row.label): A \(row.check.reproduced) vs B \(row.other.reproduced)"
-                + "  (|Δ| \(Self.format(difference)) > \(Self.format(allowed)) from \(Self.bare(row.check.tolerance)))")
+            print(
+                "  \(row.label): A \(row.check.reproduced) vs B \(row.other.reproduced)"
+                    + "  (|Δ| \(Self.format(difference)) > \(Self.format(allowed)) from \(Self.bare(row.check.tolerance)))"
+            )
         }
         for missing in comparison.onlyInFirst { print("only in A: \(missing)") }
         for missing in comparison.onlyInSecond { print("only in B: \(missing)") }
-        print("\n\(comparison.compared) rows compared: \(comparison.verdictChanges.count) verdict changes, "
-            + "\(comparison.movedNumbers.count) numbers beyond tolerance, "
-            + "\(comparison.compared - comparison.verdictChanges.count - comparison.movedNumbers.count) the same within tolerance")
+        print(
+            "\n\(comparison.compared) rows compared: \(comparison.verdictChanges.count) verdict changes, "
+                + "\(comparison.movedNumbers.count) numbers beyond tolerance, "
+                + "\(comparison.compared - comparison.verdictChanges.count - comparison.movedNumbers.count) the same within tolerance"
+        )
         if !comparison.verdictChanges.isEmpty { throw ExitCode(1) }
     }
 
@@ -43,10 +54,14 @@ struct CompareCommand: ParsableCommand {
     static func load(_ folder: String) throws -> [ReportChecks] {
         let url = URL(fileURLWithPath: folder)
         let entries = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
-        let reports = try entries.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(ReportChecks.fileName).path) }
-            .map(ReportChecks.load).sorted { $0.prefix < $1.prefix }
+        let reports = try entries.filter {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent(ReportChecks.fileName).path)
+        }
+        .map(ReportChecks.load).sorted { $0.prefix < $1.prefix }
         guard !reports.isEmpty else {
-            throw ValidationError("\(folder) holds no report folders with \(ReportChecks.fileName); give the --out folder of a `reproduce run`")
+            throw ValidationError(
+                "\(folder) holds no report folders with \(ReportChecks.fileName); give the --out folder of a `reproduce run`"
+            )
         }
         return reports
     }
@@ -56,7 +71,8 @@ struct CompareCommand: ParsableCommand {
         var components: [String: String] = [:]
         for report in reports { components.merge(report.components) { first, _ in first } }
         let swapped = components.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
-        return "\(modes) mode, reports \(reports.map(\.prefix).joined(separator: " ")), components: \(swapped.isEmpty ? "built-in" : swapped)"
+        return
+            "\(modes) mode, reports \(reports.map(\.prefix).joined(separator: " ")), components: \(swapped.isEmpty ? "built-in" : swapped)"
     }
 
     /// A tolerance without its quick-mode note.

@@ -19,7 +19,9 @@ public enum Harness {
         execute(TrainCommand.self, registry: registry, arguments: arguments)
     }
 
-    private static func execute<Root: ParsableCommand>(_ root: Root.Type, registry: ComponentRegistry, arguments: [String]?) -> Never {
+    private static func execute<Root: ParsableCommand>(
+        _ root: Root.Type, registry: ComponentRegistry, arguments: [String]?
+    ) -> Never {
         do {
             var command = try root.parseAsRoot(arguments)
             if let command = command as? any RegistryCommand {
@@ -42,6 +44,8 @@ protocol RegistryCommand: ParsableCommand {
 extension RegistryCommand {
     /// Registry commands run only through `Harness`, which passes the registry.
     func run() throws {
-        throw ValidationError("\(Self.configuration.commandName ?? "this command") runs through Harness.reproduce(registry:) or Harness.train(registry:)")
+        throw ValidationError(
+            "\(Self.configuration.commandName ?? "this command") runs through Harness.reproduce(registry:) or Harness.train(registry:)"
+        )
     }
 }

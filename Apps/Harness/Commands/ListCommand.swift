@@ -4,7 +4,8 @@ import Foundation
 
 /// `reproduce list`: every table and figure id with what it is, its cost and whether its data is present.
 struct ListCommand: RegistryCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Lists every table and figure with its cost and data.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Lists every table and figure with its cost and data.")
 
     @OptionGroup var options: ReproductionOptions
 
@@ -14,20 +15,28 @@ struct ListCommand: RegistryCommand {
         if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
         let estimate = RunTimeEstimate(registry: registry)
         for report in allReports {
-            let timed = Dictionary(report.timedItems(context).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let timed = Dictionary(
+                report.timedItems(context).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let requests = context.requests(of: report)
             let cost = requests.map(JobRunner.cost).reduce(0, +)
             let cached = requests.filter(cache.contains).count
             print("\(report.prefix) \(report.title)")
-            print("    \(requests.count) runs in \(context.mode.rawValue) mode (\(cached) cached), about \(String(format: "%.1e", cost)) weight-sample passes")
+            print(
+                "    \(requests.count) runs in \(context.mode.rawValue) mode (\(cached) cached), about \(String(format: "%.1e", cost)) weight-sample passes"
+            )
             for item in report.items {
                 let present: String
                 switch item.data {
-                case let data where data.hasPrefix("MNIST"): present = context.data.hasMNIST ? "present" : "MISSING (scripts/fetch-data)"
-                case let data where data.hasPrefix("CIFAR"): present = context.data.missingCIFARFiles.isEmpty ? "present" : "MISSING (scripts/fetch-data --cifar)"
+                case let data where data.hasPrefix("MNIST"):
+                    present = context.data.hasMNIST ? "present" : "MISSING (scripts/fetch-data)"
+                case let data where data.hasPrefix("CIFAR"):
+                    present =
+                        context.data.missingCIFARFiles.isEmpty ? "present" : "MISSING (scripts/fetch-data --cifar)"
                 default: present = "generated"
                 }
-                print("    \(item.id.padding(toLength: 14, withPad: " ", startingAt: 0)) \(item.description) [data: \(item.data), \(present)]")
+                print(
+                    "    \(item.id.padding(toLength: 14, withPad: " ", startingAt: 0)) \(item.description) [data: \(item.data), \(present)]"
+                )
                 if let timedItem = timed[item.id] { print("                   \(try describe(timedItem, estimate))") }
             }
         }
@@ -37,18 +46,22 @@ struct ListCommand: RegistryCommand {
 /// One line with the estimated time of `item`'s runs, one after another, on this machine.
 private func describe(_ item: TimedItem, _ estimate: RunTimeEstimate) throws -> String {
     let seconds = try item.requests.map {
-        try estimate.seconds(of: $0, inputShape: item.inputShape, classes: item.classes, trainCount: item.trainCount, testCount: item.testCount)
+        try estimate.seconds(
+            of: $0, inputShape: item.inputShape, classes: item.classes, trainCount: item.trainCount,
+            testCount: item.testCount)
     }.reduce(0, +)
     let epochs = item.requests.map(\.training.epochs).reduce(0, +)
     let batches = Set(item.requests.map(\.training.batchSize)).sorted().map(String.init).joined(separator: ", ")
-    return "estimated time: \(Duration.seconds(seconds).formatted(.units(allowed: [.hours, .minutes, .seconds], width: .abbreviated))) "
+    return
+        "estimated time: \(Duration.seconds(seconds).formatted(.units(allowed: [.hours, .minutes, .seconds], width: .abbreviated))) "
         + "for \(item.requests.count) runs, \(epochs) epochs of \(item.trainCount.formatted()) images at batch \(batches), one after another "
         + "(timed on \(estimate.calibrationExamples) random images of that shape)"
 }
 
 /// `reproduce merge`: combines shard caches into this cache and renders the reports.
 struct MergeCommand: RegistryCommand {
-    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Merges shard caches (their --out folders) and renders the reports.")
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Merges shard caches (their --out folders) and renders the reports.")
 
     @Argument(help: "Output folders of `reproduce run --shard` runs.")
     var folders: [String]
@@ -61,19 +74,29 @@ struct MergeCommand: RegistryCommand {
         for folder in folders {
             let cache = URL(fileURLWithPath: folder).appendingPathComponent(".cache")
             guard let marker = try? ShardMarker.read(from: URL(fileURLWithPath: folder)) else {
-                throw ValidationError("\(folder): not the --out folder of a `reproduce run --shard` (no \(ShardMarker.fileName))")
+                throw ValidationError(
+                    "\(folder): not the --out folder of a `reproduce run --shard` (no \(ShardMarker.fileName))")
             }
             guard marker.mode == options.mode else {
-                throw ValidationError("\(folder): its shard ran in \(marker.mode.rawValue) mode, this merge is in \(options.mode.rawValue) mode")
+                throw ValidationError(
+                    "\(folder): its shard ran in \(marker.mode.rawValue) mode, this merge is in \(options.mode.rawValue) mode"
+                )
             }
             let count = try options.cache.merge(from: cache)
             for name in count.damaged { print("warning: \(folder): damaged cache entry \(name) skipped") }
-            (total.copied, total.replaced, total.damaged) = (total.copied + count.copied, total.replaced + count.replaced, total.damaged + count.damaged)
+            (total.copied, total.replaced, total.damaged) = (
+                total.copied + count.copied, total.replaced + count.replaced, total.damaged + count.damaged
+            )
         }
-        print("merged \(total.copied) runs from \(folders.count) folders (\(total.replaced) damaged entries replaced, \(total.damaged.count) damaged entries skipped)")
+        print(
+            "merged \(total.copied) runs from \(folders.count) folders (\(total.replaced) damaged entries replaced, \(total.damaged.count) damaged entries skipped)"
+        )
         let context = options.context(registry: registry)
         let missing = allReports.flatMap { context.requests(of: $0) }.filter { !options.cache.contains($0) }
-        if !missing.isEmpty { print("warning: \(missing.count) runs are still missing; their items are rendered without them") }
-        try ReportRendering(options: options, context: context).render(allReports, runSeconds: Date().timeIntervalSince(start))
+        if !missing.isEmpty {
+            print("warning: \(missing.count) runs are still missing; their items are rendered without them")
+        }
+        try ReportRendering(options: options, context: context).render(
+            allReports, runSeconds: Date().timeIntervalSince(start))
     }
 }

@@ -5,7 +5,8 @@ import Backprop
 struct Reproduce: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reproduce",
-        abstract: "Regenerates the tables and figures of the five seed reports, side by side with the reports' numbers.",
+        abstract:
+            "Regenerates the tables and figures of the five seed reports, side by side with the reports' numbers.",
         subcommands: [RunCommand.self, ListCommand.self, MergeCommand.self, CompareCommand.self, GalleryCommand.self],
         defaultSubcommand: RunCommand.self
     )

@@ -4,10 +4,14 @@ import Foundation
 
 /// Options shared by `run`, `list` and `merge`.
 struct ReproductionOptions: ParsableArguments {
-    @Flag(name: .customLong("full"), help: "The reports' own epochs and trials (the spec's compute budget, about an hour).")
+    @Flag(
+        name: .customLong("full"),
+        help: "The reports' own epochs and trials (the spec's compute budget, about an hour).")
     var full = false
 
-    @Flag(name: .customLong("quick"), help: "Reduced epochs, trials and data: a smoke test, not comparable to the paper (the default).")
+    @Flag(
+        name: .customLong("quick"),
+        help: "Reduced epochs, trials and data: a smoke test, not comparable to the paper (the default).")
     var quick = false
 
     @Option(help: "Base seed; each run's seed is derived from it, the experiment and the trial.")
@@ -43,7 +47,8 @@ struct ReproductionOptions: ParsableArguments {
 
     func context(registry: ComponentRegistry) -> ReproductionContext {
         ReproductionContext(
-            mode: mode, seed: seed, trials: trials, data: DataStore(dataDirectory: DataDirectory.resolve(dataDir), registry: registry),
+            mode: mode, seed: seed, trials: trials,
+            data: DataStore(dataDirectory: DataDirectory.resolve(dataDir), registry: registry),
             registry: registry)
     }
 }
@@ -65,17 +70,20 @@ func selectedReports(_ ids: [String]) throws -> [any ReportReproduction] {
 
 /// `reproduce run`: computes what is not cached, then renders every selected report.
 struct RunCommand: RegistryCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Runs the experiments and writes the reports.")
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Runs the experiments and writes the reports.")
 
     @Argument(help: "Report prefixes (000 … 004) or item ids (\"003 Table 11\"); all when omitted.")
     var ids: [String] = []
 
     @OptionGroup var options: ReproductionOptions
 
-    @Option(help: "Independent runs in parallel (BLAS always runs one thread per run, so results do not depend on this).")
+    @Option(
+        help: "Independent runs in parallel (BLAS always runs one thread per run, so results do not depend on this).")
     var jobs = 1
 
-    @Option(help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.")
+    @Option(
+        help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.")
     var shard: String?
 
     func run(registry: ComponentRegistry) throws {
@@ -87,24 +95,35 @@ struct RunCommand: RegistryCommand {
         if let shard { try ShardMarker(mode: options.mode, shard: shard).write(to: options.outputFolder) }
         let requests = reports.flatMap { context.requests(of: $0) }
         let runner = JobRunner(
-            cache: options.cache, executor: RunExecutor(data: context.data, registry: registry), jobs: max(jobs, 1), shard: shardPair)
+            cache: options.cache, executor: RunExecutor(data: context.data, registry: registry), jobs: max(jobs, 1),
+            shard: shardPair)
         let summary = runner.run(requests)
-        print("runs: \(summary.loaded) loaded from the cache, \(summary.computed) computed, \(summary.recomputedDamaged) damaged entries recomputed, \(summary.failures.count) failed")
+        print(
+            "runs: \(summary.loaded) loaded from the cache, \(summary.computed) computed, \(summary.recomputedDamaged) damaged entries recomputed, \(summary.failures.count) failed"
+        )
         for failure in summary.failures { print("failed: \(failure.label): \(failure.error)") }
-        for failure in summary.storeFailures { print("warning: \(failure.label): computed but not cached (\(failure.error)); this report still uses it") }
+        for failure in summary.storeFailures {
+            print("warning: \(failure.label): computed but not cached (\(failure.error)); this report still uses it")
+        }
         if let shardPair {
-            print("shard \(shardPair.index + 1)/\(shardPair.count) done (\(summary.skippedByShard) runs belong to other shards); cache in \(options.cache.folder.path). Combine with `reproduce merge`.")
+            print(
+                "shard \(shardPair.index + 1)/\(shardPair.count) done (\(summary.skippedByShard) runs belong to other shards); cache in \(options.cache.folder.path). Combine with `reproduce merge`."
+            )
             if !summary.failures.isEmpty { throw ExitCode(1) }
             return
         }
         // Reports are written for others: the data folder appears as a placeholder, not as this machine's path.
         let dataFolder = context.data.dataDirectory
         context.failedRuns = Dictionary(
-            summary.failures.map { ($0.hash, $0.error.replacingOccurrences(of: dataFolder, with: "<data dir>")) }, uniquingKeysWith: { first, _ in first })
-        try ReportRendering(options: options, context: context, unstored: summary.unstored).render(reports, runSeconds: Date().timeIntervalSince(start))
+            summary.failures.map { ($0.hash, $0.error.replacingOccurrences(of: dataFolder, with: "<data dir>")) },
+            uniquingKeysWith: { first, _ in first })
+        try ReportRendering(options: options, context: context, unstored: summary.unstored).render(
+            reports, runSeconds: Date().timeIntervalSince(start))
         // A report with failed runs is not a result: say so and exit non-zero.
         guard summary.failures.isEmpty else {
-            print("error: \(summary.failures.count) run\(summary.failures.count == 1 ? "" : "s") failed (listed above and in each report's runs.csv); the reports are incomplete")
+            print(
+                "error: \(summary.failures.count) run\(summary.failures.count == 1 ? "" : "s") failed (listed above and in each report's runs.csv); the reports are incomplete"
+            )
             throw ExitCode(1)
         }
     }
@@ -135,14 +154,21 @@ struct ReportRendering {
             let document = try report.render(context) { lookUp($0.stamped(with: context.registry)) }
             let seconds = requests.compactMap { lookUp($0)?.seconds }.reduce(0, +)
             try document.write(
-                to: options.outputFolder, settings: settingsLine(requests.count) + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).",
+                to: options.outputFolder,
+                settings: settingsLine(requests.count)
+                    + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).",
                 components: context.replacements(of: report))
-            try ReportSummary(prefix: report.prefix, verdicts: document.verdictCounts, trainingSeconds: seconds).write(to: options.outputFolder)
+            try ReportSummary(prefix: report.prefix, verdicts: document.verdictCounts, trainingSeconds: seconds).write(
+                to: options.outputFolder)
             index.append((document, seconds))
-            print("\(report.prefix): \(requests.count) runs, \(String(format: "%.1f", seconds)) s of training, verdicts \(counts(document))")
+            print(
+                "\(report.prefix): \(requests.count) runs, \(String(format: "%.1f", seconds)) s of training, verdicts \(counts(document))"
+            )
         }
         try writeIndex(index)
-        print("reports written to \(options.outputFolder.path)/ (open \(options.outputFolder.path)/README.md) in \(String(format: "%.1f", runSeconds)) s")
+        print(
+            "reports written to \(options.outputFolder.path)/ (open \(options.outputFolder.path)/README.md) in \(String(format: "%.1f", runSeconds)) s"
+        )
     }
 
     private func settingsLine(_ runs: Int) -> String {
@@ -150,19 +176,24 @@ struct ReportRendering {
     }
 
     private func counts(_ document: ReportDocument) -> String {
-        Verdict.allCases.compactMap { verdict in document.verdictCounts[verdict].map { "\(verdict.rawValue) \($0)" } }.joined(separator: ", ")
+        Verdict.allCases.compactMap { verdict in document.verdictCounts[verdict].map { "\(verdict.rawValue) \($0)" } }
+            .joined(separator: ", ")
     }
 
     /// The index lists every report: those rendered now, and the others as their summary.json last recorded them.
     private func writeIndex(_ documents: [(ReportDocument, Double)]) throws {
         let components = ComponentRegistry.describe(context.registry.replacements)
-        var lines = ["# Reproduction of the five seed reports", "", context.mode.banner, "",
-                     context.registry.replacements.isEmpty
-                         ? "Components: built-in."
-                         : "Components: **swapped** (slot → type): \(components). Each report lists the ones its runs use.", "",
-                     "| report | title | pass | fail | soft | n/c | not run | training time (s) |", "|---|---|---|---|---|---|---|---|"]
+        var lines = [
+            "# Reproduction of the five seed reports", "", context.mode.banner, "",
+            context.registry.replacements.isEmpty
+                ? "Components: built-in."
+                : "Components: **swapped** (slot → type): \(components). Each report lists the ones its runs use.", "",
+            "| report | title | pass | fail | soft | n/c | not run | training time (s) |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for report in allReports {
-            let counts: [Verdict: Int], seconds: Double
+            let counts: [Verdict: Int]
+            let seconds: Double
             if let (document, time) = documents.first(where: { $0.0.prefix == report.prefix }) {
                 (counts, seconds) = (document.verdictCounts, time)
             } else if let recorded = ReportSummary.read(prefix: report.prefix, from: options.outputFolder) {
@@ -170,9 +201,16 @@ struct ReportRendering {
             } else {
                 continue
             }
-            lines.append("| [\(report.prefix)](\(report.prefix)/README.md) | \(report.title) | \(counts[.pass] ?? 0) | \(counts[.fail] ?? 0) | \(counts[.soft] ?? 0) | \(counts[.notComparable] ?? 0) | \(counts[.notRun] ?? 0) | \(String(format: "%.0f", seconds)) |")
+            lines.append(
+                "| [\(report.prefix)](\(report.prefix)/README.md) | \(report.title) | \(counts[.pass] ?? 0) | \(counts[.fail] ?? 0) | \(counts[.soft] ?? 0) | \(counts[.notComparable] ?? 0) | \(counts[.notRun] ?? 0) | \(String(format: "%.0f", seconds)) |"
+            )
         }
-        lines += ["", "Generated by `swift run -c release reproduce run\(context.mode == .full ? " --full" : " --quick")`. Each report folder holds README.md (every table and figure in order), table-*.md, fig-*.png with fig-*.json, and runs.csv. The contract is `../shared/reproduction-spec.md`; deviations from it are stated next to the item they concern."]
-        try AtomicFile.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: options.outputFolder.appendingPathComponent("README.md"))
+        lines += [
+            "",
+            "Generated by `swift run -c release reproduce run\(context.mode == .full ? " --full" : " --quick")`. Each report folder holds README.md (every table and figure in order), table-*.md, fig-*.png with fig-*.json, and runs.csv. The contract is `../shared/reproduction-spec.md`; deviations from it are stated next to the item they concern.",
+        ]
+        try AtomicFile.write(
+            Data((lines.joined(separator: "\n") + "\n").utf8),
+            to: options.outputFolder.appendingPathComponent("README.md"))
     }
 }

@@ -31,7 +31,10 @@ struct TrainCommand: RegistryCommand {
     @Option(help: "Hidden activation (relu, tanh, sigmoid).")
     var activation = "relu"
 
-    @Option(help: "Loss (softmax-cross-entropy, mse, euclidean; cross-entropy and nll add a softmax or log-softmax output layer).")
+    @Option(
+        help:
+            "Loss (softmax-cross-entropy, mse, euclidean; cross-entropy and nll add a softmax or log-softmax output layer)."
+    )
     var loss = "softmax-cross-entropy"
 
     @Option(help: "Optimizer (sgd, adam, gd).")
@@ -57,12 +60,16 @@ struct TrainCommand: RegistryCommand {
 
     func recipe() throws -> TrainingRecipe {
         if let config {
-            guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+            guard let data = FileManager.default.contents(atPath: config) else {
+                throw ValidationError("cannot read \(config)")
+            }
             return try TrainingRecipe.decode(data, source: config)
         }
         // omittingEmptySubsequences: false, so "25,,25" is an error rather than [25, 25].
         let widths = try hidden.split(separator: ",", omittingEmptySubsequences: false).map { text -> Int in
-            guard let width = Int(text.trimmingCharacters(in: .whitespaces)), width > 0 else { throw ValidationError("--hidden: \"\(text)\" is not a positive width") }
+            guard let width = Int(text.trimmingCharacters(in: .whitespaces)), width > 0 else {
+                throw ValidationError("--hidden: \"\(text)\" is not a positive width")
+            }
             return width
         }
         let isImages = dataset == "idx" || dataset == "mnist"
@@ -70,10 +77,14 @@ struct TrainCommand: RegistryCommand {
         let outputs = isImages ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
         return TrainingRecipe(
             dataset: DatasetSpec(name: dataset, folder: folder),
-            model: .mlp(MLPSpec(inputs: inputs, hidden: widths, outputs: outputs, activation: activation, outputActivation: Self.outputActivation(loss: loss))),
-            training: TrainingSpec(epochs: epochs, batchSize: batchSize, loss: LossSpec(name: loss),
-                                   optimizer: OptimizerSpec(name: optimizer, learningRate: learningRate, momentum: momentum),
-                                   schedule: schedule.map { ScheduleSpec(name: $0) }),
+            model: .mlp(
+                MLPSpec(
+                    inputs: inputs, hidden: widths, outputs: outputs, activation: activation,
+                    outputActivation: Self.outputActivation(loss: loss))),
+            training: TrainingSpec(
+                epochs: epochs, batchSize: batchSize, loss: LossSpec(name: loss),
+                optimizer: OptimizerSpec(name: optimizer, learningRate: learningRate, momentum: momentum),
+                schedule: schedule.map { ScheduleSpec(name: $0) }),
             seed: seed)
     }
 
@@ -97,12 +108,18 @@ struct TrainCommand: RegistryCommand {
         let stop = InterruptHandler.install()
         var savedEpoch: Int?
         // Each finite epoch is printed and checkpointed as it ends, so an interruption or a later divergence loses nothing.
-        let (model, history, inputShape) = try recipe.run(registry: registry, dataDirectory: dataDirectory, stop: stop) { epoch, model in
-            print(String(format: "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
-                         epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? Double.nan,
-                         epoch.testAccuracy ?? Double.nan, epoch.seconds) + (stop.isRequested ? "  (interrupted: a partial epoch)" : ""))
+        let (model, history, inputShape) = try recipe.run(registry: registry, dataDirectory: dataDirectory, stop: stop)
+        { epoch, model in
+            print(
+                String(
+                    format:
+                        "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
+                    epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? Double.nan,
+                    epoch.testAccuracy ?? Double.nan, epoch.seconds)
+                    + (stop.isRequested ? "  (interrupted: a partial epoch)" : ""))
             fflush(nil)
-            guard epoch.trainLoss.isFinite, model.stateDict().allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) }) else { return }
+            guard epoch.trainLoss.isFinite, model.stateDict().allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) })
+            else { return }
             try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(epoch.epoch)])
             savedEpoch = epoch.epoch
         }
@@ -110,28 +127,39 @@ struct TrainCommand: RegistryCommand {
         try figure(history).save(to: plot)
         print("plot \(plot.path)")
         let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         try AtomicFile.write(try encoder.encode(history.epochs), to: folder.appendingPathComponent("history.json"))
         guard let savedEpoch else {
-            let reason = history.diverged ? "the loss became non-finite at iteration \(history.firstNonFiniteIteration!)" : "training was interrupted"
+            let reason =
+                history.diverged
+                ? "the loss became non-finite at iteration \(history.firstNonFiniteIteration!)"
+                : "training was interrupted"
             print("error: \(reason) before any epoch ended with finite weights and loss, so no checkpoint was written")
             throw ExitCode(history.interrupted == true ? 130 : 1)
         }
-        let reloaded = try registry.makeModel(recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
+        let reloaded = try registry.makeModel(
+            recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
         try reloaded.load(from: checkpoint)
         let check: String
         if savedEpoch == history.epochs.last?.epoch {
-            check = zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor } ? "reloaded identically" : "reloaded WITH DIFFERENCES"
+            check =
+                zip(reloaded.stateDict(), model.stateDict()).allSatisfy { $0.tensor == $1.tensor }
+                ? "reloaded identically" : "reloaded WITH DIFFERENCES"
         } else {
             check = "reloads (the final weights were not finite, so it keeps the earlier epoch)"
         }
         print("checkpoint \(checkpoint.path): epoch \(savedEpoch), \(model.stateDict().count) tensors, \(check)")
         if history.interrupted == true {
-            print("interrupted: stopped after \(history.epochs.count) epoch\(history.epochs.count == 1 ? "" : "s") (the last one possibly partial); history.json holds the epochs done")
+            print(
+                "interrupted: stopped after \(history.epochs.count) epoch\(history.epochs.count == 1 ? "" : "s") (the last one possibly partial); history.json holds the epochs done"
+            )
             throw ExitCode(130)
         }
         if history.diverged {
-            print("error: the loss became non-finite at iteration \(history.firstNonFiniteIteration!); training stopped, and the checkpoint keeps epoch \(savedEpoch), the last finite one")
+            print(
+                "error: the loss became non-finite at iteration \(history.firstNonFiniteIteration!); training stopped, and the checkpoint keeps epoch \(savedEpoch), the last finite one"
+            )
             throw ExitCode(1)
         }
     }
@@ -144,12 +172,16 @@ struct TrainCommand: RegistryCommand {
         } catch {
             throw ValidationError("--out: \(error)")
         }
-        guard FileManager.default.isWritableFile(atPath: folder.path) else { throw ValidationError("--out \(out): the folder is not writable") }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw ValidationError("--out \(out): the folder is not writable")
+        }
         return folder
     }
 
     func figure(_ history: TrainingHistory) -> Figure {
-        let (figure, loss, accuracy) = LossAndAccuracyFigure(lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch").parts
+        let (figure, loss, accuracy) = LossAndAccuracyFigure(
+            lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch"
+        ).parts
         figure.title = "train: \(config ?? "command line")"
         let x = history.epochs.map { Double($0.epoch) }
         loss.plot(x: x, y: history.epochs.map(\.trainLoss), label: "train")

@@ -10,7 +10,9 @@ extension ComponentRegistry {
             for layer in list.layers {
                 slots.insert(ComponentSlot(.layer, layer.type))
                 if layers[layer.type]?.settings.contains("init") == true {
-                    if case let .string(name) = layer.settings["init"] ?? .string("pytorch-default") { slots.insert(ComponentSlot(.initializer, name)) }
+                    if case .string(let name) = layer.settings["init"] ?? .string("pytorch-default") {
+                        slots.insert(ComponentSlot(.initializer, name))
+                    }
                 }
             }
         }
@@ -29,7 +31,9 @@ extension ComponentRegistry {
 
     /// "layer linear → StudentLinear, optimizer sgd → StudentSGD", or "built-in" when `replacements` is empty.
     static func describe(_ replacements: [ComponentSlot: String]) -> String {
-        replacements.isEmpty ? "built-in" : replacements.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
+        replacements.isEmpty
+            ? "built-in"
+            : replacements.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
     }
 }
 
@@ -37,7 +41,9 @@ extension RunRequest {
     /// This request with the user's components it uses recorded, so they are part of its cache key.
     func stamped(with registry: ComponentRegistry) -> RunRequest {
         var request = self
-        request.components = registry.replacements(usedBy: self).map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, $0.value) }) }
+        request.components = registry.replacements(usedBy: self).map {
+            Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, $0.value) })
+        }
         return request
     }
 }

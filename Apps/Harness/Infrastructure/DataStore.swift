@@ -30,7 +30,9 @@ final class DataStore: @unchecked Sendable {
         var digests: [String] = []
         for name in CIFAR10.trainFiles + [CIFAR10.testFile] {
             let path = (folder as NSString).appendingPathComponent(name)
-            guard let bytes = FileManager.default.contents(atPath: path) else { throw DataError.unreadable(file: path, reason: "cannot read") }
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw DataError.unreadable(file: path, reason: "cannot read")
+            }
             digests.append(SHA256.hexDigest(Array(bytes)))
         }
         let digest = SHA256.hexDigest(Array(digests.joined(separator: "\n").utf8))
@@ -41,7 +43,9 @@ final class DataStore: @unchecked Sendable {
     /// The training and evaluation sets of `spec`; generated sets are drawn from `random`.
     func split(_ spec: DatasetSpec, random: RandomSource) throws -> DatasetSplit<Float> {
         let context = DatasetContext(dataDirectory: dataDirectory, random: random)
-        guard try !registry.datasetDrawsFromSeed(spec.name) else { return try registry.makeDataset(spec, context: context) }
+        guard try !registry.datasetDrawsFromSeed(spec.name) else {
+            return try registry.makeDataset(spec, context: context)
+        }
         var whole = spec
         (whole.trainCount, whole.testCount) = (nil, nil)
         lock.lock()

@@ -21,16 +21,25 @@ enum Descriptive {
         for (index, row) in rows.enumerated() {
             let x = Double(index)
             let isLinear = row.type == "Linear"
-            axes.rectangle(x: x - 0.4, y: 0.3, width: 0.8, height: 0.4, fill: (isLinear ? Color.cycle(0) : Color.cycle(1)).withAlpha(0.25).onWhite)
+            axes.rectangle(
+                x: x - 0.4, y: 0.3, width: 0.8, height: 0.4,
+                fill: (isLinear ? Color.cycle(0) : Color.cycle(1)).withAlpha(0.25).onWhite)
             axes.text(row.type, x: x, y: 0.56, size: 10)
             axes.text("\(row.inputShape.last ?? 0) → \(row.outputShape.last ?? 0)", x: x, y: 0.42, size: 9)
-            if index > 0 { axes.plot(x: [x - 0.6, x - 0.4], y: [0.5, 0.5], style: LineStyle(color: .black, width: 1.5)) }
+            if index > 0 {
+                axes.plot(x: [x - 0.6, x - 0.4], y: [0.5, 0.5], style: LineStyle(color: .black, width: 1.5))
+            }
         }
     }
 
     /// Numbers of a layer chain for JSON.
     static func chainNumbers(_ rows: [LayerSummary]) -> [[String: Any]] {
-        rows.map { ["layer": $0.index, "type": $0.type, "in": $0.inputShape.last ?? 0, "out": $0.outputShape.last ?? 0, "parameters": $0.parameterCount] }
+        rows.map {
+            [
+                "layer": $0.index, "type": $0.type, "in": $0.inputShape.last ?? 0, "out": $0.outputShape.last ?? 0,
+                "parameters": $0.parameterCount,
+            ]
+        }
     }
 }
 
@@ -43,11 +52,15 @@ enum CurveFigures {
         let (mean, std) = Statistics.band(series)
         let xs = x ?? mean.indices.map { Double($0 + 1) }
         if series.count > 1 {
-            let values = mean.indices.map { index in series.compactMap { index < $0.count && $0[index].isFinite ? $0[index] : nil } }
+            let values = mean.indices.map { index in
+                series.compactMap { index < $0.count && $0[index].isFinite ? $0[index] : nil }
+            }
             let lower = mean.indices.map { max(mean[$0] - std[$0], values[$0].min() ?? .nan) }
             let upper = mean.indices.map { min(mean[$0] + std[$0], values[$0].max() ?? .nan) }
             axes.band(x: xs, lower: lower, upper: upper, color: color)
         }
-        axes.plot(x: xs, y: mean, label: series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label, style: LineStyle(color: color))
+        axes.plot(
+            x: xs, y: mean, label: series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label,
+            style: LineStyle(color: color))
     }
 }

@@ -27,7 +27,7 @@ public enum Gallery {
     static func noise(_ count: Int, seed: UInt64) -> [Double] {
         var state = seed &* 0x9E37_79B9_7F4A_7C15 ^ 0xD1B5_4A32_D192_ED03
         return (0..<count).map { _ in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(UInt64(1) << 53)
         }
     }
@@ -39,8 +39,12 @@ public enum Gallery {
         axes.xLabel = "epoch"
         axes.yLabel = "loss"
         let epochs = (1...40).map(Double.init)
-        axes.plot(x: epochs, y: epochs.map { 0.1 + 2 * exp(-$0 / 8) }, label: "train", style: LineStyle(marker: .circle, markerSize: 4))
-        axes.plot(x: epochs, y: epochs.map { 0.15 + 2 * exp(-$0 / 9) }, label: "test", style: LineStyle(dash: [6, 3], marker: .square, markerSize: 4))
+        axes.plot(
+            x: epochs, y: epochs.map { 0.1 + 2 * exp(-$0 / 8) }, label: "train",
+            style: LineStyle(marker: .circle, markerSize: 4))
+        axes.plot(
+            x: epochs, y: epochs.map { 0.15 + 2 * exp(-$0 / 9) }, label: "test",
+            style: LineStyle(dash: [6, 3], marker: .square, markerSize: 4))
         axes.horizontalLine(at: 0.1, label: "floor")
         axes.verticalLine(at: 20, label: "rate reduced")
         return figure
@@ -56,7 +60,9 @@ public enum Gallery {
         let steps = (0..<600).map(Double.init)
         for (index, rate) in [1e-3, 1e-4, 1e-5, 1e-6].enumerated() {
             let jitter = noise(600, seed: UInt64(index + 1))
-            axes.plot(x: steps, y: zip(steps, jitter).map { 2.3 * exp(-$0.0 * rate * 8) + 1e-3 + 0.02 * $0.1 }, label: "lr \(rate)")
+            axes.plot(
+                x: steps, y: zip(steps, jitter).map { 2.3 * exp(-$0.0 * rate * 8) + 1e-3 + 0.02 * $0.1 },
+                label: "lr \(rate)")
         }
         return figure
     }
@@ -80,16 +86,19 @@ public enum Gallery {
         let axes = figure.axes()
         axes.title = "Test error by activation and initialisation"
         axes.yLabel = "test error (%)"
-        axes.bar(categories: ["ReLU", "Tanh"], series: [
-            BarSeries(label: "default", values: [4.01, 3.59], errors: [1.57, 1.61]),
-            BarSeries(label: "xavier", values: [3.16, 3.26], errors: [1.09, 0.87]),
-            BarSeries(label: "he", values: [3.87, 3.06], errors: [1.96, 0.84]),
-        ])
+        axes.bar(
+            categories: ["ReLU", "Tanh"],
+            series: [
+                BarSeries(label: "default", values: [4.01, 3.59], errors: [1.57, 1.61]),
+                BarSeries(label: "xavier", values: [3.16, 3.26], errors: [1.09, 0.87]),
+                BarSeries(label: "he", values: [3.87, 3.06], errors: [1.96, 0.84]),
+            ])
         return figure
     }
 
     static func diskPoints(_ count: Int, seed: UInt64) -> (x: [Double], y: [Double], inside: [Bool]) {
-        let x = noise(count, seed: 2 * seed + 11), y = noise(count, seed: 2 * seed + 12)
+        let x = noise(count, seed: 2 * seed + 11)
+        let y = noise(count, seed: 2 * seed + 12)
         let inside = zip(x, y).map { pow($0 - 0.5, 2) + pow($1 - 0.5, 2) < 1 / (2 * Double.pi) }
         return (x, y, inside)
     }
@@ -118,16 +127,23 @@ public enum Gallery {
         axes.yLabel = "x₂"
         let grid = (0..<120).map { row in
             (0..<120).map { column -> Double in
-                let x = (Double(column) + 0.5) / 120, y = (Double(row) + 0.5) / 120
+                let x = (Double(column) + 0.5) / 120
+                let y = (Double(row) + 0.5) / 120
                 return 1 / (1 + exp(-40 * (0.16 - pow(x - 0.5, 2) - pow(y - 0.5, 2))))
             }
         }
-        axes.heatmap(x: 0...1, y: 0...1, values: grid) { p in p > 0.5 ? Color.cycle(1).withAlpha(0.25) : Color.cycle(0).withAlpha(0.25) }
+        axes.heatmap(x: 0...1, y: 0...1, values: grid) { p in
+            p > 0.5 ? Color.cycle(1).withAlpha(0.25) : Color.cycle(0).withAlpha(0.25)
+        }
         let points = diskPoints(400, seed: 5)
-        axes.scatter(x: points.x.enumerated().filter { points.inside[$0.offset] }.map(\.element),
-                     y: points.y.enumerated().filter { points.inside[$0.offset] }.map(\.element), colors: [Color.cycle(1)], label: "class 1")
-        axes.scatter(x: points.x.enumerated().filter { !points.inside[$0.offset] }.map(\.element),
-                     y: points.y.enumerated().filter { !points.inside[$0.offset] }.map(\.element), colors: [Color.cycle(0)], label: "class 0")
+        axes.scatter(
+            x: points.x.enumerated().filter { points.inside[$0.offset] }.map(\.element),
+            y: points.y.enumerated().filter { points.inside[$0.offset] }.map(\.element), colors: [Color.cycle(1)],
+            label: "class 1")
+        axes.scatter(
+            x: points.x.enumerated().filter { !points.inside[$0.offset] }.map(\.element),
+            y: points.y.enumerated().filter { !points.inside[$0.offset] }.map(\.element), colors: [Color.cycle(0)],
+            label: "class 0")
         return figure
     }
 
@@ -137,7 +153,9 @@ public enum Gallery {
         axes.title = "Non-finite values leave gaps"
         axes.xLabel = "iteration"
         axes.yLabel = "loss"
-        let values = (0..<60).map { i -> Double in (20..<25).contains(i) ? .nan : (i == 40 ? .infinity : 2 * exp(-Double(i) / 20)) }
+        let values = (0..<60).map { i -> Double in
+            (20..<25).contains(i) ? .nan : (i == 40 ? .infinity : 2 * exp(-Double(i) / 20))
+        }
         axes.plot(values, label: "momentum 0.9")
         axes.plot([Double](repeating: .nan, count: 60), label: "momentum 1.0")
         return figure

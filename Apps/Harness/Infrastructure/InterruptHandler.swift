@@ -14,7 +14,8 @@ enum InterruptHandler {
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             if stop.isRequested { exit(130) }
-            FileHandle.standardError.write(Data("\ninterrupt: stopping after the current step (Ctrl-C again to quit at once)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\ninterrupt: stopping after the current step (Ctrl-C again to quit at once)\n".utf8))
             stop.request()
         }
         source.resume()

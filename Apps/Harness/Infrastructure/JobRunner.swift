@@ -36,7 +36,10 @@ struct JobRunner {
         }
         // Longest first, so the parallel tail is short.
         pending.sort { Self.cost($0) > Self.cost($1) }
-        FileHandle.standardError.write(Data("runs: \(ordered.count) planned, \(summary.loaded) loaded from the cache, \(pending.count) to compute\(summary.recomputedDamaged > 0 ? " (\(summary.recomputedDamaged) damaged cache entries)" : "")\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "runs: \(ordered.count) planned, \(summary.loaded) loaded from the cache, \(pending.count) to compute\(summary.recomputedDamaged > 0 ? " (\(summary.recomputedDamaged) damaged cache entries)" : "")\n"
+                    .utf8))
         guard !pending.isEmpty else { return summary }
         // One BLAS thread whatever --jobs is: OpenBLAS splits sums differently with more threads,
         // which moved report 003's values in the 4th decimal between --jobs 1 and 2.
@@ -49,7 +52,9 @@ struct JobRunner {
             progress.runAdvanced(request.label, fraction: fraction, started: start)
         }
         let shared = Locked((next: 0, summary: summary))
-        let cache = cache, runner = executor, queue = pending
+        let cache = cache
+        let runner = executor
+        let queue = pending
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, queue.count))) { _ in
             while let request = shared.withLock({ state -> RunRequest? in
                 guard state.next < queue.count else { return nil }
@@ -61,7 +66,10 @@ struct JobRunner {
                 do {
                     let result = try runner.execute(request)
                     let storeError: Error?
-                    do { try cache.store(result, for: request); storeError = nil } catch { storeError = error }
+                    do {
+                        try cache.store(result, for: request)
+                        storeError = nil
+                    } catch { storeError = error }
                     shared.withLock { state in
                         state.summary.computed += 1
                         if let storeError {
@@ -80,10 +88,12 @@ struct JobRunner {
 
     /// A rough cost in sample passes × weights, for ETAs and ordering.
     static func cost(_ request: RunRequest) -> Double {
-        let train = Double(request.dataset.trainCount ?? (request.dataset.name == "mnist" ? 60000 : request.dataset.name.hasPrefix("syn") ? 60000 : 1000))
+        let train = Double(
+            request.dataset.trainCount
+                ?? (request.dataset.name == "mnist" ? 60000 : request.dataset.name.hasPrefix("syn") ? 60000 : 1000))
         let weights: Double
         switch request.model {
-        case let .mlp(spec)?:
+        case .mlp(let spec)?:
             let widths = [spec.inputs] + spec.hidden + [spec.outputs]
             weights = zip(widths, widths.dropFirst()).map { Double($0 * $1) }.reduce(0, +)
         case .layers?:

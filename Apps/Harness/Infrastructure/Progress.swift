@@ -27,9 +27,11 @@ final class Progress: @unchecked Sendable {
         let fraction = min(done / total, 1)
         let elapsed = Date().timeIntervalSince(start)
         let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
-        let status = "\(finished)/\(runs) runs, \(Int(fraction * 100))%, elapsed \(Self.clock(elapsed)), ETA \(Self.clock(eta))"
+        let status =
+            "\(finished)/\(runs) runs, \(Int(fraction * 100))%, elapsed \(Self.clock(elapsed)), ETA \(Self.clock(eta))"
         if isTerminal {
-            let width = 30, filled = Int(fraction * Double(width))
+            let width = 30
+            let filled = Int(fraction * Double(width))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(status)  \(label.prefix(40))".utf8))
             if finished == runs { FileHandle.standardError.write(Data("\n".utf8)) }
@@ -48,18 +50,21 @@ final class Progress: @unchecked Sendable {
             guard Date().timeIntervalSince(lastDraw) > 0.5 else { return }
             lastDraw = Date()
             let overall = min(done / total, 1)
-            let text = "\(finished)/\(runs) runs, \(Int(overall * 100))% overall | \(label.prefix(40)): \(Int(fraction * 100))%, ETA \(Self.clock(eta))"
+            let text =
+                "\(finished)/\(runs) runs, \(Int(overall * 100))% overall | \(label.prefix(40)): \(Int(fraction * 100))%, ETA \(Self.clock(eta))"
             FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
         } else if elapsed > 30 {
             let quarter = Int(fraction * 4)
             guard quarter > reportedQuarters[label, default: 0], quarter < 4 else { return }
             reportedQuarters[label] = quarter
-            FileHandle.standardError.write(Data("  \(label): \(quarter * 25)% after \(Self.clock(elapsed)), ETA \(Self.clock(eta))\n".utf8))
+            FileHandle.standardError.write(
+                Data("  \(label): \(quarter * 25)% after \(Self.clock(elapsed)), ETA \(Self.clock(eta))\n".utf8))
         }
     }
 
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        return s >= 3600
+            ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }
 }

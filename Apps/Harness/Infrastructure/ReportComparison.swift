@@ -32,7 +32,8 @@ struct ReportComparison {
     }
 
     private mutating func compare(_ report: ReportChecks, _ other: ReportChecks) {
-        let mine = Self.keyed(report.checks), theirs = Self.keyed(other.checks)
+        let mine = Self.keyed(report.checks)
+        let theirs = Self.keyed(other.checks)
         for (key, check) in mine {
             guard let counterpart = theirs.first(where: { $0.key == key })?.check else {
                 onlyInFirst.append("\(report.prefix) \(check.item) | \(check.quantity)")
@@ -47,7 +48,9 @@ struct ReportComparison {
             }
         }
         let keys = Set(mine.map(\.key))
-        onlyInSecond += theirs.filter { !keys.contains($0.key) }.map { "\(report.prefix) \($0.check.item) | \($0.check.quantity)" }
+        onlyInSecond += theirs.filter { !keys.contains($0.key) }.map {
+            "\(report.prefix) \($0.check.item) | \($0.check.quantity)"
+        }
     }
 
     /// Rows keyed by item, quantity and occurrence, in report order.
@@ -65,7 +68,8 @@ struct ReportComparison {
     /// none); nil when the row states no numeric tolerance or the numbers are within it.
     static func movement(_ first: Check, _ second: Check) -> (difference: Double, allowed: Double)? {
         guard let a = firstNumber(first.reproduced), let b = firstNumber(second.reproduced) else {
-            return first.reproduced != second.reproduced && tolerance(first.tolerance, reference: 0) == 0 ? (.nan, 0) : nil
+            return first.reproduced != second.reproduced && tolerance(first.tolerance, reference: 0) == 0
+                ? (.nan, 0) : nil
         }
         guard let allowed = tolerance(first.tolerance, reference: a) else { return nil }
         let difference = abs(a - b)
@@ -75,7 +79,9 @@ struct ReportComparison {
 
     static func firstNumber(_ text: String) -> Double? {
         if text.lowercased().hasPrefix("nan") { return .nan }
-        guard let range = text.range(of: #"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"#, options: .regularExpression) else { return nil }
+        guard let range = text.range(of: #"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"#, options: .regularExpression) else {
+            return nil
+        }
         return Double(text[range])
     }
 

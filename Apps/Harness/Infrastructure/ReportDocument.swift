@@ -3,7 +3,9 @@ import Foundation
 
 /// The outcome of one tolerance check (spec §0: pass, fail, soft, n/c; plus not run).
 enum Verdict: String, Codable, CaseIterable {
-    case pass, fail, soft, notComparable = "n/c", notRun = "not run"
+    case pass, fail, soft
+    case notComparable = "n/c"
+    case notRun = "not run"
 }
 
 /// One row of a side-by-side table: what the paper says, what we got, their difference and the verdict.
@@ -28,7 +30,9 @@ struct Check: Codable {
 enum Mode: String, Codable {
     case quick, full
     var banner: String {
-        self == .quick ? "**quick mode: not comparable to the paper** (reduced epochs, trials and data; every verdict below is `soft`)" : "full mode: the reports' own settings"
+        self == .quick
+            ? "**quick mode: not comparable to the paper** (reduced epochs, trials and data; every verdict below is `soft`)"
+            : "full mode: the reports' own settings"
     }
 }
 
@@ -67,14 +71,17 @@ final class ReportDocument {
     /// A gate whose inputs include a run without a result is "not run", never pass or fail: its
     /// inputs are the runs of the enclosing `requiring` scope, or, outside any scope, every run of the report.
     func gate(
-        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, holds: Bool?, finding: String? = nil
+        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String,
+        holds: Bool?, finding: String? = nil
     ) {
         var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
         var tolerance = tolerance
         if scopeMissing ?? anyRunMissing {
-            checks.append(Check(
-                item: item, quantity: quantity, paper: paper, reproduced: "—", delta: "",
-                tolerance: tolerance + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun, finding: finding))
+            checks.append(
+                Check(
+                    item: item, quantity: quantity, paper: paper, reproduced: "—", delta: "",
+                    tolerance: tolerance + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun,
+                    finding: finding))
             return
         }
         var quickVerdict: Verdict?
@@ -83,9 +90,11 @@ final class ReportDocument {
             quickVerdict = verdict
             verdict = .soft
         }
-        checks.append(Check(
-            item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict,
-            quickVerdict: quickVerdict, finding: finding))
+        checks.append(
+            Check(
+                item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta,
+                tolerance: tolerance, verdict: verdict,
+                quickVerdict: quickVerdict, finding: finding))
     }
 
     /// Makes the gates inside `body` depend on `runs` alone (an empty list: on no run at all).
@@ -98,29 +107,44 @@ final class ReportDocument {
 
     /// A check that is shown but never gated (SOFT, N/C or not run).
     func note(
-        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String, verdict: Verdict, finding: String? = nil
+        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String,
+        verdict: Verdict, finding: String? = nil
     ) {
-        checks.append(Check(
-            item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta, tolerance: tolerance, verdict: verdict, finding: finding))
+        checks.append(
+            Check(
+                item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta,
+                tolerance: tolerance, verdict: verdict, finding: finding))
     }
 
     /// A table item: `table-<number>.md` with the generated table and this item's checks.
     func addTable(number: String, title: String, caption: String, proposals: [String] = [], markdown: String) {
         let id = "Table \(number)"
-        let incomplete = anyRunMissing ? "_Incomplete: runs of this report failed or were not run (see runs.csv); their values are missing here._\n\n" : ""
-        let body = "\(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(incomplete)\(markdown)\n\n\(caption)\n\(proposalList(proposals))"
+        let incomplete =
+            anyRunMissing
+            ? "_Incomplete: runs of this report failed or were not run (see runs.csv); their values are missing here._\n\n"
+            : ""
+        let body =
+            "\(id): \(title)\n\n\(mode == .quick ? "_quick mode: not comparable to the paper_\n\n" : "")\(incomplete)\(markdown)\n\n\(caption)\n\(proposalList(proposals))"
         tableFiles.append(("table-\(number).md", [.text("## " + body), .checks(id)]))
         sections.append([.text("### " + body), .checks(id)])
     }
 
     /// A figure item: `fig-<number>.png` and `fig-<number>.json` (the numbers its checks use).
-    func addFigure(number: String, title: String, caption: String, proposals: [String] = [], figure: Figure, numbers: [String: Any]) {
+    func addFigure(
+        number: String, title: String, caption: String, proposals: [String] = [], figure: Figure, numbers: [String: Any]
+    ) {
         let id = "Fig. \(number)"
-        figure.title = (figure.title ?? "\(prefix) \(id): \(title)") + (mode == .quick ? " (quick mode: not comparable)" : "")
+        figure.title =
+            (figure.title ?? "\(prefix) \(id): \(title)") + (mode == .quick ? " (quick mode: not comparable)" : "")
         figures.append(("fig-\(number).png", figure))
-        let json = (try? JSONSerialization.data(withJSONObject: Self.jsonSafe(numbers), options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let json =
+            (try? JSONSerialization.data(
+                withJSONObject: Self.jsonSafe(numbers), options: [.prettyPrinted, .sortedKeys])) ?? Data()
         files.append(("fig-\(number).json", json))
-        sections.append([.text("### \(id): \(title)\n\n![\(id)](fig-\(number).png)\n\n\(caption)\n\(proposalList(proposals))"), .checks(id)])
+        sections.append([
+            .text("### \(id): \(title)\n\n![\(id)](fig-\(number).png)\n\n\(caption)\n\(proposalList(proposals))"),
+            .checks(id),
+        ])
     }
 
     /// A plain section (diagrams as text, listings, notes), followed by the check table of `item` if given.
@@ -164,7 +188,9 @@ final class ReportDocument {
         var lines = ["", "| check | paper | reproduced | Δ | tolerance | verdict |", "|---|---|---|---|---|---|"]
         for check in mine {
             let verdict = findings.verdictCell(check, linkPrefix: findingsPage, mode: mode)
-            lines.append("| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(verdict) |")
+            lines.append(
+                "| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(verdict) |"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -172,19 +198,22 @@ final class ReportDocument {
     private func render(_ parts: [Part], findingsPage: String) -> String {
         parts.map { part in
             switch part {
-            case let .text(text): return text
-            case let .checks(id): return checkTable(for: id, findingsPage: findingsPage)
+            case .text(let text): return text
+            case .checks(let id): return checkTable(for: id, findingsPage: findingsPage)
             }
         }.joined()
     }
 
     /// A section for checks whose item has no table, figure or text of its own, so that no check goes unseen.
     private var unplacedChecks: [String] {
-        let placed = Set(sections.flatMap { $0 }.compactMap { part -> String? in
-            if case let .checks(id) = part { return id }
-            return nil
-        })
-        let items = checks.map(\.item).reduce(into: [String]()) { if !placed.contains($1) && !$0.contains($1) { $0.append($1) } }
+        let placed = Set(
+            sections.flatMap { $0 }.compactMap { part -> String? in
+                if case .checks(let id) = part { return id }
+                return nil
+            })
+        let items = checks.map(\.item).reduce(into: [String]()) {
+            if !placed.contains($1) && !$0.contains($1) { $0.append($1) }
+        }
         guard !items.isEmpty else { return [] }
         return ["### Other checks\n" + items.map { checkTable(for: $0, findingsPage: "") }.joined()]
     }
@@ -206,33 +235,46 @@ final class ReportDocument {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (name, data) in files { try AtomicFile.write(data, to: directory.appendingPathComponent(name)) }
         for (name, parts) in tableFiles {
-            try AtomicFile.write(Data(render(parts, findingsPage: "README.md").utf8), to: directory.appendingPathComponent(name))
+            try AtomicFile.write(
+                Data(render(parts, findingsPage: "README.md").utf8), to: directory.appendingPathComponent(name))
         }
-        for (name, figure) in figures { try figure.save(to: directory.appendingPathComponent(name), software: "Backprop reproduce") }
-        let header = "run,seed,hash,seconds,last_epoch_train_loss,last_epoch_train_accuracy,final_train_loss,final_train_accuracy,final_test_loss,final_test_accuracy,status"
-        try AtomicFile.write(Data(([header] + csvRows).joined(separator: "\n").utf8 + [0x0a]), to: directory.appendingPathComponent("runs.csv"))
+        for (name, figure) in figures {
+            try figure.save(to: directory.appendingPathComponent(name), software: "Backprop reproduce")
+        }
+        let header =
+            "run,seed,hash,seconds,last_epoch_train_loss,last_epoch_train_accuracy,final_train_loss,final_train_accuracy,final_test_loss,final_test_accuracy,status"
+        try AtomicFile.write(
+            Data(([header] + csvRows).joined(separator: "\n").utf8 + [0x0a]),
+            to: directory.appendingPathComponent("runs.csv"))
         let record = ReportChecks(
             prefix: prefix, title: title, mode: mode,
-            components: Dictionary(uniqueKeysWithValues: components.map { ($0.key.description, $0.value) }), checks: checks)
+            components: Dictionary(uniqueKeysWithValues: components.map { ($0.key.description, $0.value) }),
+            checks: checks)
         try AtomicFile.write(try record.encoded(), to: directory.appendingPathComponent(ReportChecks.fileName))
         let counts = Verdict.allCases.map { "\($0.rawValue): \(verdictCounts[$0] ?? 0)" }.joined(separator: ", ")
-        let componentsLine = components.isEmpty
+        let componentsLine =
+            components.isEmpty
             ? "Components: built-in."
             : "Components: **swapped** (slot → type): \(ComponentRegistry.describe(components)); every other slot is built-in."
-        let readme = "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\n\(componentsLine)\n\nVerdicts: \(counts)\n\n"
-            + (sections.map { render($0, findingsPage: "") } + unplacedChecks + [findings.section(checks: checks, mode: mode)]).joined(separator: "\n\n") + "\n"
+        let readme =
+            "# \(prefix): \(title)\n\n\(mode.banner)\n\n\(settings)\n\n\(componentsLine)\n\nVerdicts: \(counts)\n\n"
+            + (sections.map { render($0, findingsPage: "") } + unplacedChecks + [
+                findings.section(checks: checks, mode: mode)
+            ]).joined(separator: "\n\n") + "\n"
         try AtomicFile.write(Data(readme.utf8), to: directory.appendingPathComponent("README.md"))
     }
 
     static func number(_ value: Double?, digits: Int = 4) -> String {
         guard let value else { return "" }
-        return value.isNaN ? "nan" : (value.isInfinite ? (value > 0 ? "inf" : "-inf") : String(format: "%.\(digits)f", value))
+        return value.isNaN
+            ? "nan" : (value.isInfinite ? (value > 0 ? "inf" : "-inf") : String(format: "%.\(digits)f", value))
     }
 
     /// NaN and infinities become strings so the JSON stays valid.
     static func jsonSafe(_ value: Any) -> Any {
         switch value {
-        case let number as Double: return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
+        case let number as Double:
+            return number.isFinite ? number : (number.isNaN ? "nan" : (number > 0 ? "inf" : "-inf"))
         case let array as [Any]: return array.map(jsonSafe)
         case let dictionary as [String: Any]: return dictionary.mapValues(jsonSafe)
         default: return value

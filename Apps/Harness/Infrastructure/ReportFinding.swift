@@ -31,7 +31,7 @@ struct Finding {
 
         var text: String {
             switch self {
-            case let .explained(text), let .partlyExplained(text), let .notExplained(text): return text
+            case .explained(let text), .partlyExplained(let text), .notExplained(let text): return text
             }
         }
     }
@@ -45,9 +45,14 @@ struct Finding {
     /// The finding as Markdown under an anchor `finding-<number>`, listing the checks it covers.
     func markdown(number: Int, covered: [Check]) -> String {
         var lines = ["<a id=\"finding-\(number)\"></a>", "### Finding \(number): \(title)", ""]
-        lines.append("Covers: " + covered.map { "\($0.item) “\($0.quantity)” (\($0.verdict.rawValue))" }.joined(separator: "; ") + ".")
+        lines.append(
+            "Covers: " + covered.map { "\($0.item) “\($0.quantity)” (\($0.verdict.rawValue))" }.joined(separator: "; ")
+                + ".")
         for (index, test) in tests.enumerated() {
-            lines += ["", "**Hypothesis \(index + 1).** \(test.hypothesis)", "", "*Experiment:* \(test.experiment)", "", test.numbers, "", "*Outcome:* \(test.outcome)"]
+            lines += [
+                "", "**Hypothesis \(index + 1).** \(test.hypothesis)", "", "*Experiment:* \(test.experiment)", "",
+                test.numbers, "", "*Outcome:* \(test.outcome)",
+            ]
         }
         lines += ["", "**Conclusion: \(conclusion.label).** \(conclusion.text)"]
         return lines.joined(separator: "\n")
@@ -83,15 +88,17 @@ struct ReportFindings {
         let needing = checks.filter(Self.needsFinding)
         var text = ["## Findings", ""]
         if findings.isEmpty {
-            text.append(needing.isEmpty
-                ? "No check failed and none is marked n/c, so there is nothing to explain."
-                : mode == .quick
-                    ? "The experiments behind the findings run in full mode only (`reproduce run --full`): three epochs say nothing about the paper's numbers."
-                    : "No finding yet for the fail and n/c rows above.")
+            text.append(
+                needing.isEmpty
+                    ? "No check failed and none is marked n/c, so there is nothing to explain."
+                    : mode == .quick
+                        ? "The experiments behind the findings run in full mode only (`reproduce run --full`): three epochs say nothing about the paper's numbers."
+                        : "No finding yet for the fail and n/c rows above.")
             return text.joined(separator: "\n")
         }
-        text.append("Every fail and n/c row above links to the finding that covers it: the hypotheses tested, each with the run variant (through the same cached runner, listed in runs.csv) and its numbers, and whether a convention explains the paper's value. The verdicts above stay those of the spec's configuration."
-            + (mode == .quick ? " In quick mode, findings whose experiments need the full runs are left out." : ""))
+        text.append(
+            "Every fail and n/c row above links to the finding that covers it: the hypotheses tested, each with the run variant (through the same cached runner, listed in runs.csv) and its numbers, and whether a convention explains the paper's value. The verdicts above stay those of the spec's configuration."
+                + (mode == .quick ? " In quick mode, findings whose experiments need the full runs are left out." : ""))
         for (index, finding) in findings.enumerated() {
             let covered = needing.filter { number(for: $0) == index + 1 }
             text += ["", finding.markdown(number: index + 1, covered: covered)]

@@ -27,7 +27,9 @@ struct ReproductionContext {
 
     func trials(full: Int, quick: Int) -> Int { trials ?? (mode == .full ? full : quick) }
     func value<T>(full: T, quick: T) -> T { mode == .full ? full : quick }
-    func seed(_ experiment: String, trial: Int) -> UInt64 { derivedSeed(base: seed, experiment: experiment, trial: trial) }
+    func seed(_ experiment: String, trial: Int) -> UInt64 {
+        derivedSeed(base: seed, experiment: experiment, trial: trial)
+    }
 }
 
 /// One seed report: the runs it needs and how its tables and figures are built from them.
@@ -55,7 +57,9 @@ struct TimedItem {
 
 /// Summary statistics over trials.
 enum Statistics {
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
 
     /// Sample variance (n − 1), as the spec's conventions require.
     static func variance(_ values: [Double]) -> Double {
@@ -69,7 +73,8 @@ enum Statistics {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return .nan }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        return sorted.count % 2 == 1
+            ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     /// Spearman's rank correlation (no ties expected).
@@ -79,10 +84,13 @@ enum Statistics {
             for (rank, index) in v.indices.sorted(by: { v[$0] < v[$1] }).enumerated() { r[index] = Double(rank) }
             return r
         }
-        let rx = ranks(x), ry = ranks(y)
-        let mx = mean(rx), my = mean(ry)
+        let rx = ranks(x)
+        let ry = ranks(y)
+        let mx = mean(rx)
+        let my = mean(ry)
         let covariance = zip(rx, ry).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
-        let spread = (rx.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * ry.map { ($0 - my) * ($0 - my) }.reduce(0, +)).squareRoot()
+        let spread = (rx.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) * ry.map { ($0 - my) * ($0 - my) }.reduce(0, +))
+            .squareRoot()
         return spread > 0 ? covariance / spread : 0
     }
 
@@ -104,5 +112,6 @@ func meanStd(_ values: [Double], _ digits: Int = 2) -> String {
 
 /// A Markdown table from a header and rows.
 func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
-    ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n")
+    ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(
+        separator: "\n")
 }

@@ -18,13 +18,15 @@ struct ReportSummary: Codable, Equatable {
     }
 
     var verdictCounts: [Verdict: Int] {
-        Dictionary(uniqueKeysWithValues: verdicts.compactMap { key, count in Verdict(rawValue: key).map { ($0, count) } })
+        Dictionary(
+            uniqueKeysWithValues: verdicts.compactMap { key, count in Verdict(rawValue: key).map { ($0, count) } })
     }
 
     func write(to folder: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(try encoder.encode(self), to: folder.appendingPathComponent(prefix).appendingPathComponent(Self.fileName))
+        try AtomicFile.write(
+            try encoder.encode(self), to: folder.appendingPathComponent(prefix).appendingPathComponent(Self.fileName))
     }
 
     static func read(prefix: String, from folder: URL) -> ReportSummary? {

@@ -15,7 +15,8 @@ struct RunCache {
 
     private static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return decoder
     }
 
@@ -24,9 +25,9 @@ struct RunCache {
     /// The cached result, or nil when absent or damaged.
     func load(_ request: RunRequest) -> RunResult? {
         guard let data = try? Data(contentsOf: url(for: request)),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              entry.key == request.key, entry.checksum == SHA256.hexDigest(Array(entry.result.utf8)),
-              let result = try? Self.decoder.decode(RunResult.self, from: Data(entry.result.utf8))
+            let entry = try? JSONDecoder().decode(Entry.self, from: data),
+            entry.key == request.key, entry.checksum == SHA256.hexDigest(Array(entry.result.utf8)),
+            let result = try? Self.decoder.decode(RunResult.self, from: Data(entry.result.utf8))
         else { return nil }
         return result
     }
@@ -40,7 +41,8 @@ struct RunCache {
 
     func store(_ result: RunResult, for request: RunRequest) throws {
         let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let body = String(decoding: try encoder.encode(result), as: UTF8.self)
         let entry = Entry(key: request.key, checksum: SHA256.hexDigest(Array(body.utf8)), result: body)
         try AtomicFile.write(try JSONEncoder().encode(entry), to: url(for: request))
@@ -49,9 +51,10 @@ struct RunCache {
     /// Whether `file` is an entry whose name is the hash of its key, whose checksum matches and whose result decodes.
     static func isValidEntry(_ file: URL) -> Bool {
         guard let data = try? Data(contentsOf: file), let entry = try? JSONDecoder().decode(Entry.self, from: data),
-              file.deletingPathExtension().lastPathComponent == String(SHA256.hexDigest(Array(entry.key.utf8)).prefix(24)),
-              entry.checksum == SHA256.hexDigest(Array(entry.result.utf8)),
-              (try? decoder.decode(RunResult.self, from: Data(entry.result.utf8))) != nil
+            file.deletingPathExtension().lastPathComponent
+                == String(SHA256.hexDigest(Array(entry.key.utf8)).prefix(24)),
+            entry.checksum == SHA256.hexDigest(Array(entry.result.utf8)),
+            (try? decoder.decode(RunResult.self, from: Data(entry.result.utf8))) != nil
         else { return false }
         return true
     }
@@ -68,7 +71,8 @@ struct RunCache {
     func merge(from other: URL) throws -> MergeCount {
         let files = try FileManager.default.contentsOfDirectory(at: other, includingPropertiesForKeys: nil)
         var count = MergeCount()
-        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) where file.pathExtension == "json" {
+        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) where file.pathExtension == "json"
+        {
             guard Self.isValidEntry(file) else {
                 count.damaged.append(file.lastPathComponent)
                 continue

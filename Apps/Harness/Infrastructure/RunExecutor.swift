@@ -23,7 +23,8 @@ struct RunExecutor: Sendable {
         let random = RandomSource(seed: request.seed)
         let split = try data.split(request.dataset, random: random)
         var setup = try TrainingSetup(
-            registry: registry, model: modelSpec, training: request.training, inputShape: Array(split.train.features.shape.dropFirst()), random: random)
+            registry: registry, model: modelSpec, training: request.training,
+            inputShape: Array(split.train.features.shape.dropFirst()), random: random)
         let recording = request.recording
         setup.configuration.nonFinitePolicy = recording.nonFiniteStops ? .stop : .continue
         setup.configuration.evaluateEveryEpoch = recording.evaluateEveryEpoch
@@ -36,14 +37,20 @@ struct RunExecutor: Sendable {
         if let progress {
             let epochs = Double(request.training.epochs)
             trainer.progress = { epoch, batch, batches in
-                if batch % 50 == 0 || batch == batches { progress(request, (Double(epoch - 1) + Double(batch) / Double(batches)) / epochs) }
+                if batch % 50 == 0 || batch == batches {
+                    progress(request, (Double(epoch - 1) + Double(batch) / Double(batches)) / epochs)
+                }
             }
         }
-        var history = try trainer.fit(train: split.train, test: split.test, configuration: setup.configuration, random: random)
-        let finalTrain = recording.skipsFinalTrainEvaluation == true ? nil : try trainer.evaluate(split.train, configuration: setup.configuration)
+        var history = try trainer.fit(
+            train: split.train, test: split.test, configuration: setup.configuration, random: random)
+        let finalTrain =
+            recording.skipsFinalTrainEvaluation == true
+            ? nil : try trainer.evaluate(split.train, configuration: setup.configuration)
         var result = RunResult(
             history: history, finalTrainLoss: finalTrain?.loss, finalTrainAccuracy: finalTrain?.accuracy,
-            finalTestLoss: history.last?.testLoss, finalTestAccuracy: history.last?.testAccuracy, seconds: history.trainingSeconds)
+            finalTestLoss: history.last?.testLoss, finalTestAccuracy: history.last?.testAccuracy,
+            seconds: history.trainingSeconds)
         if recording.recordsParameterSquaredNorm == true {
             result.finalParameterSquaredNorm = setup.model.allParameters().reduce(0) { sum, parameter in
                 parameter.value.scalars.reduce(sum) { $0 + Double($1) * Double($1) }

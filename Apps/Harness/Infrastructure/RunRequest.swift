@@ -50,7 +50,8 @@ struct RunRequest: Codable, Hashable {
         encoder.outputFormatting = [.sortedKeys]
         // Non-finite numbers (the only values JSONEncoder refuses here) are written as strings, so
         // every request has its own key; finite ones encode as they always have.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let data = try? encoder.encode(self) else {
             preconditionFailure("a run request of strings and numbers failed to encode: \(label)")
         }

@@ -84,7 +84,8 @@ public struct ScalarNetwork: Equatable {
     /// Summed gradients over a batch (report 004 sums, it does not average).
     public func gradients(inputs: [[Double]], targets: [[Double]]) -> Gradients {
         var total = Gradients(
-            w: w.map { $0.map { _ in 0 } }, b: b.map { _ in 0 }, v: v.map { $0.map { _ in 0 } }, c: c.map { _ in 0 }, loss: 0)
+            w: w.map { $0.map { _ in 0 } }, b: b.map { _ in 0 }, v: v.map { $0.map { _ in 0 } }, c: c.map { _ in 0 },
+            loss: 0)
         for (x, t) in zip(inputs, targets) {
             let g = gradients(x: x, target: t)
             total.loss += g.loss

@@ -11,13 +11,15 @@ struct ScalarSyntheticRun {
         let split = try data.split(request.dataset, random: random)
         let draw = { (rows: Int, columns: Int) in (0..<rows).map { _ in (0..<columns).map { _ in random.gaussian() } } }
         var network = ScalarNetwork(w: draw(2, 3), b: [0, 0, 0], v: draw(3, 2), c: [0, 0])
-        let inputs = rows(split.train), validationInputs = rows(split.test)
+        let inputs = rows(split.train)
+        let validationInputs = rows(split.test)
         let oneHot = { (label: Int) in label == 0 ? [1.0, 0] : [0, 1.0] }
         var history = TrainingHistory()
         let start = Date()
         for epoch in 1...request.training.epochs {
             let epochStart = Date()
-            var lossTotal = 0.0, correct = 0
+            var lossTotal = 0.0
+            var correct = 0
             for index in random.permutation(inputs.count) {
                 let target = oneHot(split.train.labels[index])
                 let g = network.gradients(x: inputs[index], target: target)
@@ -27,24 +29,31 @@ struct ScalarSyntheticRun {
                 network.step(g, learningRate: request.training.optimizer.learningRate)
             }
             let validation = evaluate(network, validationInputs, split.test.labels)
-            history.epochs.append(EpochRecord(
-                epoch: epoch, trainLoss: lossTotal / Double(inputs.count), trainLossTotal: lossTotal,
-                trainAccuracy: Double(correct) / Double(inputs.count), testLoss: validation.loss, testAccuracy: validation.accuracy,
-                learningRate: request.training.optimizer.learningRate, seconds: Date().timeIntervalSince(epochStart)))
+            history.epochs.append(
+                EpochRecord(
+                    epoch: epoch, trainLoss: lossTotal / Double(inputs.count), trainLossTotal: lossTotal,
+                    trainAccuracy: Double(correct) / Double(inputs.count), testLoss: validation.loss,
+                    testAccuracy: validation.accuracy,
+                    learningRate: request.training.optimizer.learningRate, seconds: Date().timeIntervalSince(epochStart)
+                ))
         }
         history.trainingSeconds = Date().timeIntervalSince(start)
         let train = evaluate(network, inputs, split.train.labels)
         return RunResult(
             history: history, finalTrainLoss: train.loss, finalTrainAccuracy: train.accuracy,
-            finalTestLoss: history.last?.testLoss, finalTestAccuracy: history.last?.testAccuracy, seconds: history.trainingSeconds)
+            finalTestLoss: history.last?.testLoss, finalTestAccuracy: history.last?.testAccuracy,
+            seconds: history.trainingSeconds)
     }
 
     private func rows(_ set: LabeledDataset<Float>) -> [[Double]] {
         (0..<set.count).map { [Double(set.features.scalars[2 * $0]), Double(set.features.scalars[2 * $0 + 1])] }
     }
 
-    private func evaluate(_ network: ScalarNetwork, _ inputs: [[Double]], _ labels: [Int]) -> (loss: Double, accuracy: Double) {
-        var loss = 0.0, correct = 0
+    private func evaluate(_ network: ScalarNetwork, _ inputs: [[Double]], _ labels: [Int]) -> (
+        loss: Double, accuracy: Double
+    ) {
+        var loss = 0.0
+        var correct = 0
         for (x, label) in zip(inputs, labels) {
             let y = network.forward(x).y
             loss -= log(max(y[label], 1e-300))

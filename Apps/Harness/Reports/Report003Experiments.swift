@@ -11,7 +11,9 @@ extension Report003 {
     }
 
     /// A copy of `base` that differs in `change` (named in its label, so its cache key differs).
-    private func variant(_ base: RunRequest, _ change: String, measured: Bool = false, _ edit: (inout RunRequest) -> Void = { _ in }) -> Experiment {
+    private func variant(
+        _ base: RunRequest, _ change: String, measured: Bool = false, _ edit: (inout RunRequest) -> Void = { _ in }
+    ) -> Experiment {
         var request = base
         request.label += " | finding: \(change)"
         request.recording.evaluateEveryEpoch = true
@@ -56,8 +58,10 @@ extension Report003 {
     /// The 1-layer ReLU SCE row measured every epoch, and without weight decay.
     func oneLayerExperiments(_ context: ReproductionContext) -> (measured: Experiment, withoutDecay: Experiment) {
         let base = request(Self.models[5], context)
-        return (variant(base, "measured every epoch", measured: true),
-                variant(base, "no weight decay") { $0.training.optimizer.weightDecay = 0 })
+        return (
+            variant(base, "measured every epoch", measured: true),
+            variant(base, "no weight decay") { $0.training.optimizer.weightDecay = 0 }
+        )
     }
 
     /// The 0-layer SCE row measured every epoch.
@@ -68,7 +72,8 @@ extension Report003 {
     /// Every finding run, in full mode; none in quick mode (3 epochs say nothing about the paper's 100).
     func experimentRequests(_ context: ReproductionContext) -> [RunRequest] {
         guard context.mode == .full, context.data.hasMNIST else { return [] }
-        let trainLoss = trainLossExperiments(context), oneLayer = oneLayerExperiments(context)
+        let trainLoss = trainLossExperiments(context)
+        let oneLayer = oneLayerExperiments(context)
         return (trainLoss.measured + trainLoss.conventions).map(\.request)
             + batchSeedExperiments(context).map(\.experiment.request)
             + [oneLayer.measured.request, oneLayer.withoutDecay.request, zeroLayerExperiment(context).request]
