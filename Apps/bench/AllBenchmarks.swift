@@ -13,31 +13,29 @@ struct AllBenchmarks: ParsableCommand {
     @Option(help: "Data folder holding mnist/ (default: $BACKPROP_DATA).")
     var dataDir: String?
 
-    @Option(
-        name: .customLong("case"),
-        help: "Run only these cases (gemm, mlp003, sgd004, disk, autograd, eval, cnn); all when omitted.")
-    var cases: [String] = []
+    @Option(name: .customLong("case"), help: "Run only these cases; all when omitted.")
+    var cases: [BenchmarkCase] = []
 
-    private func wants(_ name: String) -> Bool { cases.isEmpty || cases.contains(name) }
+    private func wants(_ name: BenchmarkCase) -> Bool { cases.isEmpty || cases.contains(name) }
 
     func run() throws {
         print("blas     OpenBLAS kernels: \(BLASLibrary.coreName), threads as the environment sets them")
-        if wants("gemm") { try GEMMBenchmark.parse(forwarding(options)).run() }
-        if wants("cnn") { try cnn() }
-        guard cases.isEmpty || !Set(cases).isSubset(of: ["gemm", "cnn"]) else { return }
+        if wants(.gemm) { try GEMMBenchmark.parse(forwarding(options)).run() }
+        if wants(.cnn) { try cnn() }
+        guard cases.isEmpty || !Set(cases).isSubset(of: [.gemm, .cnn]) else { return }
         let raw: DatasetSplit<Float> = try MNIST.load(
             dataDirectory: DataDirectory.resolve(dataDir), verification: .strict)
         let cases = BenchmarkCases(mnist: raw, repeats: options.repeats)
         let anchor = NumPyAnchor(scriptPath: options.anchor)
         var explicitEpoch = Double.nan
-        for batch in [100, 10, 400] where wants("mlp003") || (batch == 100 && wants("autograd")) {
+        for batch in [100, 10, 400] where wants(.mlp003) || (batch == 100 && wants(.autograd)) {
             let seconds = try cases.mlp003Epoch(batch: batch)
             if batch == 100 { explicitEpoch = seconds }
             report(
                 "mlp003 batch \(batch)", seconds, unit: "s/epoch",
                 anchor: options.noAnchor ? nil : anchor.run(config: "mlp003", batch: batch, repeats: options.repeats))
         }
-        if wants("sgd004") {
+        if wants(.sgd004) {
             report(
                 "sgd004 batch 1", try cases.sgd004StepMicroseconds(), unit: "us/step",
                 anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 1, repeats: options.repeats))
@@ -45,17 +43,17 @@ struct AllBenchmarks: ParsableCommand {
                 "sgd004 batch 500", try cases.sgd004Epoch(batch: 500), unit: "s/epoch",
                 anchor: options.noAnchor ? nil : anchor.run(config: "sgd004", batch: 500, repeats: options.repeats))
         }
-        for batch in [100, 1] where wants("disk") {
+        for batch in [100, 1] where wants(.disk) {
             report(
                 "disk batch \(batch)", try cases.disk(batch: batch), unit: "s/200 epochs",
                 anchor: options.noAnchor ? nil : anchor.run(config: "disk", batch: batch, repeats: options.repeats))
         }
-        if wants("autograd") {
+        if wants(.autograd) {
             let graphEpoch = try cases.autogradEpoch()
             print("backprop autograd mlp003 batch 100 \(String(format: "%.3f", graphEpoch)) s/epoch")
             print("ratio    autograd/explicit-layer epoch \(String(format: "%.2f", graphEpoch / explicitEpoch))")
         }
-        if wants("eval") {
+        if wants(.eval) {
             report(
                 "eval", try cases.evaluationMilliseconds(), unit: "ms",
                 anchor: options.noAnchor ? nil : anchor.run(config: "eval", repeats: cases.evaluationRepeats))
@@ -97,4 +95,9 @@ struct AllBenchmarks: ParsableCommand {
         print(
             "ratio    \(name) Backprop/\(against) \(String(format: "%.2f", value / reference.value)) (lower is faster)")
     }
+}
+
+/// The cases `bench all --case` can name; an unknown name is an error listing these.
+enum BenchmarkCase: String, ExpressibleByArgument, CaseIterable {
+    case gemm, mlp003, sgd004, disk, autograd, eval, cnn
 }

@@ -51,7 +51,21 @@ final class TrainCommandTests: XCTestCase {
     /// --out failed only after all the work.
     func testBadCommandLinesAreErrorsBeforeAnyWork() throws {
         XCTAssertThrowsError(try TrainCommand.parse(["--hidden", "25,,25"]).recipe()) {
-            XCTAssertTrue("\($0)".contains("--hidden: \"\" is not a positive width"), "\($0)")
+            XCTAssertTrue(
+                TrainCommand.message(for: $0).contains("--hidden: \"\" is not a positive width"),
+                TrainCommand.message(for: $0))
+        }
+        XCTAssertEqual(try TrainCommand.parse(["--hidden", "8, 4"]).hidden.values, [8, 4])
+        XCTAssertEqual(try TrainCommand.parse([]).hidden.values, [25, 25, 25], "the default")
+        // Issue 16: --shard was parsed by hand after the command started; it is a typed option now.
+        XCTAssertEqual(try RunCommand.parse(["--shard", "2/3"]).shard, try Shard(parsing: "2/3"))
+        XCTAssertEqual(try RunCommand.parse(["--shard", "2/3"]).shard?.index, 1)
+        for bad in ["0/3", "4/3", "1/0", "a/b", "1/2/3", "2"] {
+            XCTAssertThrowsError(try RunCommand.parse(["--shard", bad]), bad) {
+                XCTAssertTrue(
+                    RunCommand.message(for: $0).contains("--shard takes i/n with 1 ≤ i ≤ n, got \(bad)"),
+                    RunCommand.message(for: $0))
+            }
         }
         XCTAssertThrowsError(try TrainCommand.parse(["--out", "/dev/null/run"]).run(registry: .standard)) {
             XCTAssertTrue("\($0)".contains("/dev/null: cannot write (not a folder)"), "\($0)")

@@ -83,16 +83,17 @@ struct RunCommand: RegistryCommand {
     var jobs = 1
 
     @Option(
-        help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.")
-    var shard: String?
+        help: "Run only shard i of n (\"i/n\", 1-based) and write its cache; combine shards with `reproduce merge`.",
+        transform: Shard.init(parsing:))
+    var shard: Shard?
 
     func run(registry: ComponentRegistry) throws {
         let start = Date()
         var context = options.context(registry: registry)
         let reports = try selectedReports(ids)
-        let shardPair = try shard.map(Self.parseShard)
+        let shardPair = shard.map { (index: $0.index, count: $0.count) }
         try options.checkOutputFolder()
-        if let shard { try ShardMarker(mode: options.mode, shard: shard).write(to: options.outputFolder) }
+        if let shard { try ShardMarker(mode: options.mode, shard: shard.description).write(to: options.outputFolder) }
         let requests = reports.flatMap { context.requests(of: $0) }
         let runner = JobRunner(
             cache: options.cache, executor: RunExecutor(data: context.data, registry: registry), jobs: max(jobs, 1),
@@ -126,14 +127,6 @@ struct RunCommand: RegistryCommand {
             )
             throw ExitCode(1)
         }
-    }
-
-    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
-        let parts = text.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
-            throw ValidationError("--shard takes i/n with 1 ≤ i ≤ n, got \(text)")
-        }
-        return (parts[0] - 1, parts[1])
     }
 }
 

@@ -25,8 +25,8 @@ struct TrainCommand: RegistryCommand {
     @Option(help: "For --dataset idx: the folder of idx files.")
     var folder: String?
 
-    @Option(help: "Hidden layer widths, comma-separated.")
-    var hidden = "25,25,25"
+    @Option(help: "Hidden layer widths, comma-separated.", transform: LayerWidths.init(parsing:))
+    var hidden = LayerWidths([25, 25, 25])
 
     @Option(help: "Hidden activation (relu, tanh, sigmoid).")
     var activation = "relu"
@@ -65,13 +65,7 @@ struct TrainCommand: RegistryCommand {
             }
             return try TrainingRecipe.decode(data, source: config)
         }
-        // omittingEmptySubsequences: false, so "25,,25" is an error rather than [25, 25].
-        let widths = try hidden.split(separator: ",", omittingEmptySubsequences: false).map { text -> Int in
-            guard let width = Int(text.trimmingCharacters(in: .whitespaces)), width > 0 else {
-                throw ValidationError("--hidden: \"\(text)\" is not a positive width")
-            }
-            return width
-        }
+        let widths = hidden.values
         let isImages = dataset == "idx" || dataset == "mnist"
         let inputs = isImages ? 784 : 2
         let outputs = isImages ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
