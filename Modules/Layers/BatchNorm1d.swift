@@ -16,6 +16,7 @@ public final class BatchNorm1d<Scalar: TensorScalar>: Module {
     private var inverseStd: Tensor<Scalar>?
 
     public init(features: Int, epsilon: Scalar = 1e-5, momentum: Scalar = 0.1) {
+        precondition(features > 0, "BatchNorm1d: features must be positive, got \(features)")
         weight = Parameter(Tensor.ones([features]), name: "weight")
         bias = Parameter(Tensor.zeros([features]), name: "bias")
         runningMean = Parameter(Tensor.zeros([features]), name: "running_mean")

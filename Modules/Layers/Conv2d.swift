@@ -30,6 +30,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         weightInitializer: Initializer = .pytorchDefault, random: RandomSource
     ) {
+        precondition(
+            inChannels > 0 && outChannels > 0 && kernelSize > 0 && stride > 0 && padding >= 0,
+            "Conv2d: channels, kernel size and stride must be positive and padding ≥ 0, got \(inChannels) → \(outChannels), kernel \(kernelSize), stride \(stride), padding \(padding)"
+        )
         (self.inChannels, self.outChannels, self.kernelSize, self.stride, self.padding) = (
             inChannels, outChannels, kernelSize, stride, padding
         )

@@ -19,6 +19,10 @@ public final class Linear<Scalar: TensorScalar>: Module {
         weightInitializer: Initializer = .pytorchDefault, biasInitializer: Initializer? = nil,
         random: RandomSource
     ) {
+        // As PyTorch's ValueError; the registry checks recipe values before they get here.
+        precondition(
+            inputFeatures > 0 && outputFeatures > 0,
+            "Linear: features must be positive, got \(inputFeatures) → \(outputFeatures)")
         self.inputFeatures = inputFeatures
         self.outputFeatures = outputFeatures
         weight = Parameter(

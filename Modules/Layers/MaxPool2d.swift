@@ -10,6 +10,9 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     private var inputShape: [Int]?
 
     public init(kernelSize: Int, stride: Int? = nil) {
+        precondition(
+            kernelSize > 0 && (stride ?? 1) > 0,
+            "MaxPool2d: kernel size and stride must be positive, got \(kernelSize) and \(stride ?? kernelSize)")
         self.kernelSize = kernelSize
         self.stride = stride ?? kernelSize
     }

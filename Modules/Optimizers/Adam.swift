@@ -18,6 +18,10 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
         parameters: [Parameter<Scalar>], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
         epsilon: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Double = 0
     ) {
+        precondition(
+            (0..<1).contains(beta1) && (0..<1).contains(beta2),
+            "Adam: betas must lie in [0, 1), got (\(beta1), \(beta2))")
+        precondition(epsilon >= 0, "Adam: epsilon must be ≥ 0, got \(epsilon)")
         (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
         (self.weightDecay, self.decoupledWeightDecay) = (weightDecay, decoupledWeightDecay)
         super.init(parameters: parameters, learningRate: learningRate, slotNames: ["exp_avg", "exp_avg_sq"])

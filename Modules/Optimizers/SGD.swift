@@ -26,6 +26,11 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
         weightDecay: Double = 0, nesterov: Bool = false, decoupledWeightDecay: Double = 0,
         momentumForm: MomentumForm = .pytorch
     ) {
+        // PyTorch raises ValueError for these; recipes are checked before they get here (OptimizerSpec.validate).
+        precondition(
+            !nesterov || (momentum > 0 && dampening == 0),
+            "SGD: Nesterov momentum needs a momentum > 0 and dampening 0, got momentum \(momentum), dampening \(dampening)"
+        )
         (self.momentum, self.dampening, self.weightDecay, self.nesterov) = (momentum, dampening, weightDecay, nesterov)
         (self.decoupledWeightDecay, self.momentumForm) = (decoupledWeightDecay, momentumForm)
         super.init(

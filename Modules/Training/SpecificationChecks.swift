@@ -44,6 +44,14 @@ extension OptimizerSpec {
             try SpecificationCheck.number(
                 value, "training.optimizer.\(field)", in: nonNegative, expected: "a finite number ≥ 0", source: source)
         }
+        // PyTorch: "Nesterov momentum requires a momentum and zero dampening".
+        if nesterov == true, (momentum ?? 0) <= 0 {
+            throw RecipeError.malformed(
+                source: source,
+                detail:
+                    "field training.optimizer.nesterov is true but momentum is \(momentum ?? 0); Nesterov needs a momentum > 0"
+            )
+        }
     }
 }
 

@@ -73,6 +73,10 @@ final class RecipeTests: XCTestCase {
                     "\"learningRate\": 0.01}, \"schedule\": {\"name\": \"exp_decay\", \"decayRate\": -0.5}"),
                 ["training.schedule.decayRate", "is -0.5"]
             ),
+            (
+                recipe("\"learningRate\": 0.01}", "\"learningRate\": 0.01, \"nesterov\": true}"),
+                ["training.optimizer.nesterov is true but momentum is 0.0", "momentum > 0"]
+            ),
             // Issue 16: unknown choices were read as the default (mean, the PyTorch momentum form).
             (
                 recipe("\"reduction\": \"mean\"", "\"reduction\": \"avg\""),
