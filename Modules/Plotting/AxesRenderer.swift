@@ -24,12 +24,7 @@ struct AxesRenderer {
         // A legend that would cover data wherever it stands inside goes to the right of the axes.
         let legendOutside = axes.showsLegend && legendCoversDataEverywhere(plot: plot, limits: limits)
         if legendOutside, let size = legendSize() { plot.width = max(plot.width - size.width - 8 * scale, 10) }
-        let xMap = AxisMapping(
-            scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x,
-            pixelEnd: plot.maxX)
-        let yMap = AxisMapping(
-            scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, pixelStart: plot.maxY,
-            pixelEnd: plot.y)
+        let (xMap, yMap) = mappings(plot: plot, limits: limits)
         let xTicks =
             axes.showsAxes
             ? thinned(ticks(limits.x, scale: axes.xScale, categories: axes.categories), map: xMap, width: plot.width)
@@ -266,17 +261,26 @@ struct AxesRenderer {
     /// Whether every place inside `plot` where the legend could stand covers data points: the data
     /// is laid out once on a scratch canvas to find them. Only when the legend takes under a third
     /// of the width can it move out, so narrow panels keep their plot area.
+    /// Data to pixels along each axis of the plot area `plot`.
+    private func mappings(plot: Rect, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>)) -> (
+        x: AxisMapping, y: AxisMapping
+    ) {
+        (
+            AxisMapping(
+                scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x,
+                pixelEnd: plot.maxX),
+            AxisMapping(
+                scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, pixelStart: plot.maxY,
+                pixelEnd: plot.y)
+        )
+    }
+
     private func legendCoversDataEverywhere(plot: Rect, limits: (x: ClosedRange<Double>, y: ClosedRange<Double>))
         -> Bool
     {
         guard let size = legendSize(), size.width < plot.width / 3 else { return false }
         let scratch = AxesRenderer(axes: axes, canvas: Canvas(width: canvas.width, height: canvas.height), scale: scale)
-        let xMap = AxisMapping(
-            scale: axes.xScale, lower: limits.x.lowerBound, upper: limits.x.upperBound, pixelStart: plot.x,
-            pixelEnd: plot.maxX)
-        let yMap = AxisMapping(
-            scale: axes.yScale, lower: limits.y.lowerBound, upper: limits.y.upperBound, pixelStart: plot.maxY,
-            pixelEnd: plot.y)
+        let (xMap, yMap) = mappings(plot: plot, limits: limits)
         var occupied: [(Double, Double)] = []
         for element in axes.elements {
             scratch.drawElement(element, xMap: xMap, yMap: yMap, plot: plot, occupied: &occupied)
