@@ -60,7 +60,7 @@ public struct Multiply<Scalar: TensorScalar>: Op {
     }
 }
 
-/// a / b elementwise with broadcasting; ∂a = G/b, ∂b = −G ⊙ a/b² (report 002, question 1).
+/// a / b elementwise with broadcasting; ∂a = G/b, ∂b = −G ⊙ a/b².
 public struct Divide<Scalar: TensorScalar>: Op {
     public init() {}
     public var name: String { "divide" }
@@ -79,7 +79,7 @@ public struct Divide<Scalar: TensorScalar>: Op {
     }
 }
 
-/// op(A)·op(B) through BLAS; ∂A = G·Bᵀ, ∂B = Aᵀ·G (report 002, question 3), with the transposes
+/// op(A)·op(B) through BLAS; ∂A = G·Bᵀ, ∂B = Aᵀ·G, with the transposes
 /// of the flags folded into the products.
 public struct MatMul<Scalar: TensorScalar>: Op {
     public let transposeA: Bool, transposeB: Bool

@@ -28,7 +28,8 @@ public enum GraphLosses {
         return try total.scaled(by: averaged ? -1 / Scalar(labels.count) : -1)
     }
 
-    /// vugrad's path: softmax as exp then normalize, then −Σ log p[y] (report 002's `celoss`, a sum over the batch).
+    /// vugrad's path: softmax as exp then normalize, then −Σ log p[y], a sum over the batch (it
+    /// exists for report 002's `celoss`).
     public static func probabilityCrossEntropy<Scalar>(logits: TensorNode<Scalar>, labels: [Int]) throws -> TensorNode<
         Scalar
     > {

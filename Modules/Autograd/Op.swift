@@ -1,6 +1,6 @@
 import TensorCore
 
-/// One differentiable operation of the autograd graph, in the style of vugrad (report 002):
+/// One differentiable operation of the autograd graph, in the style of vugrad:
 /// `forward` computes the output from the input values and returns a typed context holding
 /// whatever `backward` will need; `backward` maps the context and ∂loss/∂output to one
 /// gradient per input. An op never sees graph nodes, only tensors.

@@ -37,7 +37,7 @@ public struct SumAlongAxis<Scalar: TensorScalar>: Op {
     }
 }
 
-/// Repeats the input `count` times along an axis (vugrad's Expand, report 002, questions 4 and 8).
+/// Repeats the input `count` times along an axis (vugrad's Expand).
 /// Backward sums the upstream gradient over the repeated axis: ∂x = Σ_N G.
 public struct Expand<Scalar: TensorScalar>: Op {
     /// Where the copies go.

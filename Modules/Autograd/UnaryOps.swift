@@ -1,6 +1,6 @@
 import TensorCore
 
-/// A scalar function applied elementwise, with ∂x = G ⊙ f′(x) (report 002, question 2). The
+/// A scalar function applied elementwise, with ∂x = G ⊙ f′(x). The
 /// function is an `ActivationFunction` type, the same ones the explicit layers use, so the op
 /// specialises to a direct loop; a user's own function plugs in the same way.
 public struct Pointwise<Scalar: TensorScalar, Function: ActivationFunction>: Op {

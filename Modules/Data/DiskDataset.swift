@@ -1,7 +1,7 @@
 import Randomness
 import TensorCore
 
-/// D-DISK (reports 000, 001): points uniform in [0, 1]², labelled 1 inside the circle of centre
+/// D-DISK: points uniform in [0, 1]², labelled 1 inside the circle of centre
 /// (0.5, 0.5) and radius 1/√(2π), whose area is 1/2, so the classes are balanced.
 public enum DiskDataset {
     public static let radius = 1 / (2 * Double.pi).squareRoot()

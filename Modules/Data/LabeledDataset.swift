@@ -1,6 +1,6 @@
 import TensorCore
 
-/// Inputs with one class label each: the form every dataset in the reports takes.
+/// Inputs with one class label each: the form every built-in dataset takes.
 ///
 /// `features` has shape [N, …] (one row per example); `labels[i]` is the class of row i.
 public struct LabeledDataset<Scalar: TensorScalar>: Sendable {

@@ -15,9 +15,9 @@ public enum MNIST {
     public enum Preprocessing: String, Sendable, CaseIterable {
         /// x/255.
         case unitScale
-        /// (x − 128)/255, report 003 (the course's `load_mnist_2d`).
+        /// (x − 128)/255 (the Tsinghua course's `load_mnist_2d`).
         case centered
-        /// (x − μ)/σ with one global mean and std from the training split, report 004.
+        /// (x − μ)/σ with one global mean and std from the training split.
         case standardized
     }
 
@@ -64,7 +64,7 @@ public enum MNIST {
         return DatasetSplit(train: split.train.mapFeatures(transform), test: split.test.mapFeatures(transform))
     }
 
-    /// Report 004's split: the first `count − validationCount` training images train, the last ones validate.
+    /// A validation split: the first `count − validationCount` training images train, the last ones validate.
     public static func validationSplit<Scalar: TensorScalar>(
         _ train: LabeledDataset<Scalar>, validationCount: Int = 5000
     ) throws -> DatasetSplit<Scalar> {

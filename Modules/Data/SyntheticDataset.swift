@@ -1,15 +1,15 @@
 import Randomness
 import TensorCore
 
-/// The quadratic-boundary synthetic data of reports 002 and 004: x ~ N(0, I₂), label 1 when
+/// Quadratic-boundary synthetic data: x ~ N(0, I₂), label 1 when
 /// xᵀQx > 0.6. The first `trainCount` rows are the training set, the next `validationCount` the
-/// validation set (report 004 calls it the test set).
+/// validation set.
 public enum SyntheticDataset {
     /// Which course version of `load_synth` (the spec's dataset table).
     public enum Variant: String, Sendable, CaseIterable {
-        /// D-SYN20, vugrad 2020 (report 002): Q = [[1, 0.5], [1, 0.2]], a hyperbola, P(y = 1) ≈ 0.456.
+        /// D-SYN20, vugrad 2020: Q = [[1, 0.5], [1, 0.2]], a hyperbola, P(y = 1) ≈ 0.456.
         case vugrad2020
-        /// D-SYNG, the assignment-1 gist (report 004): Q = [[1, −0.05], [1, 0.4]], an ellipse, P(y = 1) ≈ 0.558.
+        /// D-SYNG, the assignment-1 gist: Q = [[1, −0.05], [1, 0.4]], an ellipse, P(y = 1) ≈ 0.558.
         case gist
 
         public var quadraticForm: (Double, Double, Double, Double) {

@@ -1,6 +1,6 @@
 import TensorCore
 
-/// A layer applying an `ActivationFunction` elementwise; backward multiplies by f′ (report 002 Q2).
+/// A layer applying an `ActivationFunction` elementwise; backward multiplies by f′.
 public final class Activation<Scalar: TensorScalar, Function: ActivationFunction>: Module {
     public var isTraining = true
     private var input: Tensor<Scalar>?

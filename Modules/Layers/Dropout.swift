@@ -2,7 +2,7 @@ import Randomness
 import TensorCore
 
 /// Inverted dropout: in training mode each element is kept with probability 1 − p and scaled by
-/// 1/(1 − p), so E[output] = input; in evaluation mode it is the identity (report 001).
+/// 1/(1 − p), so E[output] = input; in evaluation mode it is the identity.
 public final class Dropout<Scalar: TensorScalar>: Module {
     public let probability: Double
     public var isTraining = true

@@ -3,28 +3,29 @@ import TensorCore
 
 /// How a weight tensor is filled before training, given its fan-in and fan-out.
 ///
-/// The built-ins cover every scheme the five reports use; a user's own scheme is a
+/// The built-ins cover the common schemes; a user's own scheme is a
 /// `.custom` closure. Fan-in is the number of inputs feeding one output unit
 /// (in·kH·kW for a convolution), fan-out the number of outputs one input feeds.
 public enum Initializer: Sendable {
-    /// U(−1/√fan_in, 1/√fan_in): PyTorch's `nn.Linear` default for weights and biases (report 001's "default").
+    /// U(−1/√fan_in, 1/√fan_in): PyTorch's `nn.Linear` default for weights and biases.
     case pytorchDefault
     /// N(0, (gain·√(2/(fan_in + fan_out)))²): Glorot/Xavier normal, as PyTorch's `xavier_normal_`.
     case xavierNormal(gain: Double)
     /// U(±gain·√(6/(fan_in + fan_out))): Glorot/Xavier uniform.
     case xavierUniform(gain: Double)
-    /// N(0, (gain/√fan_in)²): He/Kaiming normal (report 001's "He"); with gain 1 it is N(0, 1/fan_in) (report 004, MNIST).
+    /// N(0, (gain/√fan_in)²): He/Kaiming normal; with gain 1 it is N(0, 1/fan_in).
     case heNormal(gain: Double)
-    /// N(mean, std²): report 000's N(0, 1) and report 003's std 0.01 / 0.1.
+    /// N(mean, std²) whatever the fans.
     case normal(mean: Double, standardDeviation: Double)
-    /// N(0, 1)·2/(fan_in + fan_out): the 2020 vugrad "glorot" without its square root (report 002, synthetic data).
+    /// N(0, 1)·2/(fan_in + fan_out): the 2020 vugrad "glorot" without its square root (it exists
+    /// for report 002's synthetic runs).
     case vugrad2020
     /// All zeros.
     case zeros
     /// Any other scheme: a function of (shape, fan-in, fan-out, random source).
     case custom(@Sendable (_ shape: [Int], _ fanIn: Int, _ fanOut: Int, _ random: RandomSource) -> [Double])
 
-    /// The recommended gains of report 001's Table 2 (PyTorch `calculate_gain`).
+    /// The recommended gains (PyTorch `calculate_gain`).
     public enum Gain {
         public static let linear = 1.0
         public static let tanh = 5.0 / 3.0
@@ -68,7 +69,7 @@ public enum Initializer: Sendable {
         return tensor
     }
 
-    /// The standard deviation this scheme's draws have in theory (for report 001 Table 2's check).
+    /// The standard deviation this scheme's draws have in theory (for checking a draw's spread).
     public func expectedStandardDeviation(fanIn: Int, fanOut: Int) -> Double? {
         switch self {
         case .pytorchDefault: return 1 / Double(fanIn).squareRoot() / 3.0.squareRoot()

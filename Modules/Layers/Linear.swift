@@ -4,8 +4,8 @@ import TensorCore
 /// A fully connected layer, Y = X·Wᵀ + b, for a batch X of shape [N, inputFeatures].
 ///
 /// The weight is stored [outputFeatures, inputFeatures], as in PyTorch, so checkpoints load
-/// there unchanged; the reports' Y = XW + b uses the transpose of this matrix. Backward:
-/// ∂X = G·W, ∂W = Gᵀ·X, ∂b = column sums of G (the corrected form of report 000's Eq. 3).
+/// there unchanged; Y = XW + b written with W [in, out] uses its transpose. Backward:
+/// ∂X = G·W, ∂W = Gᵀ·X, ∂b = column sums of G.
 public final class Linear<Scalar: TensorScalar>: Module {
     public let weight: Parameter<Scalar>
     public let bias: Parameter<Scalar>?

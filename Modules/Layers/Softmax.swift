@@ -1,9 +1,9 @@
 import TensorCore
 
-/// Row-wise softmax, y_j = e^{z_j − z_max} / Σ_i e^{z_i − z_max} (max-shifted for stability, report 000 Table 1).
+/// Row-wise softmax, y_j = e^{z_j − z_max} / Σ_i e^{z_i − z_max} (max-shifted for stability).
 ///
 /// Backward applies the full Jacobian ∂y_i/∂z_j = y_i(δ_ij − y_j) to the upstream gradient,
-/// row by row: ∂z_j = y_j (g_j − Σ_i g_i y_i). That is the product report 000 computes with `bmm`,
+/// row by row: ∂z_j = y_j (g_j − Σ_i g_i y_i). That is the Jacobian-vector product computed with `bmm` elsewhere,
 /// without building the N×C×C Jacobian.
 public final class Softmax<Scalar: TensorScalar>: Module, Documented {
     public static var documentation: ComponentDocumentation {

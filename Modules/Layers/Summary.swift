@@ -11,7 +11,7 @@ public struct LayerSummary: Equatable, Sendable {
 
 extension Module {
     /// The leaf layers in order with their shapes, found by running a zero batch of one sample
-    /// through the model in evaluation mode (the rows of report 003's Tables 1–10).
+    /// through the model in evaluation mode.
     public func layerSummaries(inputShape: [Int]) throws -> [LayerSummary] {
         let wasTraining = isTraining
         eval()

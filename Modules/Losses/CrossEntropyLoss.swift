@@ -2,8 +2,8 @@ import TensorCore
 
 /// Cross entropy on probabilities (after a separate `Softmax`), L = −Σ_i y_i log(p_i + ε), ∂L/∂p_i = −y_i/(p_i + ε).
 ///
-/// Report 000 uses this pair with ε = 1e-20. When the correct class's probability underflows the
-/// gradient vanishes, which is why `SoftmaxCrossEntropyLoss` is the default elsewhere.
+/// It exists for report 000, which uses this pair with ε = 1e-20. When the correct class's
+/// probability underflows the gradient vanishes, which is why `SoftmaxCrossEntropyLoss` is the default.
 public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(

@@ -1,6 +1,6 @@
 import TensorCore
 
-/// Report 003's Euclidean loss, L = (1/2N)·Σ_n ‖p_n − t_n‖², with ∂L/∂p_n = (p_n − t_n)/N (Eqs. 10–11).
+/// The Euclidean loss, L = (1/2N)·Σ_n ‖p_n − t_n‖², with ∂L/∂p_n = (p_n − t_n)/N.
 public struct EuclideanLoss<Scalar: TensorScalar>: Loss, Documented {
     public var targets: LossTargets { .values }
     public static var documentation: ComponentDocumentation {

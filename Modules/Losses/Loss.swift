@@ -37,7 +37,7 @@ extension Loss {
 public enum Reduction: String, StringChoice {
     /// Divided by the batch size (by the element count for `MSELoss`).
     case mean
-    /// Added up: the gradient is not divided by the batch size (reports 002 synthetic, 004).
+    /// Added up: the gradient is not divided by the batch size.
     case sum
 
     /// The factor a batch total is multiplied by: 1/`count` for `.mean`, 1 for `.sum`.

@@ -1,6 +1,6 @@
 import TensorCore
 
-/// Mean squared error over all elements, L = (1/M)·Σ(p − t)², ∂L/∂p = (2/M)(p − t) (reports 000, 001).
+/// Mean squared error over all elements, L = (1/M)·Σ(p − t)², ∂L/∂p = (2/M)(p − t).
 /// With `.sum`, L = Σ(p − t)² and ∂L/∂p = 2(p − t).
 public struct MSELoss<Scalar: TensorScalar>: Loss, Documented {
     public var targets: LossTargets { .values }

@@ -2,7 +2,7 @@ import TensorCore
 
 /// Softmax and cross entropy fused on logits: L = −Σ_i y_i log softmax(z)_i, computed with a
 /// max-shifted log-sum-exp; ∂L/∂z = softmax(z)·Σy − y, i.e. softmax − y for one-hot targets
-/// (reports 001, 003 Eq. 13, 004 Eq. 5.4), divided by N under `.mean`.
+/// divided by N under `.mean`.
 public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(

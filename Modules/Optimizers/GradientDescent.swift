@@ -1,6 +1,6 @@
 import TensorCore
 
-/// Plain gradient descent, w ← w − η·g (reports 000, 002 synthetic, 004).
+/// Plain gradient descent, w ← w − η·g.
 public final class GradientDescent<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(name: "GD", formula: #"w \leftarrow w - \eta g"#)

@@ -5,10 +5,10 @@ import TensorCore
 ///     g ← g + λ·w                                    (weightDecay, an L2 penalty in the gradient)
 ///     b ← g on the first step, else μ·b + (1 − τ)·g   (momentum μ, dampening τ)
 ///     g ← g + μ·b if nesterov, else b
-///     w ← w − η·g − η·λ_d·w_old                       (decoupledWeightDecay λ_d, report 001's "L2 penalty" step)
+///     w ← w − η·g − η·λ_d·w_old                       (decoupledWeightDecay λ_d)
 ///
-/// `MomentumForm.velocity` is report 001's v ← γ·v + η·g; w ← w − v, which puts the learning
-/// rate inside the buffer; the two agree while η is constant.
+/// `MomentumForm.velocity` is v ← γ·v + η·g; w ← w − v (it exists for report 001), which puts the
+/// learning rate inside the buffer; the two agree while η is constant.
 public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
     public static var documentation: ComponentDocumentation {
         ComponentDocumentation(name: "SGD", formula: #"b \leftarrow \mu b + g;\; w \leftarrow w - \eta b"#)
@@ -60,7 +60,7 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
             buffer.withUnsafeMutableBufferPointer { b in
                 parameter.value.withUnsafeMutableBufferPointer { w in
                     if hasMomentum && !first && !nesterov && !velocity && decoupled == 0 {
-                        // The common case (report 003, 002-CIFAR) without per-element branches.
+                        // The common case (momentum, no Nesterov or decoupled decay) without per-element branches.
                         for i in 0..<w.count {
                             b[i] = mu * b[i] + keep * (g[i] + decay * w[i])
                             w[i] -= lr * b[i]
@@ -68,7 +68,7 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
                         return
                     }
                     if !hasMomentum {
-                        // Plain SGD (reports 000, 002, 004).
+                        // Plain SGD, no momentum.
                         for i in 0..<w.count {
                             let old = w[i]
                             w[i] = old - lr * (g[i] + decay * old) - decoupled * old
@@ -94,6 +94,6 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
 public enum MomentumForm: String, StringChoice {
     /// PyTorch: the buffer holds gradients, the rate multiplies it at the update.
     case pytorch
-    /// Report 001: the buffer holds η-scaled steps.
+    /// The buffer holds η-scaled steps.
     case velocity
 }

@@ -27,8 +27,8 @@ public struct Color: Equatable, Sendable {
     public static let gray = Color(hex: 0x808080)
     public static let lightGray = Color(hex: 0xe5e5e5)
 
-    /// A colour-blind-safe qualitative palette (the Tableau 10 order matplotlib uses, whose first
-    /// colours report 004's text refers to: blue, orange, green, red, …).
+    /// A colour-blind-safe qualitative palette in the Tableau 10 order matplotlib uses (blue, orange,
+    /// green, red, …), so figures read like the matplotlib ones users know.
     public static let palette: [Color] = [
         0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
     ].map { Color(hex: $0) }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A learning rate as a function of the step index (0-based). Whether a step is a batch or an
-/// epoch is the caller's choice; the reproduce app documents it per experiment (report 000: epochs).
+/// epoch is the caller's choice.
 /// The training loop sets the optimizer's rate from `learningRate(at:)` explicitly.
 public protocol LearningRateSchedule: Sendable {
-    /// The registry name and formula, as report 000's Table 3 lists them.
+    /// The registry name and formula.
     var name: String { get }
     var formula: String { get }
     func learningRate(at step: Int) -> Double
@@ -19,7 +19,7 @@ public struct ConstantSchedule: LearningRateSchedule {
     public func learningRate(at step: Int) -> Double { initialRate }
 }
 
-/// lr_i = lr₀·d^⌊i/L⌋: report 000's "step_decay" as it is meant (its printed recursion is garbled).
+/// lr_i = lr₀·d^⌊i/L⌋: step decay.
 public struct StepDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double, stepLength: Int
     public init(initialRate: Double, decayRate: Double, stepLength: Int) {
@@ -32,7 +32,7 @@ public struct StepDecaySchedule: LearningRateSchedule {
     public func learningRate(at step: Int) -> Double { initialRate * pow(decayRate, Double(step / stepLength)) }
 }
 
-/// lr_i = lr₀·exp(−d·i): report 000's "exp_decay" in closed form (the report prints a compounding recursion).
+/// lr_i = lr₀·exp(−d·i): exponential decay in closed form.
 public struct ExponentialDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
     public init(initialRate: Double, decayRate: Double) {
@@ -43,7 +43,7 @@ public struct ExponentialDecaySchedule: LearningRateSchedule {
     public func learningRate(at step: Int) -> Double { initialRate * exp(-decayRate * Double(step)) }
 }
 
-/// lr_i = lr₀/(1 + d·i): report 000's "t_frac_decay" (1/t decay) in closed form.
+/// lr_i = lr₀/(1 + d·i): 1/t decay in closed form.
 public struct InverseTimeDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
     public init(initialRate: Double, decayRate: Double) {

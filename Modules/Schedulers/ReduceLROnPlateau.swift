@@ -1,4 +1,4 @@
-/// Lowers the learning rate when a monitored metric stops improving (report 001), with
+/// Lowers the learning rate when a monitored metric stops improving, with
 /// PyTorch's `ReduceLROnPlateau` semantics: after more than `patience` calls without an
 /// improvement beyond `threshold`, the rate is multiplied by `factor` (not below `minimumRate`),
 /// then `cooldown` calls pass before bad calls count again. Call `step(metric:)` once per epoch.

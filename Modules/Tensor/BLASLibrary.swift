@@ -33,7 +33,7 @@ public enum BLASLibrary {
 
     /// Runs `body` with subnormal floats flushed to zero on this thread (FTZ/DAZ), then restores the
     /// previous mode. Subnormals make SGEMM about 100 times slower; a run whose weights decay or
-    /// blow up can fill with them (report 003's lr = 1.0 run took over half an hour without this).
+    /// blow up can fill with them (a diverging MNIST run took over half an hour without this).
     /// Without `canFlushSubnormals` it only runs `body`.
     public static func flushingSubnormals<R>(_ body: () throws -> R) rethrows -> R {
         let previous = backprop_flush_subnormals()

@@ -1,6 +1,6 @@
-/// What a component computes, in words a report table can print: the reproduce app builds the
-/// reports' descriptive tables (activations, losses, schedules, initialisers) from these, so the
-/// tables say what the code does rather than what someone typed.
+/// What a component computes, as data: its name, formula, derivative and range, kept beside the
+/// code so that any table of components (the reproduction's included) says what the code does
+/// rather than what someone typed.
 public struct ComponentDocumentation: Sendable, Equatable {
     /// The name used in tables and registries ("ReLU", "MSE", "t_frac_decay").
     public let name: String

@@ -1,6 +1,5 @@
 /// Central-difference gradients in Double, the reference every analytic backward is checked
-/// against (as `torch.autograd.gradcheck`): the tests use it for every layer, loss and op, and the
-/// reports' descriptive tables print its errors. `GradientCheck.check(_:input:)` (in Layers)
+/// against (as `torch.autograd.gradcheck`): the tests use it for every layer, loss and op. `GradientCheck.check(_:input:)` (in Layers)
 /// checks a whole module.
 public enum GradientCheck {
     /// ∂f/∂x by central differences: (f(x + h·e_i) − f(x − h·e_i)) / 2h for every element i.

@@ -26,7 +26,7 @@ extension ActivationFunction {
     }
 }
 
-/// max(0, x), with derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as reports 000–002 choose).
+/// max(0, x), with derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as PyTorch).
 public enum ReLUFunction: ActivationFunction {
     public static let documentation = ComponentDocumentation(
         name: "ReLU", formula: #"\Phi(x) = \max(0, x)"#,

@@ -9,7 +9,7 @@ public struct DatasetSpec: Codable, Hashable, Sendable {
     public var testCount: Int?
     /// MNIST and idx preprocessing: "unitScale" (default), "centered" or "standardized".
     public var preprocessing: String?
-    /// MNIST: train on the first 55,000 training images, evaluate on the last 5,000 (report 004).
+    /// MNIST: train on the first 55,000 training images, evaluate on the last 5,000 (it exists for report 004).
     public var validationSplit: Bool?
     /// "idx": the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-… (plain or .gz).
     public var folder: String?

@@ -32,7 +32,7 @@ public struct LayerContext {
         }
     }
 
-    /// The most weights one layer may have: 2^28 (1 GiB of Float), far above any report's model, so
+    /// The most weights one layer may have: 2^28 (1 GiB of Float), far above any model here, so
     /// that a misplaced zero in a recipe is an error naming the layer rather than an aborted allocation.
     public static let maximumWeights = 1 << 28
 

@@ -7,7 +7,7 @@ public struct InitializerSpec: Codable, Hashable, Sendable {
     public var name: String
     /// Standard deviation for "normal".
     public var standardDeviation: Double?
-    /// Hidden layers use their activation's gain (report 001 Table 2); the output layer uses 1.
+    /// Hidden layers use their activation's gain; the output layer uses 1.
     public var gainFromActivation: Bool
 
     public init(name: String, standardDeviation: Double? = nil, gainFromActivation: Bool = false) {

@@ -12,7 +12,7 @@ public enum TargetEncoding: String, Sendable, Codable {
 
 /// What the loop does when a batch loss is NaN or infinite.
 public enum NonFinitePolicy: String, Sendable, Codable {
-    /// Record it, stop training, and evaluate the model as it is (report 003's momentum-1.0 row shows nan).
+    /// Record it, stop training, and evaluate the model as it is.
     case stop
     /// Record it and keep going.
     case `continue`
@@ -26,7 +26,7 @@ public struct TrainingConfiguration: Sendable {
     public var targetEncoding: TargetEncoding
     /// Per-epoch schedule: the optimizer's rate is set to `learningRate(at: epochIndex)` before each epoch.
     public var schedule: (any LearningRateSchedule)?
-    /// Rate reductions on a plateau of the epoch's mean training loss (report 001).
+    /// Rate reductions on a plateau of the epoch's mean training loss.
     public var plateau: ReduceLROnPlateau.Settings?
     public var nonFinitePolicy: NonFinitePolicy
     /// Evaluate the test set after every epoch (otherwise only after the last).
@@ -35,13 +35,13 @@ public struct TrainingConfiguration: Sendable {
     public var recordIterations: Bool
     /// Batch size used for evaluation passes.
     public var evaluationBatchSize: Int
-    /// Also evaluate the untrained model (report 002 logs the accuracy before each epoch).
+    /// Also evaluate the untrained model.
     public var evaluateBeforeTraining = false
-    /// Also evaluate the whole training set after every epoch (report 001 Fig. 1 plots it).
+    /// Also evaluate the whole training set after every epoch.
     public var evaluateTrainingSet = false
-    /// Also evaluate the test set in training mode after every epoch (report 001 Fig. 5: dropout active).
+    /// Also evaluate the test set in training mode after every epoch (dropout active).
     public var evaluateTestInTrainingMode = false
-    /// Evaluate the test set every this many iterations (report 004 Fig. 4: every 5,000 steps).
+    /// Evaluate the test set every this many iterations.
     public var evaluationInterval: Int?
     /// Flush subnormal floats to zero while training (see `BLASLibrary.flushingSubnormals`).
     public var flushesSubnormals = true

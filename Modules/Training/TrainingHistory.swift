@@ -4,7 +4,7 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public var epoch: Int
     /// Per-example mean of the training loss over the epoch, as the batches saw it (running loss).
     public var trainLoss: Double
-    /// The same summed over all examples (report 002's "running loss").
+    /// The same summed over all examples (a "running loss").
     public var trainLossTotal: Double
     /// Fraction of training examples classified correctly during the epoch (running accuracy).
     public var trainAccuracy: Double

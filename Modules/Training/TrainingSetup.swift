@@ -3,7 +3,7 @@ import Randomness
 import TensorCore
 
 /// A model with its trainer and loop settings, built from a recipe's model and training parts by
-/// one registry: what `train`, the recipes and every report run share.
+/// one registry: what `train`, the recipes and the reproduction share.
 public struct TrainingSetup {
     public let model: Sequential<Float>
     public let trainer: Trainer<Float>
