@@ -30,11 +30,6 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
-        guard parameter.grad.shape == parameter.value.shape else {
-            throw TensorError.shapeMismatch(
-                operation: "Adam.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape,
-                rhs: parameter.value.shape)
-        }
         let b1 = Scalar(beta1)
         let b2 = Scalar(beta2)
         let eps = Scalar(epsilon)

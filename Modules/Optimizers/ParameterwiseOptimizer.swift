@@ -20,7 +20,8 @@ open class ParameterwiseOptimizer<Scalar: TensorScalar>: Optimizer {
         states = parameters.map { parameter in slotNames.map { _ in Tensor.zeros(parameter.value.shape) } }
     }
 
-    /// Updates `parameter.value` in place from `parameter.grad`; `step` counts from 1.
+    /// Updates `parameter.value` in place from `parameter.grad`; `step` counts from 1. `step()` has
+    /// checked that the gradient has the parameter's shape.
     open func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
         preconditionFailure("\(type(of: self)) must override update(_:state:step:)")
     }
@@ -28,6 +29,12 @@ open class ParameterwiseOptimizer<Scalar: TensorScalar>: Optimizer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func step() throws {
+        for parameter in parameters where parameter.grad.shape != parameter.value.shape {
+            let optimizer = String(describing: type(of: self)).prefix { $0 != "<" }
+            throw TensorError.shapeMismatch(
+                operation: "\(optimizer).step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape,
+                rhs: parameter.value.shape)
+        }
         stepCount += 1
         for index in parameters.indices {
             try update(parameters[index], state: &states[index], step: stepCount)

@@ -40,11 +40,6 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     override public func update(_ parameter: Parameter<Scalar>, state: inout [Tensor<Scalar>], step: Int) throws {
-        guard parameter.grad.shape == parameter.value.shape else {
-            throw TensorError.shapeMismatch(
-                operation: "SGD.step (gradient vs parameter \(parameter.name))", lhs: parameter.grad.shape,
-                rhs: parameter.value.shape)
-        }
         let lr = Scalar(learningRate)
         let mu = Scalar(momentum)
         let keep = Scalar(1 - dampening)
