@@ -15,6 +15,10 @@ public final class BatchNorm1d<Scalar: TensorScalar>: Module {
     private var normalised: Tensor<Scalar>?
     private var inverseStd: Tensor<Scalar>?
 
+    /// - Parameters:
+    ///   - features: the width of each example (> 0).
+    ///   - epsilon: added to the variance before its square root.
+    ///   - momentum: the weight of a new batch in the running statistics.
     public init(features: Int, epsilon: Scalar = 1e-5, momentum: Scalar = 0.1) {
         precondition(features > 0, "BatchNorm1d: features must be positive, got \(features)")
         weight = Parameter(Tensor.ones([features]), name: "weight")

@@ -26,6 +26,14 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     /// The last forward's input, unrolled again by backward.
     private var lastInput: Tensor<Scalar>?
 
+    /// - Parameters:
+    ///   - inChannels: channels of each input image (> 0).
+    ///   - outChannels: filters, the output's channels (> 0).
+    ///   - kernelSize: the square kernel's side (> 0).
+    ///   - stride: the step between windows (> 0).
+    ///   - padding: zeros added on every side (≥ 0).
+    ///   - weightInitializer: how the filters are drawn (PyTorch's default when omitted); the bias follows `defaultBias`.
+    ///   - random: the source the weights are drawn from.
     public init(
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0,
         weightInitializer: Initializer = .pytorchDefault, random: RandomSource

@@ -12,6 +12,10 @@ public final class Dropout<Scalar: TensorScalar>: Module {
     private var mask: Tensor<Scalar>?
 
     /// `probability` is the chance of dropping an element, in [0, 1).
+    /// - Parameters:
+    ///   - probability: the chance of dropping each element.
+    ///   - random: the source of the masks.
+    /// - Throws: `ModuleError.invalidConfiguration` when the probability is outside [0, 1).
     public init(probability: Double, random: RandomSource) throws {
         guard (0..<1).contains(probability) else {
             throw ModuleError.invalidConfiguration(

@@ -14,6 +14,13 @@ public final class Linear<Scalar: TensorScalar>: Module {
     public var isTraining = true
     private var input: Tensor<Scalar>?
 
+    /// - Parameters:
+    ///   - inputFeatures: the width of each input example (> 0).
+    ///   - outputFeatures: the width of each output (> 0).
+    ///   - hasBias: whether y = x·Wᵀ + b or y = x·Wᵀ.
+    ///   - weightInitializer: how W [out, in] is drawn (PyTorch's default when omitted).
+    ///   - biasInitializer: how b is drawn; nil for `weightInitializer.defaultBias`.
+    ///   - random: the source the weights are drawn from.
     public init(
         inputFeatures: Int, outputFeatures: Int, hasBias: Bool = true,
         weightInitializer: Initializer = .pytorchDefault, biasInitializer: Initializer? = nil,

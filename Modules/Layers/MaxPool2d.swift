@@ -9,6 +9,9 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     private var winners: [Int] = []
     private var inputShape: [Int]?
 
+    /// - Parameters:
+    ///   - kernelSize: the square window's side (> 0).
+    ///   - stride: the step between windows; the kernel size when nil, as in PyTorch.
     public init(kernelSize: Int, stride: Int? = nil) {
         precondition(
             kernelSize > 0 && (stride ?? 1) > 0,

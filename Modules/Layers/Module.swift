@@ -10,7 +10,13 @@ import TensorCore
 public protocol Module<Scalar>: AnyObject {
     associatedtype Scalar: TensorScalar
 
+    /// The output for `input`, keeping what `backward` needs.
+    /// - Parameter input: a batch, [N, …].
+    /// - Throws: `TensorError` when the input's shape does not fit the module.
     func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar>
+    /// Adds the parameter gradients into each `Parameter.grad` and returns ∂loss/∂input.
+    /// - Parameter outputGradient: ∂loss/∂output, shaped like the last forward's output.
+    /// - Throws: `ModuleError.backwardBeforeForward` without a forward, `TensorError` on a shape mismatch.
     func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar>
 
     /// This module's own trainable parameters (not its children's).
@@ -32,6 +38,8 @@ public protocol Module<Scalar>: AnyObject {
     var typeName: String { get }
     /// Backward for the parameter gradients only, when nobody needs ∂loss/∂input (the first
     /// layer of a network). The default runs `backward` and drops its result.
+    /// - Parameter outputGradient: ∂loss/∂output.
+    /// - Throws: as `backward`.
     func accumulateGradients(_ outputGradient: Tensor<Scalar>) throws
     /// Forward for inference only, as under PyTorch's `no_grad`: the result replaces `x`, whose
     /// storage may be reused, and nothing is kept for `backward`. The default calls `forward`.

@@ -5,6 +5,7 @@ public final class Sequential<Scalar: TensorScalar>: Module {
     public private(set) var layers: [any Module<Scalar>]
     public var isTraining = true
 
+    /// - Parameter layers: the modules, applied in order.
     public init(_ layers: [any Module<Scalar>]) { self.layers = layers }
 
     public convenience init(_ layers: any Module<Scalar>...) { self.init(layers) }

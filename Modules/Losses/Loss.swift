@@ -7,6 +7,10 @@ import TensorCore
 public protocol Loss<Scalar> {
     associatedtype Scalar: TensorScalar
     /// The loss and ∂loss/∂predicted.
+    /// - Parameters:
+    ///   - predicted: the model's outputs, [N, C] (or [N] for one output).
+    ///   - target: class indices [N], or dense targets of the predictions' shape.
+    /// - Throws: `TensorError` when the shapes do not fit together.
     func evaluate(predicted: Tensor<Scalar>, target: Tensor<Scalar>) throws -> (value: Scalar, gradient: Tensor<Scalar>)
     /// Whether the value is a batch mean or a batch sum (so loops can report a per-example loss either way).
     var reduction: Reduction { get }

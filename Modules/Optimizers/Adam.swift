@@ -14,6 +14,14 @@ public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, D
 
     public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double, decoupledWeightDecay: Double
 
+    /// - Parameters:
+    ///   - parameters: what to update.
+    ///   - learningRate: η.
+    ///   - beta1: the first moment's decay, in [0, 1).
+    ///   - beta2: the second moment's decay, in [0, 1).
+    ///   - epsilon: added to √v̂ (≥ 0).
+    ///   - weightDecay: λ, added to the gradient (PyTorch `Adam`).
+    ///   - decoupledWeightDecay: λ_d, shrinking w directly (AdamW).
     public init(
         parameters: [Parameter<Scalar>], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
         epsilon: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Double = 0

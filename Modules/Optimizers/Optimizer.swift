@@ -7,13 +7,18 @@ import TensorCore
 /// (from a schedule) before calling `step()`.
 public protocol Optimizer<Scalar>: AnyObject {
     associatedtype Scalar: TensorScalar
+    /// The parameters it updates, in order.
     var parameters: [Parameter<Scalar>] { get }
+    /// The current rate; schedules set it between epochs.
     var learningRate: Double { get set }
-    /// Applies one update to every parameter.
+    /// Applies one update to every parameter from its gradient.
+    /// - Throws: `TensorError` when a gradient's shape differs from its parameter's.
     func step() throws
     /// The optimizer's state (moment buffers, step count) by name, for checkpoints.
     func stateDict() -> [(name: String, tensor: Tensor<Scalar>)]
     /// Restores state saved by `stateDict()`.
+    /// - Parameter state: the saved tensors by name.
+    /// - Throws: when a name is missing or a shape differs.
     func loadStateDict(_ state: [String: Tensor<Scalar>]) throws
 }
 

@@ -21,6 +21,15 @@ public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Do
     public let nesterov: Bool
     public let momentumForm: MomentumForm
 
+    /// - Parameters:
+    ///   - parameters: what to update.
+    ///   - learningRate: η.
+    ///   - momentum: μ (0: plain SGD).
+    ///   - dampening: τ, the share of the gradient dropped from the buffer.
+    ///   - weightDecay: λ, added to the gradient as λ·w.
+    ///   - nesterov: look ahead along the buffer (needs μ > 0 and τ = 0).
+    ///   - decoupledWeightDecay: λ_d, shrinking w directly by η·λ_d·w.
+    ///   - momentumForm: where η enters the buffer.
     public init(
         parameters: [Parameter<Scalar>], learningRate: Double, momentum: Double = 0, dampening: Double = 0,
         weightDecay: Double = 0, nesterov: Bool = false, decoupledWeightDecay: Double = 0,

@@ -11,6 +11,8 @@ public final class RandomSource {
     /// The seed this source started from.
     public let seed: UInt64
 
+    /// A Mersenne Twister (GSL's mt19937) started from `seed`.
+    /// - Parameter seed: the same seed gives the same draws on every machine.
     public init(seed: UInt64) {
         self.seed = seed
         generator = gsl_rng_alloc(backprop_mt19937())

@@ -4,9 +4,12 @@ import Foundation
 /// epoch is the caller's choice.
 /// The training loop sets the optimizer's rate from `learningRate(at:)` explicitly.
 public protocol LearningRateSchedule: Sendable {
-    /// The registry name and formula.
+    /// The registry name ("exp_decay").
     var name: String { get }
+    /// The rule in LaTeX, for tables of schedules.
     var formula: String { get }
+    /// The rate for a step.
+    /// - Parameter step: counted from 0 (an epoch or an iteration, as the caller applies it).
     func learningRate(at step: Int) -> Double
 }
 

@@ -23,6 +23,10 @@ public final class Trainer<Scalar: TensorScalar> {
     /// the examples it saw, and `TrainingHistory.interrupted` is set.
     public var stopRequest: StopRequest?
 
+    /// - Parameters:
+    ///   - model: the network to train.
+    ///   - loss: the objective.
+    ///   - optimizer: what updates the model's parameters.
     public init(model: any Module<Scalar>, loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>) {
         self.model = model
         self.loss = loss
