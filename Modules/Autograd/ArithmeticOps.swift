@@ -83,6 +83,9 @@ public struct Divide<Scalar: TensorScalar>: Op {
 /// of the flags folded into the products.
 public struct MatMul<Scalar: TensorScalar>: Op {
     public let transposeA: Bool, transposeB: Bool
+    /// - Parameters:
+    ///   - transposeA: use Aᵀ.
+    ///   - transposeB: use Bᵀ.
     public init(transposeA: Bool = false, transposeB: Bool = false) {
         (self.transposeA, self.transposeB) = (transposeA, transposeB)
     }

@@ -9,6 +9,9 @@ public struct GraphLinear<Scalar: TensorScalar> {
     /// [out], or nil for a map without bias.
     public let bias: Parameter<Scalar>?
 
+    /// - Parameters:
+    ///   - weight: W, [out, in].
+    ///   - bias: b, [out], or nil.
     public init(weight: Parameter<Scalar>, bias: Parameter<Scalar>?) { (self.weight, self.bias) = (weight, bias) }
 
     /// The output node; the weight and bias enter as leaves bound to the parameters.

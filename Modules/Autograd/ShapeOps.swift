@@ -20,6 +20,7 @@ public struct Sum<Scalar: TensorScalar>: Op {
 /// Σ along one axis (the axis is removed); ∂x repeats G along that axis.
 public struct SumAlongAxis<Scalar: TensorScalar>: Op {
     public let axis: Int
+    /// - Parameter axis: the axis summed away.
     public init(axis: Int) { self.axis = axis }
     public var name: String { "sum(axis: \(axis))" }
     @_specialize(where Scalar == Float)
@@ -50,6 +51,9 @@ public struct Expand<Scalar: TensorScalar>: Op {
 
     public let count: Int
     public let placement: Placement
+    /// - Parameters:
+    ///   - count: how many copies.
+    ///   - placement: where the new axis goes.
     public init(count: Int, placement: Placement) { (self.count, self.placement) = (count, placement) }
     public var name: String { "expand(\(count))" }
 
@@ -94,6 +98,7 @@ extension Expand.Placement {
 /// Picks one entry per row of an [N, C] input, y_n = x[n, index_n]; backward scatters G back.
 public struct Select<Scalar: TensorScalar>: Op {
     public let indices: [Int]
+    /// - Parameter indices: for each row, the column to pick.
     public init(indices: [Int]) { self.indices = indices }
     public var name: String { "select" }
     @_specialize(where Scalar == Float)

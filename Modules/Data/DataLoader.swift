@@ -19,6 +19,12 @@ public final class DataLoader<Scalar: TensorScalar> {
     private let random: RandomSource
     private var batch: Batch<Scalar>
 
+    /// - Parameters:
+    ///   - dataset: the examples.
+    ///   - batchSize: examples per batch (the last may be smaller unless `dropLast`).
+    ///   - shuffle: reorder the examples every epoch (needs `random`).
+    ///   - dropLast: skip a last, smaller batch.
+    ///   - random: the source of the shuffles.
     public init(
         dataset: LabeledDataset<Scalar>, batchSize: Int, shuffle: Bool = true, dropLast: Bool = false,
         random: RandomSource? = nil

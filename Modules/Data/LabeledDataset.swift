@@ -8,6 +8,11 @@ public struct LabeledDataset<Scalar: TensorScalar>: Sendable {
     public var labels: [Int]
     public let classCount: Int
 
+    /// - Parameters:
+    ///   - features: [N, …], one row per example.
+    ///   - labels: N class indices.
+    ///   - classCount: how many classes there are.
+    /// - Throws: `DataError` when the counts differ or a label is outside 0..<classCount.
     public init(features: Tensor<Scalar>, labels: [Int], classCount: Int) throws {
         guard features.rowCount == labels.count || (features.count == 0 && labels.isEmpty) else {
             throw DataError.countMismatch(file: "dataset", images: features.rowCount, labels: labels.count)
@@ -59,6 +64,9 @@ public struct DatasetSplit<Scalar: TensorScalar>: Sendable {
     public var train: LabeledDataset<Scalar>
     public var test: LabeledDataset<Scalar>
 
+    /// - Parameters:
+    ///   - train: the examples to train on.
+    ///   - test: the examples to evaluate on.
     public init(train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>) {
         self.train = train
         self.test = test

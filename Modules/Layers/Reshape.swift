@@ -7,6 +7,7 @@ public final class Reshape<Scalar: TensorScalar>: Module {
     public var isTraining = true
     private var inputShape: [Int]?
 
+    /// - Parameter shape: each example's new shape (its element count must not change).
     public init(_ shape: [Int]) { self.shape = shape }
 
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {

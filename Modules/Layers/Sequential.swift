@@ -8,6 +8,7 @@ public final class Sequential<Scalar: TensorScalar>: Module {
     /// - Parameter layers: the modules, applied in order.
     public init(_ layers: [any Module<Scalar>]) { self.layers = layers }
 
+    /// - Parameter layers: the modules, applied in order.
     public convenience init(_ layers: any Module<Scalar>...) { self.init(layers) }
 
     public convenience init() { self.init([any Module<Scalar>]()) }

@@ -14,6 +14,9 @@ public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
     public let epsilon: Scalar
     public let reduction: Reduction
 
+    /// - Parameters:
+    ///   - epsilon: added to each probability inside the log.
+    ///   - reduction: batch mean or sum.
     public init(epsilon: Scalar = 1e-20, reduction: Reduction = .mean) {
         self.epsilon = epsilon
         self.reduction = reduction

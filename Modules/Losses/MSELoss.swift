@@ -12,6 +12,7 @@ public struct MSELoss<Scalar: TensorScalar>: Loss, Documented {
 
     public let reduction: Reduction
 
+    /// - Parameter reduction: mean over all elements, or their sum.
     public init(reduction: Reduction = .mean) { self.reduction = reduction }
 
     @_specialize(where Scalar == Float)

@@ -4,6 +4,7 @@ import TensorCore
 public struct NLLLoss<Scalar: TensorScalar>: Loss {
     public let reduction: Reduction
 
+    /// - Parameter reduction: batch mean or sum.
     public init(reduction: Reduction = .mean) { self.reduction = reduction }
 
     @_specialize(where Scalar == Float)

@@ -14,6 +14,7 @@ public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
 
     public let reduction: Reduction
 
+    /// - Parameter reduction: batch mean or sum.
     public init(reduction: Reduction = .mean) { self.reduction = reduction }
 
     @_specialize(where Scalar == Float)

@@ -6,6 +6,9 @@ public final class GradientDescent<Scalar: TensorScalar>: ParameterwiseOptimizer
         ComponentDocumentation(name: "GD", formula: #"w \leftarrow w - \eta g"#)
     }
 
+    /// - Parameters:
+    ///   - parameters: what to update.
+    ///   - learningRate: η.
     public init(parameters: [Parameter<Scalar>], learningRate: Double) {
         super.init(parameters: parameters, learningRate: learningRate, slotNames: [])
     }

@@ -13,6 +13,10 @@ open class ParameterwiseOptimizer<Scalar: TensorScalar>: Optimizer {
     public private(set) var states: [[Tensor<Scalar>]]
     public let slotNames: [String]
 
+    /// - Parameters:
+    ///   - parameters: what to update.
+    ///   - learningRate: η.
+    ///   - slotNames: the state tensors kept per parameter ("momentum_buffer"), zero-filled.
     public init(parameters: [Parameter<Scalar>], learningRate: Double, slotNames: [String]) {
         self.parameters = parameters
         self.learningRate = learningRate

@@ -2,6 +2,11 @@
 public struct Color: Equatable, Sendable {
     public var red: Double, green: Double, blue: Double, alpha: Double
 
+    /// - Parameters:
+    ///   - red: 0…1.
+    ///   - green: 0…1.
+    ///   - blue: 0…1.
+    ///   - alpha: opacity, 0…1.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         (self.red, self.green, self.blue, self.alpha) = (red, green, blue, alpha)
     }

@@ -12,6 +12,12 @@ public final class Figure {
     public var title: String?
     private let panels: [Axes]
 
+    /// - Parameters:
+    ///   - rows: panel rows.
+    ///   - columns: panel columns.
+    ///   - width: pixels; a size that fits the panels when nil.
+    ///   - height: pixels; likewise.
+    ///   - scale: multiplies every size (2 for sharper figures).
     public init(rows: Int = 1, columns: Int = 1, width: Int? = nil, height: Int? = nil, scale: Double = 1) {
         self.rows = max(rows, 1)
         self.columns = max(columns, 1)

@@ -5,6 +5,12 @@ public struct LossAndAccuracyFigure {
     public let loss: Axes
     public let accuracy: Axes
 
+    /// - Parameters:
+    ///   - lossTitle: the left panel's title.
+    ///   - accuracyTitle: the right panel's title.
+    ///   - xLabel: both panels' x label.
+    ///   - width: pixels, or the default.
+    ///   - height: pixels, or the default.
     public init(lossTitle: String, accuracyTitle: String, xLabel: String, width: Int? = nil, height: Int? = nil) {
         figure = Figure(columns: 2, width: width, height: height)
         (loss, accuracy) = (figure.axes(0, 0), figure.axes(0, 1))

@@ -7,6 +7,12 @@ public struct LineStyle: Sendable {
     public var marker: Marker?
     public var markerSize: Double
 
+    /// - Parameters:
+    ///   - color: the palette's next colour when nil.
+    ///   - width: line width in pixels.
+    ///   - dash: on/off lengths; solid when empty.
+    ///   - marker: a symbol at every point, or none.
+    ///   - markerSize: the symbol's size in pixels.
     public init(
         color: Color? = nil, width: Double = 1.8, dash: [Double] = [], marker: Marker? = nil, markerSize: Double = 5
     ) {
@@ -24,6 +30,11 @@ public struct BarSeries: Sendable {
     public var errors: [Double]?
     public var color: Color?
 
+    /// - Parameters:
+    ///   - label: the legend entry.
+    ///   - values: one bar per category.
+    ///   - errors: ± error bars, one per bar.
+    ///   - color: the palette's next colour when nil.
     public init(label: String, values: [Double], errors: [Double]? = nil, color: Color? = nil) {
         (self.label, self.values, self.errors, self.color) = (label, values, errors, color)
     }

@@ -16,6 +16,7 @@ public protocol LearningRateSchedule: Sendable {
 /// lr_i = lr₀.
 public struct ConstantSchedule: LearningRateSchedule {
     public let initialRate: Double
+    /// - Parameter initialRate: lr₀.
     public init(initialRate: Double) { self.initialRate = initialRate }
     public var name: String { "constant" }
     public var formula: String { #"lr_i = lr_0"# }
@@ -25,6 +26,10 @@ public struct ConstantSchedule: LearningRateSchedule {
 /// lr_i = lr₀·d^⌊i/L⌋: step decay.
 public struct StepDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double, stepLength: Int
+    /// - Parameters:
+    ///   - initialRate: lr₀.
+    ///   - decayRate: d, the factor per step length.
+    ///   - stepLength: L, steps between decays.
     public init(initialRate: Double, decayRate: Double, stepLength: Int) {
         (self.initialRate, self.decayRate, self.stepLength) = (initialRate, decayRate, max(stepLength, 1))
     }
@@ -60,6 +65,10 @@ public struct InverseTimeDecaySchedule: LearningRateSchedule {
 /// lr_i = lr_min + (lr₀ − lr_min)·(1 + cos(π·i/T))/2 for i ≤ T, then lr_min (cosine annealing without restarts).
 public struct CosineAnnealingSchedule: LearningRateSchedule {
     public let initialRate: Double, minimumRate: Double, period: Int
+    /// - Parameters:
+    ///   - initialRate: lr₀, the rate at the start of each period.
+    ///   - period: steps per cosine half-wave.
+    ///   - minimumRate: the rate at the end of a period.
     public init(initialRate: Double, period: Int, minimumRate: Double = 0) {
         (self.initialRate, self.period, self.minimumRate) = (initialRate, max(period, 1), minimumRate)
     }

@@ -33,6 +33,15 @@ public final class ReduceLROnPlateau {
             minimumRate: settings.minimumRate)
     }
 
+    /// - Parameters:
+    ///   - initialRate: the starting rate.
+    ///   - mode: whether smaller or larger values of the metric are better.
+    ///   - factor: the rate is multiplied by this (< 1) on a plateau.
+    ///   - patience: epochs without improvement before a reduction.
+    ///   - threshold: the least change that counts as an improvement.
+    ///   - thresholdMode: whether `threshold` is relative or absolute.
+    ///   - cooldown: epochs to wait after a reduction.
+    ///   - minimumRate: the rate never goes below this.
     public init(
         initialRate: Double, mode: Mode = .minimize, factor: Double = 0.1, patience: Int = 10,
         threshold: Double = 1e-4, thresholdMode: ThresholdMode = .relative, cooldown: Int = 0, minimumRate: Double = 0

@@ -11,6 +11,11 @@ public struct ComponentDocumentation: Sendable, Equatable {
     /// The output range or other short property ("[0, +∞)").
     public let range: String
 
+    /// - Parameters:
+    ///   - name: as tables and registries show it.
+    ///   - formula: the forward rule, in LaTeX.
+    ///   - derivative: the derivative or update rule, in LaTeX.
+    ///   - range: the output range or another short property.
     public init(name: String, formula: String, derivative: String = "", range: String = "") {
         self.name = name
         self.formula = formula

@@ -11,6 +11,9 @@ public final class Parameter<Scalar: TensorScalar> {
     /// touched, so a kernel that overwrites it (`accumulateGradient`) skips one pass over the weights.
     private var gradientIsPendingZero = false
 
+    /// - Parameters:
+    ///   - value: the initial value; the gradient starts as zeros of its shape.
+    ///   - name: a short local name ("weight").
     public init(_ value: Tensor<Scalar>, name: String = "") {
         AllocatorTuning.applied
         self.value = value

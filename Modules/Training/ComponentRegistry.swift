@@ -173,6 +173,9 @@ public struct DatasetContext {
     public let dataDirectory: String
     public let random: RandomSource
 
+    /// - Parameters:
+    ///   - dataDirectory: where named datasets are found.
+    ///   - random: the run's random source.
     public init(dataDirectory: String, random: RandomSource) {
         (self.dataDirectory, self.random) = (dataDirectory, random)
     }

@@ -13,6 +13,9 @@ public struct ComponentSlot: Hashable, Sendable, Comparable, CustomStringConvert
     public let kind: Kind
     public let name: String
 
+    /// - Parameters:
+    ///   - kind: the kind of component.
+    ///   - name: the registry name.
     public init(_ kind: Kind, _ name: String) { (self.kind, self.name) = (kind, name) }
 
     public var description: String { "\(kind.rawValue) \(name)" }

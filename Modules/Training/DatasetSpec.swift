@@ -14,6 +14,13 @@ public struct DatasetSpec: Codable, Hashable, Sendable {
     /// "idx": the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-… (plain or .gz).
     public var folder: String?
 
+    /// - Parameters:
+    ///   - name: the registry name ("disk", "mnist", "cifar10", "idx").
+    ///   - trainCount: training examples to generate or keep (a prefix of a stored set).
+    ///   - testCount: test examples to generate or keep.
+    ///   - preprocessing: "unitScale", "centered" or "standardized" for MNIST and idx.
+    ///   - validationSplit: MNIST: evaluate on the last 5,000 training images.
+    ///   - folder: "idx": the folder of idx files.
     public init(
         name: String, trainCount: Int? = nil, testCount: Int? = nil, preprocessing: String? = nil,
         validationSplit: Bool? = nil, folder: String? = nil

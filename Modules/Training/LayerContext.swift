@@ -11,6 +11,11 @@ public struct LayerContext {
     public let random: RandomSource
     public let registry: ComponentRegistry
 
+    /// - Parameters:
+    ///   - settings: the layer's settings from the recipe.
+    ///   - inputShape: the shape of one input example.
+    ///   - random: the run's random source.
+    ///   - registry: for initialisers named by the settings.
     public init(settings: LayerSettings, inputShape: [Int], random: RandomSource, registry: ComponentRegistry) {
         (self.settings, self.inputShape, self.random, self.registry) = (settings, inputShape, random, registry)
     }

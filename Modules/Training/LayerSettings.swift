@@ -5,6 +5,9 @@ public struct LayerSettings: Sendable {
     public let location: String
     public let values: [String: SettingValue]
 
+    /// - Parameters:
+    ///   - location: where the layer stands in the recipe, for errors ("model.layers[3] (conv2d)").
+    ///   - values: the settings by key.
     public init(location: String, values: [String: SettingValue]) {
         (self.location, self.values) = (location, values)
     }

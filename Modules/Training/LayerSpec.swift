@@ -53,6 +53,9 @@ public struct LayerSpec: Codable, Hashable, Sendable {
     /// Every other key of the JSON object.
     public var settings: [String: SettingValue]
 
+    /// - Parameters:
+    ///   - type: the registry name of the layer.
+    ///   - settings: its settings.
     public init(_ type: String, _ settings: [String: SettingValue] = [:]) {
         (self.type, self.settings) = (type, settings)
     }

@@ -12,6 +12,13 @@ public struct MLPSpec: Codable, Hashable, Sendable {
     /// Drop probability of a `Dropout` after every hidden activation, if any.
     public var dropout: Double?
 
+    /// - Parameters:
+    ///   - inputs: features per example.
+    ///   - hidden: hidden layer widths.
+    ///   - outputs: output units.
+    ///   - activation: the hidden activation's registry name.
+    ///   - outputActivation: an activation after the last layer, or none.
+    ///   - initializer: how weights are drawn.
     public init(
         inputs: Int, hidden: [Int], outputs: Int, activation: String, outputActivation: String? = nil,
         initializer: InitializerSpec = InitializerSpec(name: "pytorch-default"), dropout: Double? = nil

@@ -39,6 +39,9 @@ public struct LayerListSpec: Codable, Hashable, Sendable {
     public var input: [Int]?
     public var layers: [LayerSpec]
 
+    /// - Parameters:
+    ///   - input: the expected shape of one example, checked against the dataset; nil to take the dataset's.
+    ///   - layers: the layers in order.
     public init(input: [Int]? = nil, layers: [LayerSpec]) {
         (self.input, self.layers) = (input, layers)
     }

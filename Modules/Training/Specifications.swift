@@ -10,6 +10,10 @@ public struct InitializerSpec: Codable, Hashable, Sendable {
     /// Hidden layers use their activation's gain; the output layer uses 1.
     public var gainFromActivation: Bool
 
+    /// - Parameters:
+    ///   - name: the registry name.
+    ///   - standardDeviation: for "normal".
+    ///   - gainFromActivation: hidden layers use their activation's gain.
     public init(name: String, standardDeviation: Double? = nil, gainFromActivation: Bool = false) {
         (self.name, self.standardDeviation, self.gainFromActivation) = (name, standardDeviation, gainFromActivation)
     }
@@ -23,6 +27,10 @@ public struct LossSpec: Codable, Hashable, Sendable {
     public var reduction: Reduction
     public var epsilon: Double?
 
+    /// - Parameters:
+    ///   - name: the registry name.
+    ///   - reduction: batch mean or sum.
+    ///   - epsilon: for "cross-entropy" on probabilities.
     public init(name: String, reduction: Reduction = .mean, epsilon: Double? = nil) {
         (self.name, self.reduction, self.epsilon) = (name, reduction, epsilon)
     }
@@ -40,6 +48,14 @@ public struct OptimizerSpec: Codable, Hashable, Sendable {
     public var momentumForm: MomentumForm?
     public var decoupledWeightDecay: Double?
 
+    /// - Parameters:
+    ///   - name: the registry name.
+    ///   - learningRate: η.
+    ///   - momentum: μ.
+    ///   - weightDecay: λ, added to the gradient.
+    ///   - nesterov: Nesterov momentum (needs μ > 0).
+    ///   - momentumForm: where η enters SGD's buffer.
+    ///   - decoupledWeightDecay: λ_d, shrinking weights directly.
     public init(
         name: String, learningRate: Double, momentum: Double? = nil, weightDecay: Double? = nil,
         nesterov: Bool? = nil, momentumForm: MomentumForm? = nil, decoupledWeightDecay: Double? = nil
@@ -60,6 +76,13 @@ public struct ScheduleSpec: Codable, Hashable, Sendable {
     public var factor: Double?
     public var patience: Int?
 
+    /// - Parameters:
+    ///   - name: the registry name.
+    ///   - decayRate: d.
+    ///   - stepLength: steps between step decays.
+    ///   - period: steps per cosine period.
+    ///   - factor: the plateau reduction factor.
+    ///   - patience: plateau epochs before a reduction.
     public init(
         name: String, decayRate: Double? = nil, stepLength: Int? = nil, period: Int? = nil, factor: Double? = nil,
         patience: Int? = nil
@@ -79,6 +102,13 @@ public struct TrainingSpec: Codable, Hashable, Sendable {
     public var optimizer: OptimizerSpec
     public var schedule: ScheduleSpec?
 
+    /// - Parameters:
+    ///   - epochs: passes over the training set.
+    ///   - batchSize: examples per step.
+    ///   - shuffle: reorder the examples every epoch.
+    ///   - loss: the objective.
+    ///   - optimizer: the update rule.
+    ///   - schedule: a per-epoch schedule, or none.
     public init(
         epochs: Int, batchSize: Int, shuffle: Bool = true, loss: LossSpec, optimizer: OptimizerSpec,
         schedule: ScheduleSpec? = nil

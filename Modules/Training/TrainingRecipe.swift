@@ -11,6 +11,11 @@ public struct TrainingRecipe: Codable, Sendable {
     public var training: TrainingSpec
     public var seed: UInt64
 
+    /// - Parameters:
+    ///   - dataset: what to train on.
+    ///   - model: the network.
+    ///   - training: epochs, batch, loss, optimizer, schedule.
+    ///   - seed: the seed of every random draw of the run.
     public init(dataset: DatasetSpec, model: ModelSpec, training: TrainingSpec, seed: UInt64) {
         (self.dataset, self.model, self.training, self.seed) = (dataset, model, training, seed)
     }
