@@ -12,10 +12,23 @@ public protocol Op<Scalar> {
 
     /// A short name for descriptions ("add", "matmul").
     var name: String { get }
+    /// The output, and what backward needs (the context).
+    /// - Parameter inputs: the input values, in the op's order.
+    /// - Throws: `TensorError` when their shapes do not fit the op.
     func forward(_ inputs: [Tensor<Scalar>]) throws -> (output: Tensor<Scalar>, context: Context)
+    /// The gradient of every input.
+    /// - Parameters:
+    ///   - context: what forward kept.
+    ///   - outputGradient: ∂loss/∂output.
+    /// - Throws: `TensorError` on a shape mismatch.
     func backward(_ context: Context, outputGradient: Tensor<Scalar>) throws -> [Tensor<Scalar>]
     /// The gradients of the inputs whose `needed` flag is set (nil for the others). The default
     /// computes them all; an op whose gradients are expensive (matmul) computes only those asked for.
+    /// - Parameters:
+    ///   - context: what forward kept.
+    ///   - outputGradient: ∂loss/∂output.
+    ///   - needed: one flag per input.
+    /// - Throws: `TensorError` on a shape mismatch.
     func backward(_ context: Context, outputGradient: Tensor<Scalar>, needed: [Bool]) throws -> [Tensor<Scalar>?]
 }
 

@@ -19,6 +19,9 @@ public final class TensorNode<Scalar: TensorScalar> {
     public let requiresGradient: Bool
 
     /// A leaf holding `value`; pass `requiresGradient: false` for data, so no gradient is computed for it.
+    /// - Parameters:
+    ///   - value: the leaf's value.
+    ///   - requiresGradient: whether backward fills its gradient.
     public init(_ value: Tensor<Scalar>, requiresGradient: Bool = true) {
         self.value = value
         self.requiresGradient = requiresGradient
@@ -26,6 +29,7 @@ public final class TensorNode<Scalar: TensorScalar> {
     }
 
     /// A leaf standing for `parameter` (its current value).
+    /// - Parameter parameter: its gradient goes into `parameter.grad`.
     public init(parameter: Parameter<Scalar>) {
         value = parameter.value
         self.parameter = parameter

@@ -12,6 +12,9 @@ public struct Color: Equatable, Sendable {
     }
 
     /// From a 0xRRGGBB literal.
+    /// - Parameters:
+    ///   - hex: 0xRRGGBB.
+    ///   - alpha: opacity, 0…1.
     public init(hex: UInt32, alpha: Double = 1) {
         self.init(
             red: Double(hex >> 16 & 0xff) / 255, green: Double(hex >> 8 & 0xff) / 255, blue: Double(hex & 0xff) / 255,

@@ -43,6 +43,9 @@ public struct StepDecaySchedule: LearningRateSchedule {
 /// lr_i = lr₀·exp(−d·i): exponential decay in closed form.
 public struct ExponentialDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
+    /// - Parameters:
+    ///   - initialRate: lr₀.
+    ///   - decayRate: d.
     public init(initialRate: Double, decayRate: Double) {
         (self.initialRate, self.decayRate) = (initialRate, decayRate)
     }
@@ -54,6 +57,9 @@ public struct ExponentialDecaySchedule: LearningRateSchedule {
 /// lr_i = lr₀/(1 + d·i): 1/t decay in closed form.
 public struct InverseTimeDecaySchedule: LearningRateSchedule {
     public let initialRate: Double, decayRate: Double
+    /// - Parameters:
+    ///   - initialRate: lr₀.
+    ///   - decayRate: d.
     public init(initialRate: Double, decayRate: Double) {
         (self.initialRate, self.decayRate) = (initialRate, decayRate)
     }

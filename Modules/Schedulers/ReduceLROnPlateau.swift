@@ -26,6 +26,9 @@ public final class ReduceLROnPlateau {
     }
 
     /// A scheduler starting from `initialRate` with `settings`.
+    /// - Parameters:
+    ///   - initialRate: the starting rate.
+    ///   - settings: factor, patience and the rest, PyTorch's defaults where unset.
     public convenience init(initialRate: Double, settings: Settings) {
         self.init(
             initialRate: initialRate, mode: settings.mode, factor: settings.factor, patience: settings.patience,

@@ -26,5 +26,6 @@ public struct ComponentDocumentation: Sendable, Equatable {
 
 /// A component type that can describe itself for generated tables.
 public protocol Documented {
+    /// The component's name, formula, derivative and range.
     static var documentation: ComponentDocumentation { get }
 }

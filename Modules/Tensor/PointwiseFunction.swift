@@ -3,7 +3,13 @@
 /// explicit layers (`Activation`) and the autograd graph (`Pointwise`), so the two share one
 /// definition of each function.
 public protocol ActivationFunction: Documented {
+    /// f(x).
+    /// - Parameter x: one element.
     static func value<S: TensorScalar>(_ x: S) -> S
+    /// f′ at `x`, given also y = f(x) (so sigmoid and tanh reuse it).
+    /// - Parameters:
+    ///   - x: the input element.
+    ///   - y: f(x).
     static func derivative<S: TensorScalar>(input x: S, output y: S) -> S
 }
 

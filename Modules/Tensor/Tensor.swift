@@ -13,6 +13,10 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
     @usableFromInline var storage: [Scalar]
 
     /// Wraps `scalars` with `shape`, throwing if their counts disagree.
+    /// - Parameters:
+    ///   - shape: the dimensions.
+    ///   - scalars: the elements in row-major order.
+    /// - Throws: `TensorError` when the count does not match the shape.
     public init(shape: [Int], scalars: [Scalar]) throws {
         guard ElementCount.of(shape) == scalars.count else {
             throw TensorError.invalidShape(
@@ -32,6 +36,9 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
 
     /// A tensor of `template`'s shape whose elements `body` writes, every one of them, into
     /// uninitialised memory (for kernels that would otherwise copy or zero a buffer first).
+    /// - Parameters:
+    ///   - template: whose shape the new tensor takes.
+    ///   - body: writes every element.
     @inlinable
     public init(shapeOf template: Tensor, initializingWith body: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
         let count = template.count
@@ -44,22 +51,29 @@ public struct Tensor<Scalar: TensorScalar>: Equatable, Sendable {
     }
 
     /// A tensor of `shape` filled with `value`.
+    /// - Parameters:
+    ///   - shape: the dimensions.
+    ///   - value: every element.
     @inlinable
     public init(shape: [Int], repeating value: Scalar) {
         self.init(uncheckedShape: shape, scalars: Array(repeating: value, count: shape.reduce(1, *)))
     }
 
     /// A scalar (rank-0) tensor.
+    /// - Parameter value: the one element.
     public init(_ value: Scalar) {
         self.init(uncheckedShape: [], scalars: [value])
     }
 
     /// A rank-1 tensor holding `values`.
+    /// - Parameter values: the elements.
     public init(_ values: [Scalar]) {
         self.init(uncheckedShape: [values.count], scalars: values)
     }
 
     /// A rank-2 tensor from nested rows; throws if the rows differ in length.
+    /// - Parameter rows: equal-length rows.
+    /// - Throws: `TensorError` when the rows differ in length.
     public init(_ rows: [[Scalar]]) throws {
         let columns = rows.first?.count ?? 0
         guard rows.allSatisfy({ $0.count == columns }) else {

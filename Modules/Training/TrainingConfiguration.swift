@@ -46,6 +46,17 @@ public struct TrainingConfiguration: Sendable {
     /// Flush subnormal floats to zero while training (see `BLASLibrary.flushingSubnormals`).
     public var flushesSubnormals = true
 
+    /// - Parameters:
+    ///   - epochs: passes over the training set.
+    ///   - batchSize: examples per step.
+    ///   - shuffle: reorder the examples every epoch.
+    ///   - targetEncoding: how labels become the loss's targets.
+    ///   - schedule: a per-epoch learning-rate schedule, or none.
+    ///   - plateau: ReduceLROnPlateau settings, or none.
+    ///   - nonFinitePolicy: what a NaN or infinite loss does.
+    ///   - evaluateEveryEpoch: evaluate the test set after every epoch (else after the last).
+    ///   - recordIterations: keep every iteration's loss and accuracy.
+    ///   - evaluationBatchSize: examples per evaluation pass.
     public init(
         epochs: Int, batchSize: Int, shuffle: Bool = true, targetEncoding: TargetEncoding = .classIndices,
         schedule: (any LearningRateSchedule)? = nil, plateau: ReduceLROnPlateau.Settings? = nil,

@@ -19,6 +19,15 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public var learningRate: Double
     public var seconds: Double
 
+    /// - Parameters:
+    ///   - epoch: counted from 1.
+    ///   - trainLoss: the running mean over the epoch's examples.
+    ///   - trainLossTotal: the same summed.
+    ///   - trainAccuracy: the running accuracy.
+    ///   - testLoss: after the epoch, if evaluated.
+    ///   - testAccuracy: after the epoch, if evaluated.
+    ///   - learningRate: the rate used.
+    ///   - seconds: the epoch's wall-clock time.
     public init(
         epoch: Int, trainLoss: Double, trainLossTotal: Double, trainAccuracy: Double, testLoss: Double?,
         testAccuracy: Double?,

@@ -10,6 +10,13 @@ public struct TrainingSetup {
     public var configuration: TrainingConfiguration
 
     /// Builds model, loss, optimizer and schedule for examples of `inputShape`, in that order of random draws.
+    /// - Parameters:
+    ///   - registry: where every component comes from.
+    ///   - spec: the model.
+    ///   - training: loss, optimizer, schedule, epochs and batch.
+    ///   - inputShape: the shape of one example.
+    ///   - random: the run's random source (the model's weights are drawn first).
+    /// - Throws: `RecipeError` or `RegistryError` naming what is wrong.
     public init(
         registry: ComponentRegistry, model spec: ModelSpec, training: TrainingSpec, inputShape: [Int],
         random: RandomSource
