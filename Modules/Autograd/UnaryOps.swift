@@ -6,7 +6,7 @@ import TensorCore
 public struct Pointwise<Scalar: TensorScalar, Function: ActivationFunction>: Op {
     public init() {}
 
-    public var name: String { Function.documentation.name.lowercased() }
+    public var name: String { Function.name.lowercased() }
 
     @_specialize(where Scalar == Float, Function == ReLUFunction)
     @_specialize(where Scalar == Double, Function == ReLUFunction)
@@ -44,16 +44,14 @@ public struct Pointwise<Scalar: TensorScalar, Function: ActivationFunction>: Op 
 
 /// e^x, derivative e^x (the exponential vugrad's softmax starts with).
 public enum ExpFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "Exp", formula: "e^x", derivative: "e^x", range: "(0, +∞)")
+    public static let name = "Exp"
     @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.exp(x) }
     @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { y }
 }
 
 /// ln x, derivative 1/x.
 public enum LogFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "Log", formula: #"\ln x"#, derivative: "1/x", range: "ℝ")
+    public static let name = "Log"
     @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.log(x) }
     @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { 1 / x }
 }

@@ -8,7 +8,7 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
 
     public init() {}
 
-    public var typeName: String { Function.documentation.name }
+    public var typeName: String { Function.name }
 
     @_specialize(where Scalar == Float, Function == ReLUFunction)
     @_specialize(where Scalar == Double, Function == ReLUFunction)

@@ -5,15 +5,7 @@ import TensorCore
 /// Backward applies the full Jacobian ∂y_i/∂z_j = y_i(δ_ij − y_j) to the upstream gradient,
 /// row by row: ∂z_j = y_j (g_j − Σ_i g_i y_i). That is the Jacobian-vector product computed with `bmm` elsewhere,
 /// without building the N×C×C Jacobian.
-public final class Softmax<Scalar: TensorScalar>: Module, Documented {
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(
-            name: "Softmax", formula: #"\Phi_j(z) = \frac{e^{z_j - z_k}}{\sum_i e^{z_i - z_k}}"#,
-            derivative:
-                #"\frac{\partial \Phi_i}{\partial z_j} = \begin{cases} \Phi_i(1 - \Phi_j) & i = j \\ -\Phi_i \Phi_j & i \neq j \end{cases}"#,
-            range: "(0, 1), rows sum to 1")
-    }
-
+public final class Softmax<Scalar: TensorScalar>: Module {
     public var isTraining = true
     private var output: Tensor<Scalar>?
 

@@ -4,13 +4,7 @@ import TensorCore
 ///
 /// It exists for report 000, which uses this pair with ε = 1e-20. When the correct class's
 /// probability underflows the gradient vanishes, which is why `SoftmaxCrossEntropyLoss` is the default.
-public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(
-            name: "Cross Entropy", formula: #"\mathcal{L}(y, p) = -\sum_{i} y_{i} \log(p_{i})"#,
-            derivative: #"\frac{\partial \mathcal{L}}{\partial p_i} = -\frac{y_i}{p_i}"#)
-    }
-
+public struct CrossEntropyLoss<Scalar: TensorScalar>: Loss {
     public let epsilon: Scalar
     public let reduction: Reduction
 

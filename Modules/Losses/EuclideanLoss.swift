@@ -1,14 +1,8 @@
 import TensorCore
 
 /// The Euclidean loss, L = (1/2N)·Σ_n ‖p_n − t_n‖², with ∂L/∂p_n = (p_n − t_n)/N.
-public struct EuclideanLoss<Scalar: TensorScalar>: Loss, Documented {
+public struct EuclideanLoss<Scalar: TensorScalar>: Loss {
     public var targets: LossTargets { .values }
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(
-            name: "Euclidean", formula: #"\mathcal{L} = \frac{1}{2N} \sum_{n=1}^{N} \lVert x_n - t_n \rVert^2"#,
-            derivative: #"\frac{\partial \mathcal{L}}{\partial x_n} = \frac{1}{N}(x_n - t_n)"#)
-    }
-
     public init() {}
 
     @_specialize(where Scalar == Float)

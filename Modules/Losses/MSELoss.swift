@@ -2,14 +2,8 @@ import TensorCore
 
 /// Mean squared error over all elements, L = (1/M)·Σ(p − t)², ∂L/∂p = (2/M)(p − t).
 /// With `.sum`, L = Σ(p − t)² and ∂L/∂p = 2(p − t).
-public struct MSELoss<Scalar: TensorScalar>: Loss, Documented {
+public struct MSELoss<Scalar: TensorScalar>: Loss {
     public var targets: LossTargets { .values }
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(
-            name: "MSE", formula: #"\mathcal{L}(w) = \frac{1}{N} \sum_{n=1}^{N} (y_n - f(x_n; w))^2"#,
-            derivative: #"\frac{\partial \mathcal{L}}{\partial f(x_n; w)} = \frac{2}{N} (f(x_n; w) - y_n)"#)
-    }
-
     public let reduction: Reduction
 
     /// - Parameter reduction: mean over all elements, or their sum.

@@ -3,15 +3,7 @@ import TensorCore
 /// Softmax and cross entropy fused on logits: L = −Σ_i y_i log softmax(z)_i, computed with a
 /// max-shifted log-sum-exp; ∂L/∂z = softmax(z)·Σy − y, i.e. softmax − y for one-hot targets
 /// divided by N under `.mean`.
-public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss, Documented {
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(
-            name: "Softmax Cross Entropy",
-            formula: #"\mathcal{L} = -\frac{1}{N}\sum_n \sum_k t_{nk} \ln \frac{e^{z_{nk}}}{\sum_j e^{z_{nj}}}"#,
-            derivative: #"\frac{\partial \mathcal{L}}{\partial z_{nk}} = \frac{1}{N}(\mathrm{softmax}(z_n)_k - t_{nk})"#
-        )
-    }
-
+public struct SoftmaxCrossEntropyLoss<Scalar: TensorScalar>: Loss {
     public let reduction: Reduction
 
     /// - Parameter reduction: batch mean or sum.

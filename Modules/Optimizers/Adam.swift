@@ -7,11 +7,7 @@ import TensorCore
 ///
 /// `weightDecay` adds λ·w to g (PyTorch `Adam`); `decoupledWeightDecay` shrinks w directly (the
 /// AdamW form; it exists for report 001's penalty step).
-public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(name: "Adam", formula: #"w \leftarrow w - \eta \hat m_t / (\sqrt{\hat v_t} + \epsilon)"#)
-    }
-
+public final class Adam<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar> {
     public let beta1: Double, beta2: Double, epsilon: Double, weightDecay: Double, decoupledWeightDecay: Double
 
     /// - Parameters:

@@ -1,11 +1,7 @@
 import TensorCore
 
 /// Plain gradient descent, w ← w − η·g.
-public final class GradientDescent<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(name: "GD", formula: #"w \leftarrow w - \eta g"#)
-    }
-
+public final class GradientDescent<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar> {
     /// - Parameters:
     ///   - parameters: what to update.
     ///   - learningRate: η.

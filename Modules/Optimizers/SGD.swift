@@ -9,11 +9,7 @@ import TensorCore
 ///
 /// `MomentumForm.velocity` is v ← γ·v + η·g; w ← w − v (it exists for report 001), which puts the
 /// learning rate inside the buffer; the two agree while η is constant.
-public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar>, Documented {
-    public static var documentation: ComponentDocumentation {
-        ComponentDocumentation(name: "SGD", formula: #"b \leftarrow \mu b + g;\; w \leftarrow w - \eta b"#)
-    }
-
+public final class SGD<Scalar: TensorScalar>: ParameterwiseOptimizer<Scalar> {
     /// Where the learning rate enters the momentum buffer.
     public typealias MomentumForm = Optimizers.MomentumForm
 

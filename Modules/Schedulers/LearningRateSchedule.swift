@@ -6,8 +6,6 @@ import Foundation
 public protocol LearningRateSchedule: Sendable {
     /// The registry name ("exp_decay").
     var name: String { get }
-    /// The rule in LaTeX, for tables of schedules.
-    var formula: String { get }
     /// The rate for a step.
     /// - Parameter step: counted from 0 (an epoch or an iteration, as the caller applies it).
     func learningRate(at step: Int) -> Double
@@ -19,7 +17,6 @@ public struct ConstantSchedule: LearningRateSchedule {
     /// - Parameter initialRate: lr₀.
     public init(initialRate: Double) { self.initialRate = initialRate }
     public var name: String { "constant" }
-    public var formula: String { #"lr_i = lr_0"# }
     public func learningRate(at step: Int) -> Double { initialRate }
 }
 
@@ -34,9 +31,6 @@ public struct StepDecaySchedule: LearningRateSchedule {
         (self.initialRate, self.decayRate, self.stepLength) = (initialRate, decayRate, max(stepLength, 1))
     }
     public var name: String { "step_decay" }
-    public var formula: String {
-        #"lr_i = lr_0 \times \text{decay\_rate}^{\lfloor i / \text{step\_decay\_length} \rfloor}"#
-    }
     public func learningRate(at step: Int) -> Double { initialRate * pow(decayRate, Double(step / stepLength)) }
 }
 
@@ -50,7 +44,6 @@ public struct ExponentialDecaySchedule: LearningRateSchedule {
         (self.initialRate, self.decayRate) = (initialRate, decayRate)
     }
     public var name: String { "exp_decay" }
-    public var formula: String { #"lr_i = lr_0 \times \exp(-i \times \text{decay\_rate})"# }
     public func learningRate(at step: Int) -> Double { initialRate * exp(-decayRate * Double(step)) }
 }
 
@@ -64,7 +57,6 @@ public struct InverseTimeDecaySchedule: LearningRateSchedule {
         (self.initialRate, self.decayRate) = (initialRate, decayRate)
     }
     public var name: String { "t_frac_decay" }
-    public var formula: String { #"lr_i = lr_0 / (1 + i \times \text{decay\_rate})"# }
     public func learningRate(at step: Int) -> Double { initialRate / (1 + decayRate * Double(step)) }
 }
 
@@ -79,7 +71,6 @@ public struct CosineAnnealingSchedule: LearningRateSchedule {
         (self.initialRate, self.period, self.minimumRate) = (initialRate, max(period, 1), minimumRate)
     }
     public var name: String { "cosine" }
-    public var formula: String { #"lr_i = lr_{min} + \tfrac{1}{2}(lr_0 - lr_{min})(1 + \cos(\pi i / T))"# }
     public func learningRate(at step: Int) -> Double {
         let progress = Double(min(step, period)) / Double(period)
         return minimumRate + (initialRate - minimumRate) * (1 + cos(Double.pi * progress)) / 2

@@ -2,7 +2,9 @@
 /// the output (so sigmoid and tanh reuse the output they already computed). It sits below both the
 /// explicit layers (`Activation`) and the autograd graph (`Pointwise`), so the two share one
 /// definition of each function.
-public protocol ActivationFunction: Documented {
+public protocol ActivationFunction {
+    /// The name a layer or graph op using it is shown by ("ReLU").
+    static var name: String { get }
     /// f(x).
     /// - Parameter x: one element.
     static func value<S: TensorScalar>(_ x: S) -> S
@@ -34,9 +36,7 @@ extension ActivationFunction {
 
 /// max(0, x), with derivative 1 for x > 0 and 0 otherwise (0 at x = 0, as PyTorch).
 public enum ReLUFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "ReLU", formula: #"\Phi(x) = \max(0, x)"#,
-        derivative: #"\Phi'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}"#, range: "[0, +∞)")
+    public static let name = "ReLU"
     // max(0, x) rather than a conditional: the compiler vectorises it, also in place. NaN gives 0.
     @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { Swift.max(0, x) }
     @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { x > 0 ? 1 : 0 }
@@ -44,18 +44,14 @@ public enum ReLUFunction: ActivationFunction {
 
 /// The logistic function 1/(1 + e^−x), derivative σ(1 − σ).
 public enum SigmoidFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "Sigmoid", formula: #"\Phi(x) = \frac{1}{1 + e^{-x}}"#,
-        derivative: #"\Phi'(x) = \Phi(x)(1 - \Phi(x))"#, range: "(0, 1)")
+    public static let name = "Sigmoid"
     @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { Tensor<S>.sigmoid(x) }
     @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { y * (1 - y) }
 }
 
 /// The hyperbolic tangent, derivative 1 − tanh².
 public enum TanhFunction: ActivationFunction {
-    public static let documentation = ComponentDocumentation(
-        name: "Tanh", formula: #"\Phi(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}"#,
-        derivative: #"\Phi'(x) = 1 - \Phi^2(x)"#, range: "(-1, 1)")
+    public static let name = "Tanh"
     @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { S.tanh(x) }
     @inlinable public static func derivative<S: TensorScalar>(input _: S, output y: S) -> S { 1 - y * y }
 }

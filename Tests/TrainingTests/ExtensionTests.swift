@@ -64,7 +64,6 @@ final class NormalizedGradientDescent: ParameterwiseOptimizer<Float> {
 struct WarmupHalving: LearningRateSchedule {
     let initialRate: Double, period: Int
     var name: String { "warmup_halving" }
-    var formula: String { #"lr_0/10 \text{ at } i = 0, \text{ else } lr_0 \cdot 2^{-\lfloor (i-1)/p \rfloor}"# }
     func learningRate(at step: Int) -> Double {
         step == 0 ? initialRate / 10 : initialRate * pow(0.5, Double((step - 1) / period))
     }

@@ -173,7 +173,7 @@ struct Report000: ReportReproduction {
         document.addTable(
             number: "1", title: "List of Activation Functions",
             caption:
-                "Generated from Backprop's activation registry (`ActivationFunction.documentation`); the last column is the largest relative error of each layer's backward against central differences in Double (h = 1e-6). Footnote (E000-8): the paper prints Sigmoid's range as [0,1] and ReLU's as [0,+∞]; the true ranges are (0,1) and [0,+∞), shown in the Range column. ReLU′(0) is undefined in the paper; Backprop uses 0 (UNSTATED → PROPOSAL).",
+                "Generated from Backprop's activation functions with the reproduction's table of their formulas (`ComponentFormulas.swift`); the last column is the largest relative error of each layer's backward against central differences in Double (h = 1e-6). Footnote (E000-8): the paper prints Sigmoid's range as [0,1] and ReLU's as [0,+∞]; the true ranges are (0,1) and [0,+∞), shown in the Range column. ReLU′(0) is undefined in the paper; Backprop uses 0 (UNSTATED → PROPOSAL).",
             markdown: markdownTable(
                 ["", "Function", "Gradient", "Range (Backprop)", "Remark (paper)", "gradient check"], rows)
                 + "\n\nPaper's ranges as printed: Sigmoid [0,1], Tanh [-1,1], ReLU $[0,+\\infty]$, Softmax [0,1].")
@@ -232,7 +232,10 @@ struct Report000: ReportReproduction {
             let sampled = [0, 10, 100].map { step in
                 schedule.map { String(format: "%.6g", $0.learningRate(at: step)) } ?? ""
             }
-            rows.append([name, printed[name]!, "$\(schedule?.formula ?? "")$", sampled.joined(separator: ", ")])
+            rows.append([
+                name, printed[name]!, "$\((schedule as? any ScheduleFormula)?.formula ?? "")$",
+                sampled.joined(separator: ", "),
+            ])
         }
         let tFrac = InverseTimeDecaySchedule(initialRate: 0.1, decayRate: 0.01).learningRate(at: 100)
         let exponential = ExponentialDecaySchedule(initialRate: 0.8, decayRate: 0.0002).learningRate(at: 1000)
