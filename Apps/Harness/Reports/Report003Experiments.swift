@@ -25,15 +25,33 @@ extension Report003 {
         return Experiment(change: change, request: request)
     }
 
+    /// A table's row run again with extra measurements: its short name, the table run's label, the
+    /// run, and the paper's printed results for the row (accuracies in %).
+    struct MeasuredRow {
+        let name: String, tableLabel: String
+        let experiment: Experiment
+        let paper: PaperResults
+    }
+
     /// The momentum-0.0 row (the largest train-loss miss) and the B = 400 row, measured every
     /// epoch, then the m = 0.0 run with one convention changed at a time.
-    func trainLossExperiments(_ context: ReproductionContext) -> (measured: [Experiment], conventions: [Experiment]) {
+    func trainLossExperiments(_ context: ReproductionContext) -> (measured: [MeasuredRow], conventions: [Experiment]) {
         let slow = request(baseline, momentum: 0.0, context)
+        let wide = request(baseline, batch: 400, context)
+        let slowPaper = Self.paper13[0].results
         var initialisation = baseline
         initialisation.standardDeviation = 0.1
         let measured = [
-            variant(slow, "measured every epoch", measured: true),
-            variant(request(baseline, batch: 400, context), "measured every epoch", measured: true),
+            MeasuredRow(
+                name: "m 0.0", tableLabel: slow.label,
+                experiment: variant(slow, "measured every epoch", measured: true),
+                paper: PaperResults(
+                    trainLoss: slowPaper.trainLoss, trainAccuracy: 100 * slowPaper.trainAccuracy,
+                    testLoss: slowPaper.testLoss, testAccuracy: 100 * slowPaper.testAccuracy)),
+            MeasuredRow(
+                name: "B 400", tableLabel: wide.label,
+                experiment: variant(wide, "measured every epoch", measured: true),
+                paper: Self.paper14.first { $0.value == 400 }!.results),
         ]
         let conventions = [
             variant(slow, "50,000 training images") { $0.dataset.trainCount = 50_000 },
@@ -74,7 +92,7 @@ extension Report003 {
         guard context.mode == .full, context.data.hasMNIST else { return [] }
         let trainLoss = trainLossExperiments(context)
         let oneLayer = oneLayerExperiments(context)
-        return (trainLoss.measured + trainLoss.conventions).map(\.request)
+        return trainLoss.measured.map(\.experiment.request) + trainLoss.conventions.map(\.request)
             + batchSeedExperiments(context).map(\.experiment.request)
             + [oneLayer.measured.request, oneLayer.withoutDecay.request, zeroLayerExperiment(context).request]
     }
