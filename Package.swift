@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
 /// Targets point one way: C libraries <- TensorCore (tensors, parameters, pointwise functions) <- Randomness
-/// <- (Autograd, Layers, Losses, Optimizers, Schedulers, Datasets, Plotting) <- Training
+/// <- (Autograd, Losses, Optimizers, Schedulers, Datasets, Plotting); Autograd <- Layers (a graph model is a
+/// module); all of them <- Training
 /// <- Backprop (re-exports) <- BackpropHarness (Apps/Harness: the reproduction and `train` command lines as a
 /// library) <- the executables. Framework targets live under Modules/, the reproduction under Apps/.
 
@@ -32,11 +33,12 @@ let package = Package(
 
         // MARK: Framework modules
         .target(
-            name: "TensorCore", dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")], path: "Modules/Tensor"
+            name: "TensorCore", dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+            path: "Modules/Tensor"
         ),
         .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),
         .target(name: "Autograd", dependencies: ["TensorCore"], path: "Modules/Autograd"),
-        .target(name: "Layers", dependencies: ["TensorCore", "Randomness"], path: "Modules/Layers"),
+        .target(name: "Layers", dependencies: ["TensorCore", "Randomness", "Autograd"], path: "Modules/Layers"),
         .target(name: "Losses", dependencies: ["TensorCore"], path: "Modules/Losses"),
         .target(name: "Optimizers", dependencies: ["TensorCore"], path: "Modules/Optimizers"),
         .target(name: "Schedulers", path: "Modules/Schedulers"),
@@ -49,7 +51,10 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["TensorCore", "CCairo", "CPNG"], path: "Modules/Plotting"),
         .target(
             name: "Backprop",
-            dependencies: ["TensorCore", "Randomness", "Autograd", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets", "Plotting", "Training"],
+            dependencies: [
+                "TensorCore", "Randomness", "Autograd", "Layers", "Losses", "Optimizers", "Schedulers", "Datasets",
+                "Plotting", "Training",
+            ],
             path: "Modules/Backprop"
         ),
 
@@ -71,16 +76,23 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["TensorCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], path: "Tests/TensorCoreTests"),
-        .testTarget(name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"], path: "Tests/RandomnessTests"),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd", "Layers", "Losses", "TestSupport"], path: "Tests/AutogradTests"),
+        .testTarget(
+            name: "TensorCoreTests", dependencies: ["TensorCore", "TestSupport"], path: "Tests/TensorCoreTests"),
+        .testTarget(
+            name: "RandomnessTests", dependencies: ["Randomness", "TestSupport"], path: "Tests/RandomnessTests"),
+        .testTarget(
+            name: "AutogradTests", dependencies: ["Autograd", "Layers", "Losses", "TestSupport"],
+            path: "Tests/AutogradTests"),
         .testTarget(name: "LayersTests", dependencies: ["Layers", "TestSupport"], path: "Tests/LayersTests"),
         .testTarget(name: "LossesTests", dependencies: ["Losses", "TestSupport"], path: "Tests/LossesTests"),
-        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "TestSupport"], path: "Tests/OptimizersTests"),
+        .testTarget(
+            name: "OptimizersTests", dependencies: ["Optimizers", "TestSupport"], path: "Tests/OptimizersTests"),
         .testTarget(name: "SchedulersTests", dependencies: ["Schedulers"], path: "Tests/SchedulersTests"),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CPNG"], path: "Tests/PlottingTests"),
-        .testTarget(name: "TrainingTests", dependencies: ["Training", "TestSupport"], path: "Tests/TrainingTests"),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "Autograd", "TestSupport"], path: "Tests/TrainingTests"),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"], path: "Tests/DatasetsTests"),
-        .testTarget(name: "HarnessTests", dependencies: ["BackpropHarness", "TestSupport"], path: "Tests/HarnessTests"),
+        .testTarget(
+            name: "HarnessTests", dependencies: ["BackpropHarness", "TestSupport"], path: "Tests/HarnessTests"),
     ]
 )

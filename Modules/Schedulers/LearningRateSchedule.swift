@@ -3,12 +3,23 @@ import Foundation
 /// A learning rate as a function of the step index (0-based). Whether a step is a batch or an
 /// epoch is the caller's choice.
 /// The training loop sets the optimizer's rate from `learningRate(at:)` explicitly.
-public protocol LearningRateSchedule: Sendable {
+public protocol LearningRateSchedule {
     /// The registry name ("exp_decay").
     var name: String { get }
     /// The rate for a step.
     /// - Parameter step: counted from 0 (an epoch or an iteration, as the caller applies it).
     func learningRate(at step: Int) -> Double
+}
+
+/// A schedule that also reads a metric after every epoch, as PyTorch's `ReduceLROnPlateau`: the
+/// training loop feeds it the metric `monitor` names once per epoch, and before the next epoch
+/// sets the optimizer's rate from `learningRate(at:)`. A user's own conforms the same way.
+public protocol MetricDrivenSchedule: LearningRateSchedule, AnyObject {
+    /// The metric it reads: "trainLoss", "trainAccuracy", "testLoss" or "testAccuracy".
+    var monitor: String { get }
+    /// Takes one epoch's value of the metric.
+    /// - Parameter metric: the value.
+    func observe(_ metric: Double)
 }
 
 /// lr_i = lr₀.

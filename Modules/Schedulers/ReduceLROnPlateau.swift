@@ -1,15 +1,17 @@
 /// Lowers the learning rate when a monitored metric stops improving, with
 /// PyTorch's `ReduceLROnPlateau` semantics: after more than `patience` calls without an
 /// improvement beyond `threshold`, the rate is multiplied by `factor` (not below `minimumRate`),
-/// then `cooldown` calls pass before bad calls count again. Call `step(metric:)` once per epoch.
-public final class ReduceLROnPlateau {
+/// then `cooldown` calls pass before bad calls count again. Call `step(metric:)` once per epoch;
+/// the training loop does so through `MetricDrivenSchedule.observe(_:)` with the metric `monitor` names.
+public final class ReduceLROnPlateau: MetricDrivenSchedule {
     /// Whether a lower (loss) or a higher (accuracy) metric is better.
-    public enum Mode: String, Sendable { case minimize, maximize }
+    public enum Mode: String, Sendable, CaseIterable { case minimize, maximize }
     /// Whether `threshold` is a fraction of the best value or an absolute margin.
-    public enum ThresholdMode: String, Sendable { case relative, absolute }
+    public enum ThresholdMode: String, Sendable, CaseIterable { case relative, absolute }
 
     public let mode: Mode, thresholdMode: ThresholdMode
     public let factor: Double, patience: Int, threshold: Double, cooldown: Int, minimumRate: Double
+    public let monitor: String
     public private(set) var learningRate: Double
     public private(set) var best: Double
     public private(set) var badCalls = 0
@@ -17,24 +19,6 @@ public final class ReduceLROnPlateau {
     /// The 1-based call numbers at which the rate was reduced.
     public private(set) var reductions: [Int] = []
     private var calls = 0
-
-    /// The settings without the starting rate, so a configuration can carry them before training starts.
-    public struct Settings: Sendable {
-        public var mode: Mode = .minimize, factor = 0.1, patience = 10, threshold = 1e-4
-        public var thresholdMode: ThresholdMode = .relative, cooldown = 0, minimumRate = 0.0
-        public init() {}
-    }
-
-    /// A scheduler starting from `initialRate` with `settings`.
-    /// - Parameters:
-    ///   - initialRate: the starting rate.
-    ///   - settings: factor, patience and the rest, PyTorch's defaults where unset.
-    public convenience init(initialRate: Double, settings: Settings) {
-        self.init(
-            initialRate: initialRate, mode: settings.mode, factor: settings.factor, patience: settings.patience,
-            threshold: settings.threshold, thresholdMode: settings.thresholdMode, cooldown: settings.cooldown,
-            minimumRate: settings.minimumRate)
-    }
 
     /// - Parameters:
     ///   - initialRate: the starting rate.
@@ -45,16 +29,26 @@ public final class ReduceLROnPlateau {
     ///   - thresholdMode: whether `threshold` is relative or absolute.
     ///   - cooldown: epochs to wait after a reduction.
     ///   - minimumRate: the rate never goes below this.
+    ///   - monitor: the name of the metric the training loop feeds it ("trainLoss", "testLoss", …).
     public init(
         initialRate: Double, mode: Mode = .minimize, factor: Double = 0.1, patience: Int = 10,
-        threshold: Double = 1e-4, thresholdMode: ThresholdMode = .relative, cooldown: Int = 0, minimumRate: Double = 0
+        threshold: Double = 1e-4, thresholdMode: ThresholdMode = .relative, cooldown: Int = 0, minimumRate: Double = 0,
+        monitor: String = "trainLoss"
     ) {
+        self.monitor = monitor
         (self.learningRate, self.mode, self.factor, self.patience) = (initialRate, mode, factor, patience)
         (self.threshold, self.thresholdMode, self.cooldown, self.minimumRate) = (
             threshold, thresholdMode, cooldown, minimumRate
         )
         best = mode == .minimize ? .infinity : -.infinity
     }
+
+    public var name: String { "plateau" }
+
+    /// The current rate, whatever the step: it changes only when a metric is fed.
+    public func learningRate(at step: Int) -> Double { learningRate }
+
+    public func observe(_ metric: Double) { step(metric: metric) }
 
     /// Feeds one value of the metric; returns the learning rate to use from now on.
     @discardableResult

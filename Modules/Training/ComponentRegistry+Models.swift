@@ -32,11 +32,13 @@ extension ComponentRegistry {
                 kind: "initializer (field model.initializer.name)", name: spec.initializer.name,
                 known: initializers.keys.sorted())
         }
-        func linear(_ width: Int, gain: Double) -> LayerSpec {
-            var settings: [String: SettingValue] = [
-                "out": .number(Double(width)), "init": .string(spec.initializer.name), "gain": .number(gain),
-            ]
-            if let std = spec.initializer.standardDeviation { settings["std"] = .number(std) }
+        let initializer: SettingValue =
+            spec.initializer.settings.isEmpty
+            ? .string(spec.initializer.name)
+            : .object(spec.initializer.settings.merging(["name": .string(spec.initializer.name)]) { $1 })
+        func linear(_ width: Int?, gain: Double) -> LayerSpec {
+            var settings: [String: SettingValue] = ["init": initializer, "gain": .number(gain)]
+            if let width { settings["out"] = .number(Double(width)) }
             return LayerSpec("linear", settings)
         }
         let hiddenGain = spec.initializer.gainFromActivation ? (gains[spec.activation] ?? 1) : 1
@@ -47,12 +49,15 @@ extension ComponentRegistry {
         }
         list.append(linear(spec.outputs, gain: 1))
         if let output = spec.outputActivation { list.append(LayerSpec(output)) }
-        return LayerListSpec(input: [spec.inputs], layers: list)
+        return LayerListSpec(input: spec.inputs.map { [$0] }, layers: list)
     }
 
     /// Builds the model `spec` describes for examples of `inputShape` (the recipe's own `input` when it states one).
     /// Each layer's input shape is the previous layer's output, found by running one zero example through it.
-    public func buildModel(_ spec: ModelSpec, inputShape: [Int]? = nil, random: RandomSource) throws -> BuiltModel {
+    /// The last layer that takes `out` (a linear layer, say) may leave it out: it gets `classCount`, the dataset's classes.
+    public func buildModel(_ spec: ModelSpec, inputShape: [Int]? = nil, classCount: Int? = nil, random: RandomSource)
+        throws -> BuiltModel
+    {
         let list = try layerList(spec)
         let prefix = { if case .mlp = spec { return "model (MLP shorthand) layer " } else { return "model.layers" } }()
         guard var shape = list.input ?? inputShape else {
@@ -60,6 +65,9 @@ extension ComponentRegistry {
                 source: "recipe", detail: "missing field model.input (the shape of one example, e.g. [3, 32, 32])")
         }
         let model = Sequential<Float>()
+        let lastWithOutputs = list.layers.lastIndex { layer in
+            layers[layer.type]?.settings.contains { $0.name == "out" } == true
+        }
         for (index, layer) in list.layers.enumerated() {
             let location = "\(prefix)[\(index)] (\(layer.type))"
             guard let entry = layers[layer.type] else {
@@ -68,18 +76,12 @@ extension ComponentRegistry {
                     detail:
                         "unknown layer type \"\(layer.type)\"; known: \(layers.keys.sorted().joined(separator: ", "))")
             }
-            let unknown = Set(layer.settings.keys).subtracting(entry.settings)
-            guard unknown.isEmpty else {
-                let known = entry.settings.isEmpty ? "none" : entry.settings.sorted().joined(separator: ", ")
-                throw RecipeError.layer(
-                    location: location,
-                    detail:
-                        "unknown setting\(unknown.count > 1 ? "s" : "") \(unknown.sorted().map { "\"\($0)\"" }.joined(separator: ", ")); known: \(known)"
-                )
-            }
-            let settings = LayerSettings(location: location, values: layer.settings)
+            let settings = try ComponentSettings(
+                location: location, values: layer.settings, declarations: entry.settings)
             let module = try entry.make(
-                LayerContext(settings: settings, inputShape: shape, random: random, registry: self))
+                LayerContext(
+                    settings: settings, inputShape: shape, random: random, registry: self,
+                    dataOutputs: index == lastWithOutputs ? classCount : nil))
             shape = try Self.outputShape(of: module, inputShape: shape, settings: settings)
             model.append(module)
         }
@@ -87,13 +89,14 @@ extension ComponentRegistry {
     }
 
     /// The model alone; see `buildModel`.
-    public func makeModel(_ spec: ModelSpec, inputShape: [Int]? = nil, random: RandomSource) throws -> Sequential<Float>
+    public func makeModel(_ spec: ModelSpec, inputShape: [Int]? = nil, classCount: Int? = nil, random: RandomSource)
+        throws -> Sequential<Float>
     {
-        try buildModel(spec, inputShape: inputShape, random: random).model
+        try buildModel(spec, inputShape: inputShape, classCount: classCount, random: random).model
     }
 
     /// One zero example through `module` in evaluation mode (no dropout mask is drawn, nothing is trained).
-    private static func outputShape(of module: any Module<Float>, inputShape: [Int], settings: LayerSettings) throws
+    private static func outputShape(of module: any Module<Float>, inputShape: [Int], settings: ComponentSettings) throws
         -> [Int]
     {
         module.eval()

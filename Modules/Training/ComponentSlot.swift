@@ -3,7 +3,7 @@
 public struct ComponentSlot: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The registry's groups, one per framework target that provides the built-ins.
     public enum Kind: String, Sendable, CaseIterable, Comparable {
-        case layer, initializer, loss, optimizer, schedule, dataset
+        case layer, initializer, loss, optimizer, schedule, dataset, observer
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -3,35 +3,56 @@ import Randomness
 import TensorCore
 
 /// What a layer factory gets: the layer's settings, the shape of one input example (no batch
-/// dimension), the run's random source, and the registry (for the initializer the settings name).
+/// dimension), the run's random source, the registry (for the initializer the settings name),
+/// and, for the model's last layer that takes `out`, the dataset's class count.
 public struct LayerContext {
-    public let settings: LayerSettings
+    public let settings: ComponentSettings
     /// Per-example input shape: [features] after a flat layer, [channels, height, width] for images.
     public let inputShape: [Int]
     public let random: RandomSource
     public let registry: ComponentRegistry
+    /// The dataset's class count when this is the model's last layer that takes `out` (its default output width).
+    public let dataOutputs: Int?
 
     /// - Parameters:
     ///   - settings: the layer's settings from the recipe.
     ///   - inputShape: the shape of one input example.
     ///   - random: the run's random source.
     ///   - registry: for initialisers named by the settings.
-    public init(settings: LayerSettings, inputShape: [Int], random: RandomSource, registry: ComponentRegistry) {
+    ///   - dataOutputs: the dataset's class count for the model's last layer that takes `out`, else nil.
+    public init(
+        settings: ComponentSettings, inputShape: [Int], random: RandomSource, registry: ComponentRegistry,
+        dataOutputs: Int? = nil
+    ) {
         (self.settings, self.inputShape, self.random, self.registry) = (settings, inputShape, random, registry)
+        self.dataOutputs = dataOutputs
     }
 
-    /// The weight initialiser named by the settings "init" (default "pytorch-default"), "std" and
-    /// "gain" (default 1), checked to fill a weight of `shape` (a user's custom scheme may not).
+    /// The setting "out", or the dataset's class count when this is the model's last layer that takes it and it is left out.
+    public func outputFeatures() throws -> Int {
+        if let outputs = try settings.optionalInteger("out") { return outputs }
+        guard let dataOutputs else {
+            throw settings.error(
+                "missing setting \"out\" (only the model's last layer that takes it gets the dataset's class count)")
+        }
+        return dataOutputs
+    }
+
+    /// The weight initialiser named by the setting "init" (a name, or an object with its name and
+    /// settings; default "pytorch-default") with the setting "gain", checked to fill a weight of
+    /// `shape` (a user's custom scheme may not).
     public func weightInitializer(for shape: [Int], fanIn: Int, fanOut: Int) throws -> Initializer {
-        let spec = InitializerSpec(
-            name: try settings.string("init", default: "pytorch-default"),
-            standardDeviation: try settings.optionalNumber("std"))
+        let (name, values) = try settings.component("init")
+        let spec = InitializerSpec(name: name, values)
         do {
-            let initializer = try registry.makeInitializer(spec, gain: try settings.number("gain", default: 1))
+            let initializer = try registry.makeInitializer(
+                spec, gain: try settings.number("gain"), field: "\(settings.location) init")
             try initializer.checkSize(shape, fanIn: fanIn, fanOut: fanOut)
             return initializer
         } catch let error as RegistryError {
             throw settings.error("\(error)")
+        } catch let error as RecipeError {
+            throw error
         } catch let error as Initializer.SizeMismatch {
             throw settings.error("\(error) (initializer \"\(spec.name)\")")
         }

@@ -24,10 +24,10 @@ public enum ModelSpec: Codable, Hashable, Sendable {
         }
     }
 
-    /// The per-example input shape the recipe states (the shorthand's `inputs`; a layer list's optional `input`).
+    /// The per-example input shape the recipe states (the shorthand's optional `inputs`; a layer list's optional `input`).
     public var declaredInputShape: [Int]? {
         switch self {
-        case .mlp(let spec): return [spec.inputs]
+        case .mlp(let spec): return spec.inputs.map { [$0] }
         case .layers(let spec): return spec.input
         }
     }

@@ -5,19 +5,14 @@ import Foundation
 protocol StrictRecipeObject {}
 
 extension TrainingRecipe: StrictRecipeObject {}
-extension DatasetSpec: StrictRecipeObject {}
 extension ModelSpec: StrictRecipeObject {}
 extension MLPSpec: StrictRecipeObject {}
 extension LayerListSpec: StrictRecipeObject {}
-extension InitializerSpec: StrictRecipeObject {}
 extension TrainingSpec: StrictRecipeObject {}
-extension LossSpec: StrictRecipeObject {}
-extension OptimizerSpec: StrictRecipeObject {}
-extension ScheduleSpec: StrictRecipeObject {}
 
 /// Finds JSON keys that no stored property of the decoded value takes, by walking the JSON beside
-/// the value's `Mirror` (synthesised `Codable` uses the property names as keys). Layer settings
-/// are checked against their layer's own list when the model is built.
+/// the value's `Mirror` (synthesised `Codable` uses the property names as keys). A component's
+/// own settings (a layer's, an optimizer's, …) are checked against what it declares by the registry.
 enum RecipeKeys {
     /// The first unknown key as "field path: message", or nil when every key is known.
     static func firstUnknown(json: Any, decoded: Any, path: String = "") -> String? {

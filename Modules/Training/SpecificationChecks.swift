@@ -1,6 +1,5 @@
-/// Range checks on the numbers of a recipe or run, as PyTorch's constructors make them: each
-/// failure names the field, its value and what was expected, instead of a trap, an abort or a
-/// silently clamped value later on.
+/// Range checks on the loop's numbers of a recipe or run: each failure names the field, its value
+/// and what was expected, instead of a trap, an abort or a silently clamped value later on.
 enum SpecificationCheck {
     /// Fails unless `value` is a whole number ≥ `minimum`.
     static func count(_ value: Int, _ field: String, minimum: Int = 1, source: String) throws {
@@ -9,72 +8,42 @@ enum SpecificationCheck {
                 source: source, detail: "field \(field) is \(value); expected a whole number ≥ \(minimum)")
         }
     }
-
-    /// Fails unless `value` is finite and inside `range`.
-    static func number(
-        _ value: Double, _ field: String, in range: ClosedRange<Double>, expected: String, source: String
-    ) throws {
-        guard value.isFinite, range.contains(value) else {
-            throw RecipeError.malformed(source: source, detail: "field \(field) is \(value); expected \(expected)")
-        }
-    }
 }
 
 extension TrainingSpec {
-    /// Epochs and batch size positive; the optimizer's and schedule's settings in their ranges.
+    /// Epochs and batch size positive (the components' settings are checked by the registry, which knows what each takes).
     public func validate(source: String) throws {
         try SpecificationCheck.count(epochs, "training.epochs", source: source)
         try SpecificationCheck.count(batchSize, "training.batchSize", source: source)
-        try optimizer.validate(source: source)
-        try schedule?.validate(source: source)
     }
 }
 
-extension OptimizerSpec {
-    /// Learning rate, momentum and weight decays finite and ≥ 0 (PyTorch: "Invalid learning rate").
-    public func validate(source: String) throws {
-        let nonNegative = 0...Double.greatestFiniteMagnitude
-        try SpecificationCheck.number(
-            learningRate, "training.optimizer.learningRate", in: nonNegative, expected: "a finite number ≥ 0",
-            source: source)
-        for (field, value) in [
-            ("momentum", momentum), ("weightDecay", weightDecay), ("decoupledWeightDecay", decoupledWeightDecay),
-        ] {
-            guard let value else { continue }
-            try SpecificationCheck.number(
-                value, "training.optimizer.\(field)", in: nonNegative, expected: "a finite number ≥ 0", source: source)
+extension ComponentRegistry {
+    /// Checks every component setting of `training` and `dataset` against what the named
+    /// components declare, before anything is built or loaded: an unknown name, an unknown key,
+    /// a value of the wrong kind or out of range is an error naming the field, the key and the
+    /// settings the component takes.
+    public func checkSettings(of training: TrainingSpec, dataset: DatasetSpec? = nil) throws {
+        _ = try settings(
+            .optimizer, training.optimizer.name, values: training.optimizer.allSettings, field: "training.optimizer")
+        _ = try settings(.loss, training.loss.name, values: training.loss.allSettings, field: "training.loss")
+        if let schedule = training.schedule {
+            _ = try settings(.schedule, schedule.name, values: schedule.settings, field: "training.schedule")
         }
-        // PyTorch: "Nesterov momentum requires a momentum and zero dampening".
-        if nesterov == true, (momentum ?? 0) <= 0 {
-            throw RecipeError.malformed(
-                source: source,
-                detail:
-                    "field training.optimizer.nesterov is true but momentum is \(momentum ?? 0); Nesterov needs a momentum > 0"
-            )
+        for (index, observer) in (training.observers ?? []).enumerated() {
+            _ = try settings(.observer, observer.name, values: observer.settings, field: "training.observers[\(index)]")
         }
+        if let dataset { _ = try settings(.dataset, dataset.name, values: dataset.settings, field: "dataset") }
     }
-}
 
-extension ScheduleSpec {
-    /// Periods and steps positive, decay rates finite and ≥ 0, a plateau factor in (0, 1) (PyTorch: "Factor should be < 1.0").
-    public func validate(source: String) throws {
-        if let period { try SpecificationCheck.count(period, "training.schedule.period", source: source) }
-        if let stepLength { try SpecificationCheck.count(stepLength, "training.schedule.stepLength", source: source) }
-        if let patience {
-            try SpecificationCheck.count(patience, "training.schedule.patience", minimum: 0, source: source)
-        }
-        if let decayRate {
-            try SpecificationCheck.number(
-                decayRate, "training.schedule.decayRate", in: 0...Double.greatestFiniteMagnitude,
-                expected: "a finite number ≥ 0", source: source)
-        }
-        if let factor {
-            guard factor > 0, factor < 1 else {
-                throw RecipeError.malformed(
-                    source: source,
-                    detail: "field training.schedule.factor is \(factor); expected a number between 0 and 1 (exclusive)"
-                )
-            }
+    /// `checkSettings` for a whole recipe, its errors naming `source` (the recipe's file).
+    public func checkSettings(of recipe: TrainingRecipe, source: String) throws {
+        do {
+            try checkSettings(of: recipe.training, dataset: recipe.dataset)
+        } catch let error as RecipeError {
+            throw RecipeError.malformed(source: source, detail: error.description)
+        } catch let error as RegistryError {
+            throw RecipeError.malformed(source: source, detail: error.description)
         }
     }
 }

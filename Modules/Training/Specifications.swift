@@ -1,99 +1,138 @@
 import Losses
-import Optimizers
 
-/// An initialisation scheme by registry name, with its parameters.
-public struct InitializerSpec: Codable, Hashable, Sendable {
-    /// "pytorch-default", "xavier-normal", "he-normal", "normal", "fan-in-normal", "vugrad-2020".
+/// A component by registry name with its own settings (a schedule, an observer):
+/// `{"name": "step_decay", "decayRate": 0.5, "stepLength": 10}`.
+public struct ComponentSpec: Codable, Hashable, Sendable {
     public var name: String
-    /// Standard deviation for "normal".
-    public var standardDeviation: Double?
-    /// Hidden layers use their activation's gain; the output layer uses 1.
-    public var gainFromActivation: Bool
+    /// Every other key of the object, checked against the settings the component declares.
+    public var settings: [String: SettingValue]
 
     /// - Parameters:
     ///   - name: the registry name.
-    ///   - standardDeviation: for "normal".
-    ///   - gainFromActivation: hidden layers use their activation's gain.
-    public init(name: String, standardDeviation: Double? = nil, gainFromActivation: Bool = false) {
-        (self.name, self.standardDeviation, self.gainFromActivation) = (name, standardDeviation, gainFromActivation)
+    ///   - settings: its settings.
+    public init(name: String, _ settings: [String: SettingValue] = [:]) {
+        (self.name, self.settings) = (name, settings)
+    }
+
+    public init(from decoder: Decoder) throws {
+        name = try decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: AnyCodingKey("name"))
+        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name"])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(name, forKey: AnyCodingKey("name"))
+        try FlattenedSettings.encode(settings, into: &container)
     }
 }
 
-/// A loss by registry name.
-public struct LossSpec: Codable, Hashable, Sendable {
-    /// "mse", "euclidean", "softmax-cross-entropy", "cross-entropy" (on probabilities), "nll".
+/// A per-epoch learning-rate schedule by registry name, with its settings.
+public typealias ScheduleSpec = ComponentSpec
+/// A training observer by registry name, with its settings.
+public typealias ObserverSpec = ComponentSpec
+
+/// An initialisation scheme by registry name, with its settings (`{"name": "normal", "standardDeviation": 0.01}`).
+public struct InitializerSpec: Codable, Hashable, Sendable {
     public var name: String
-    /// Batch mean or batch sum.
+    /// Hidden layers of the MLP shorthand use their activation's gain; the output layer uses 1. Absent means false.
+    public var gainFromActivation: Bool
+    /// The scheme's own settings.
+    public var settings: [String: SettingValue]
+
+    /// - Parameters:
+    ///   - name: the registry name.
+    ///   - gainFromActivation: hidden layers use their activation's gain.
+    ///   - settings: the scheme's settings.
+    public init(name: String, gainFromActivation: Bool = false, _ settings: [String: SettingValue] = [:]) {
+        (self.name, self.gainFromActivation, self.settings) = (name, gainFromActivation, settings)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        gainFromActivation =
+            try container.decodeIfPresent(Bool.self, forKey: AnyCodingKey("gainFromActivation")) ?? false
+        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "gainFromActivation"])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(name, forKey: AnyCodingKey("name"))
+        try container.encode(gainFromActivation, forKey: AnyCodingKey("gainFromActivation"))
+        try FlattenedSettings.encode(settings, into: &container)
+    }
+}
+
+/// A loss by registry name: its batch reduction (every loss has one; absent means mean, as in
+/// PyTorch) and its own settings.
+public struct LossSpec: Codable, Hashable, Sendable {
+    public var name: String
     public var reduction: Reduction
-    public var epsilon: Double?
+    public var settings: [String: SettingValue]
 
     /// - Parameters:
     ///   - name: the registry name.
     ///   - reduction: batch mean or sum.
-    ///   - epsilon: for "cross-entropy" on probabilities.
-    public init(name: String, reduction: Reduction = .mean, epsilon: Double? = nil) {
-        (self.name, self.reduction, self.epsilon) = (name, reduction, epsilon)
+    ///   - settings: the loss's own settings.
+    public init(name: String, reduction: Reduction = .mean, _ settings: [String: SettingValue] = [:]) {
+        (self.name, self.reduction, self.settings) = (name, reduction, settings)
+    }
+
+    /// The settings with the reduction, as the loss's registration declares them.
+    public var allSettings: [String: SettingValue] {
+        settings.merging(["reduction": .string(reduction.rawValue)]) { $1 }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        reduction = try container.decodeIfPresent(Reduction.self, forKey: AnyCodingKey("reduction")) ?? .mean
+        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "reduction"])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(name, forKey: AnyCodingKey("name"))
+        try container.encode(reduction, forKey: AnyCodingKey("reduction"))
+        try FlattenedSettings.encode(settings, into: &container)
     }
 }
 
-/// An optimizer by registry name with its settings (unused ones are ignored).
+/// An optimizer by registry name: its learning rate (every optimizer has one, and schedules start
+/// from it) and its own settings (`momentum`, `betas`, …).
 public struct OptimizerSpec: Codable, Hashable, Sendable {
-    /// "sgd", "adam", "gd".
     public var name: String
     public var learningRate: Double
-    public var momentum: Double?
-    public var weightDecay: Double?
-    public var nesterov: Bool?
-    /// How SGD keeps its momentum buffer; absent means `.pytorch`.
-    public var momentumForm: MomentumForm?
-    public var decoupledWeightDecay: Double?
+    public var settings: [String: SettingValue]
 
     /// - Parameters:
     ///   - name: the registry name.
     ///   - learningRate: η.
-    ///   - momentum: μ.
-    ///   - weightDecay: λ, added to the gradient.
-    ///   - nesterov: Nesterov momentum (needs μ > 0).
-    ///   - momentumForm: where η enters SGD's buffer.
-    ///   - decoupledWeightDecay: λ_d, shrinking weights directly.
-    public init(
-        name: String, learningRate: Double, momentum: Double? = nil, weightDecay: Double? = nil,
-        nesterov: Bool? = nil, momentumForm: MomentumForm? = nil, decoupledWeightDecay: Double? = nil
-    ) {
-        (self.name, self.learningRate, self.momentum, self.weightDecay) = (name, learningRate, momentum, weightDecay)
-        (self.nesterov, self.momentumForm, self.decoupledWeightDecay) = (nesterov, momentumForm, decoupledWeightDecay)
+    ///   - settings: the optimizer's own settings.
+    public init(name: String, learningRate: Double, _ settings: [String: SettingValue] = [:]) {
+        (self.name, self.learningRate, self.settings) = (name, learningRate, settings)
+    }
+
+    /// The settings with the learning rate, as the optimizer's registration declares them.
+    public var allSettings: [String: SettingValue] { settings.merging(["learningRate": .number(learningRate)]) { $1 } }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        learningRate = try container.decode(Double.self, forKey: AnyCodingKey("learningRate"))
+        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "learningRate"])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(name, forKey: AnyCodingKey("name"))
+        try container.encode(learningRate, forKey: AnyCodingKey("learningRate"))
+        try FlattenedSettings.encode(settings, into: &container)
     }
 }
 
-/// A per-epoch learning-rate schedule by registry name.
-public struct ScheduleSpec: Codable, Hashable, Sendable {
-    /// "constant", "step_decay", "exp_decay", "t_frac_decay", "cosine", or "plateau".
-    public var name: String
-    public var decayRate: Double?
-    public var stepLength: Int?
-    public var period: Int?
-    /// ReduceLROnPlateau settings (PyTorch defaults when absent).
-    public var factor: Double?
-    public var patience: Int?
-
-    /// - Parameters:
-    ///   - name: the registry name.
-    ///   - decayRate: d.
-    ///   - stepLength: steps between step decays.
-    ///   - period: steps per cosine period.
-    ///   - factor: the plateau reduction factor.
-    ///   - patience: plateau epochs before a reduction.
-    public init(
-        name: String, decayRate: Double? = nil, stepLength: Int? = nil, period: Int? = nil, factor: Double? = nil,
-        patience: Int? = nil
-    ) {
-        (self.name, self.decayRate, self.stepLength, self.period, self.factor, self.patience) = (
-            name, decayRate, stepLength, period, factor, patience
-        )
-    }
-}
-
-/// Everything about how a model is trained.
+/// Everything about how a model is trained. Absent from a recipe, `batchSize` is 1 and `shuffle`
+/// false (PyTorch's `DataLoader`), the loss softmax cross-entropy (`nn.CrossEntropyLoss`).
 public struct TrainingSpec: Codable, Hashable, Sendable {
     public var epochs: Int
     public var batchSize: Int
@@ -101,6 +140,8 @@ public struct TrainingSpec: Codable, Hashable, Sendable {
     public var loss: LossSpec
     public var optimizer: OptimizerSpec
     public var schedule: ScheduleSpec?
+    /// Observers by registry name with their settings (early stopping, a user's log); absent when none.
+    public var observers: [ObserverSpec]?
 
     /// - Parameters:
     ///   - epochs: passes over the training set.
@@ -109,12 +150,27 @@ public struct TrainingSpec: Codable, Hashable, Sendable {
     ///   - loss: the objective.
     ///   - optimizer: the update rule.
     ///   - schedule: a per-epoch schedule, or none.
+    ///   - observers: observers of the training loop, or none.
     public init(
         epochs: Int, batchSize: Int, shuffle: Bool = true, loss: LossSpec, optimizer: OptimizerSpec,
-        schedule: ScheduleSpec? = nil
+        schedule: ScheduleSpec? = nil, observers: [ObserverSpec]? = nil
     ) {
         (self.epochs, self.batchSize, self.shuffle, self.loss, self.optimizer, self.schedule) = (
             epochs, batchSize, shuffle, loss, optimizer, schedule
         )
+        self.observers = observers
+    }
+
+    private enum CodingKeys: String, CodingKey { case epochs, batchSize, shuffle, loss, optimizer, schedule, observers }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        epochs = try container.decode(Int.self, forKey: .epochs)
+        batchSize = try container.decodeIfPresent(Int.self, forKey: .batchSize) ?? 1
+        shuffle = try container.decodeIfPresent(Bool.self, forKey: .shuffle) ?? false
+        loss = try container.decodeIfPresent(LossSpec.self, forKey: .loss) ?? LossSpec(name: "softmax-cross-entropy")
+        optimizer = try container.decode(OptimizerSpec.self, forKey: .optimizer)
+        schedule = try container.decodeIfPresent(ScheduleSpec.self, forKey: .schedule)
+        observers = try container.decodeIfPresent([ObserverSpec].self, forKey: .observers)
     }
 }

@@ -8,12 +8,15 @@ import Schedulers
 import TensorCore
 
 /// The one training loop every experiment and the `train` app share: mini-batches from a
-/// `DataLoader`, forward, loss, backward, optimizer step; per-epoch schedules; per-batch and
-/// per-epoch metrics; timing; and NaN handling.
+/// `DataLoader`, forward, loss, backward, optimizer step; per-epoch and metric-driven schedules;
+/// per-epoch metrics; timing; and NaN handling. Everything else a run measures, and any early
+/// stop, comes from its `observers`, called at fixed events (`TrainingObserver`).
 public final class Trainer<Scalar: TensorScalar> {
     public let model: any Module<Scalar>
     public let loss: any Loss<Scalar>
     public let optimizer: any Optimizer<Scalar>
+    /// Called in order at every event of every `fit`.
+    public var observers: [any TrainingObserver<Scalar>] = []
 
     /// Called after every batch with (epoch, batch, batches per epoch), both 1-based.
     public var progress: ((Int, Int, Int) -> Void)?
@@ -27,10 +30,15 @@ public final class Trainer<Scalar: TensorScalar> {
     ///   - model: the network to train.
     ///   - loss: the objective.
     ///   - optimizer: what updates the model's parameters.
-    public init(model: any Module<Scalar>, loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>) {
+    ///   - observers: called at the loop's events, in order.
+    public init(
+        model: any Module<Scalar>, loss: any Loss<Scalar>, optimizer: any Optimizer<Scalar>,
+        observers: [any TrainingObserver<Scalar>] = []
+    ) {
         self.model = model
         self.loss = loss
         self.optimizer = optimizer
+        self.observers = observers
     }
 
     /// Trains for `configuration.epochs` epochs on `train`, evaluating on `test` when given.
@@ -58,25 +66,29 @@ public final class Trainer<Scalar: TensorScalar> {
     ) throws -> TrainingHistory {
         guard train.count > 0 else { throw TrainingError.emptyDataset(role: "training") }
         if let test, test.count == 0 { throw TrainingError.emptyDataset(role: "test") }
-        var history = TrainingHistory()
+        let state = TrainingState(trainer: self, train: train, test: test, configuration: configuration)
         let loader = DataLoader(
             dataset: train, batchSize: configuration.batchSize, shuffle: configuration.shuffle, random: random)
-        let plateau = configuration.plateau.map { ReduceLROnPlateau(initialRate: optimizer.learningRate, settings: $0) }
-        let start = Date()
-        var iteration = 0
-        if configuration.evaluateBeforeTraining, let test {
-            let evaluation = try evaluate(test, configuration: configuration)
-            history.initialEvaluation = Evaluation(iteration: 0, loss: evaluation.loss, accuracy: evaluation.accuracy)
+        let metricDriven = configuration.schedule as? any MetricDrivenSchedule
+        let watched = try metricDriven.map { schedule in
+            guard let metric = EpochMetric(rawValue: schedule.monitor) else {
+                throw TrainingError.metricUnavailable(metric: schedule.monitor, epoch: 0)
+            }
+            return metric
         }
+        let start = Date()
+        for observer in observers { try observer.trainingWillBegin(state) }
         epochs: for epoch in 1...max(configuration.epochs, 1) {
             if stopRequest?.isRequested == true {
-                history.interrupted = true
+                state.history.interrupted = true
                 break epochs
             }
+            state.epoch = epoch
             let epochStart = Date()
             if let schedule = configuration.schedule { optimizer.learningRate = schedule.learningRate(at: epoch - 1) }
             let rate = optimizer.learningRate
             model.train()
+            for observer in observers { try observer.epochWillBegin(state) }
             var lossTotal = 0.0
             var correct = 0
             var seen = 0
@@ -85,7 +97,7 @@ public final class Trainer<Scalar: TensorScalar> {
             try loader.forEachBatch { batch in
                 guard !stopped else { return }
                 if stopRequest?.isRequested == true {
-                    (stopped, history.interrupted) = (true, true)
+                    (stopped, state.history.interrupted) = (true, true)
                     return
                 }
                 batchIndex += 1
@@ -95,61 +107,67 @@ public final class Trainer<Scalar: TensorScalar> {
                 let (value, gradient) = try loss.evaluate(predicted: output, target: target)
                 let perExample = Double(value) * (loss.reduction == .mean ? 1 : 1 / Double(batch.labels.count))
                 let hits = try Self.correctCount(output, labels: batch.labels, encoding: configuration.targetEncoding)
-                if !perExample.isFinite, history.firstNonFiniteIteration == nil {
-                    history.firstNonFiniteIteration = iteration
+                if !perExample.isFinite, state.history.firstNonFiniteIteration == nil {
+                    state.history.firstNonFiniteIteration = state.iteration
                 }
                 lossTotal += perExample * Double(batch.labels.count)
                 correct += hits
                 seen += batch.labels.count
-                if configuration.recordIterations {
-                    history.iterationLosses.append(perExample)
-                    history.iterationAccuracies.append(Double(hits) / Double(batch.labels.count))
-                }
-                iteration += 1
-                if !perExample.isFinite, configuration.nonFinitePolicy == .stop {
+                state.iteration += 1
+                let update = perExample.isFinite || configuration.nonFinitePolicy == .continue
+                if update {
+                    optimizer.zeroGrad()
+                    try model.accumulateGradients(gradient)
+                    try optimizer.step()
+                } else {
                     stopped = true
-                    return
                 }
-                optimizer.zeroGrad()
-                try model.accumulateGradients(gradient)
-                try optimizer.step()
-                if let interval = configuration.evaluationInterval, iteration % interval == 0, let test {
-                    let evaluation = try evaluate(test, configuration: configuration)
-                    history.periodicEvaluations.append(
-                        Evaluation(iteration: iteration, loss: evaluation.loss, accuracy: evaluation.accuracy))
-                }
-                progress?(epoch, batchIndex, loader.batchCount)
+                let step = StepRecord(
+                    epoch: epoch, batch: batchIndex, batchesPerEpoch: loader.batchCount, iteration: state.iteration,
+                    loss: perExample, accuracy: Double(hits) / Double(batch.labels.count),
+                    examples: batch.labels.count, updated: update)
+                if try notify(observers, state, { try $0.stepDidEnd(step, state) }) { stopped = true }
+                if update { progress?(epoch, batchIndex, loader.batchCount) }
             }
             var record = EpochRecord(
                 epoch: epoch, trainLoss: lossTotal / Double(max(seen, 1)), trainLossTotal: lossTotal,
                 trainAccuracy: Double(correct) / Double(max(seen, 1)), testLoss: nil, testAccuracy: nil,
-                learningRate: rate, seconds: 0)
-            if configuration.evaluateTrainingSet {
-                let evaluation = try evaluate(train, configuration: configuration)
-                (record.trainEvaluationLoss, record.trainEvaluationAccuracy) = (evaluation.loss, evaluation.accuracy)
-            }
-            if configuration.evaluateTestInTrainingMode, let test {
-                record.testLossInTrainingMode = try evaluate(test, configuration: configuration, inTrainingMode: true)
-                    .loss
-            }
-            if let plateau {
-                let before = plateau.learningRate
-                optimizer.learningRate = plateau.step(metric: record.trainLoss)
-                if optimizer.learningRate < before { history.rateReductionEpochs.append(epoch) }
-            }
-            record.seconds = Date().timeIntervalSince(epochStart)
+                learningRate: rate, seconds: Date().timeIntervalSince(epochStart))
             let last = epoch == configuration.epochs || stopped
             if let test, configuration.evaluateEveryEpoch || last {
                 let evaluation = try evaluate(test, configuration: configuration)
                 (record.testLoss, record.testAccuracy) = (evaluation.loss, evaluation.accuracy)
             }
+            if try notify(observers, state, { try $0.epochDidEnd(&record, state) }) { stopped = true }
+            if let metricDriven, let watched {
+                let before = optimizer.learningRate
+                metricDriven.observe(try watched.value(in: record))
+                optimizer.learningRate = metricDriven.learningRate(at: epoch)
+                if optimizer.learningRate < before { state.history.rateReductionEpochs.append(epoch) }
+            }
             guard seen > 0 else { break epochs }
-            history.epochs.append(record)
+            state.history.epochs.append(record)
             try epochFinished?(record)
             if stopped { break epochs }
         }
-        history.trainingSeconds = Date().timeIntervalSince(start)
-        return history
+        state.history.trainingSeconds = Date().timeIntervalSince(start)
+        for observer in observers { try observer.trainingDidEnd(state) }
+        return state.history
+    }
+
+    /// Calls `event` on every observer; true when one asked to stop (the first one is named in the history).
+    private func notify(
+        _ observers: [any TrainingObserver<Scalar>], _ state: TrainingState<Scalar>,
+        _ event: (any TrainingObserver<Scalar>) throws -> ObserverDecision
+    ) throws -> Bool {
+        var stop = false
+        for observer in observers where try event(observer) == .stop {
+            if !stop, state.history.stoppedBy == nil {
+                state.history.stoppedBy = ComponentRegistry.typeName(type(of: observer))
+            }
+            stop = true
+        }
+        return stop
     }
 
     /// Per-example mean loss and accuracy of the model on `dataset`, in evaluation mode unless asked otherwise.

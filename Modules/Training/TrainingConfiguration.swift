@@ -18,31 +18,22 @@ public enum NonFinitePolicy: String, Sendable, Codable {
     case `continue`
 }
 
-/// Everything the shared training loop needs besides the model, loss and optimizer.
-public struct TrainingConfiguration: Sendable {
+/// How the shared training loop runs: epochs, batches, target encoding, the schedule and what a
+/// non-finite loss does. What a run measures beyond each epoch's loss and accuracy, and when it
+/// stops early, are `TrainingObserver`s given to the trainer, not settings here.
+public struct TrainingConfiguration {
     public var epochs: Int
     public var batchSize: Int
     public var shuffle: Bool
     public var targetEncoding: TargetEncoding
-    /// Per-epoch schedule: the optimizer's rate is set to `learningRate(at: epochIndex)` before each epoch.
+    /// The optimizer's rate is set to `learningRate(at: epochIndex)` before each epoch; a
+    /// `MetricDrivenSchedule` is also fed its metric after each epoch.
     public var schedule: (any LearningRateSchedule)?
-    /// Rate reductions on a plateau of the epoch's mean training loss.
-    public var plateau: ReduceLROnPlateau.Settings?
     public var nonFinitePolicy: NonFinitePolicy
     /// Evaluate the test set after every epoch (otherwise only after the last).
     public var evaluateEveryEpoch: Bool
-    /// Keep every batch's loss and accuracy (for per-iteration curves).
-    public var recordIterations: Bool
     /// Batch size used for evaluation passes.
     public var evaluationBatchSize: Int
-    /// Also evaluate the untrained model.
-    public var evaluateBeforeTraining = false
-    /// Also evaluate the whole training set after every epoch.
-    public var evaluateTrainingSet = false
-    /// Also evaluate the test set in training mode after every epoch (dropout active).
-    public var evaluateTestInTrainingMode = false
-    /// Evaluate the test set every this many iterations.
-    public var evaluationInterval: Int?
     /// Flush subnormal floats to zero while training (see `BLASLibrary.flushingSubnormals`).
     public var flushesSubnormals = true
 
@@ -51,22 +42,17 @@ public struct TrainingConfiguration: Sendable {
     ///   - batchSize: examples per step.
     ///   - shuffle: reorder the examples every epoch.
     ///   - targetEncoding: how labels become the loss's targets.
-    ///   - schedule: a per-epoch learning-rate schedule, or none.
-    ///   - plateau: ReduceLROnPlateau settings, or none.
+    ///   - schedule: a per-epoch or metric-driven learning-rate schedule, or none.
     ///   - nonFinitePolicy: what a NaN or infinite loss does.
     ///   - evaluateEveryEpoch: evaluate the test set after every epoch (else after the last).
-    ///   - recordIterations: keep every iteration's loss and accuracy.
     ///   - evaluationBatchSize: examples per evaluation pass.
     public init(
         epochs: Int, batchSize: Int, shuffle: Bool = true, targetEncoding: TargetEncoding = .classIndices,
-        schedule: (any LearningRateSchedule)? = nil, plateau: ReduceLROnPlateau.Settings? = nil,
-        nonFinitePolicy: NonFinitePolicy = .stop, evaluateEveryEpoch: Bool = true, recordIterations: Bool = false,
-        evaluationBatchSize: Int = 1000
+        schedule: (any LearningRateSchedule)? = nil, nonFinitePolicy: NonFinitePolicy = .stop,
+        evaluateEveryEpoch: Bool = true, evaluationBatchSize: Int = 1000
     ) {
         (self.epochs, self.batchSize, self.shuffle, self.targetEncoding) = (epochs, batchSize, shuffle, targetEncoding)
-        (self.schedule, self.plateau, self.nonFinitePolicy) = (schedule, plateau, nonFinitePolicy)
-        (self.evaluateEveryEpoch, self.recordIterations, self.evaluationBatchSize) = (
-            evaluateEveryEpoch, recordIterations, evaluationBatchSize
-        )
+        (self.schedule, self.nonFinitePolicy) = (schedule, nonFinitePolicy)
+        (self.evaluateEveryEpoch, self.evaluationBatchSize) = (evaluateEveryEpoch, evaluationBatchSize)
     }
 }

@@ -60,8 +60,13 @@ public struct TrainingHistory: Sendable, Codable, Equatable {
     public var firstNonFiniteIteration: Int?
     /// True when a `StopRequest` ended training early (absent otherwise, so cached histories keep their encoding).
     public var interrupted: Bool?
-    /// Learning-rate reductions by a plateau scheduler, as 1-based epochs.
+    /// Learning-rate reductions by a metric-driven schedule (ReduceLROnPlateau), as 1-based epochs.
     public var rateReductionEpochs: [Int] = []
+    /// The observer that ended training early (its type, "EarlyStopping"); absent otherwise.
+    public var stoppedBy: String?
+    /// Series that observers recorded by name (`TrainingState.record(_:as:)`); absent when none did,
+    /// so histories without them encode as before.
+    public var observations: [String: [Double]]?
     public var trainingSeconds: Double = 0
     /// The untrained model on the test set, when asked for.
     public var initialEvaluation: Evaluation?

@@ -4,7 +4,8 @@ import Layers
 import Randomness
 import TensorCore
 
-/// A complete training job as data (the `train` app's JSON file): dataset, model, training and seed.
+/// A complete training job as data (the `train` app's JSON file): dataset, model, training and
+/// seed (0 when left out).
 public struct TrainingRecipe: Codable, Sendable {
     public var dataset: DatasetSpec
     public var model: ModelSpec
@@ -18,6 +19,16 @@ public struct TrainingRecipe: Codable, Sendable {
     ///   - seed: the seed of every random draw of the run.
     public init(dataset: DatasetSpec, model: ModelSpec, training: TrainingSpec, seed: UInt64) {
         (self.dataset, self.model, self.training, self.seed) = (dataset, model, training, seed)
+    }
+
+    private enum CodingKeys: String, CodingKey { case dataset, model, training, seed }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dataset = try container.decode(DatasetSpec.self, forKey: .dataset)
+        model = try container.decode(ModelSpec.self, forKey: .model)
+        training = try container.decode(TrainingSpec.self, forKey: .training)
+        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
     }
 
     /// Decodes a recipe; a malformed file gives an error naming the file and the field.
@@ -75,7 +86,8 @@ public struct TrainingRecipe: Codable, Sendable {
             dataset, context: DatasetContext(dataDirectory: dataDirectory, random: random))
         let inputShape = Array(split.train.features.shape.dropFirst())
         let setup = try TrainingSetup(
-            registry: registry, model: model, training: training, inputShape: inputShape, random: random)
+            registry: registry, model: model, training: training, inputShape: inputShape,
+            classCount: split.train.classCount, random: random)
         setup.trainer.progress = progress
         setup.trainer.stopRequest = stop
         // Captures the model, not `setup`: the trainer holds this closure, so capturing its owner would be a cycle.

@@ -15,7 +15,7 @@ final class ComponentSwapTests: XCTestCase {
     var studentRegistry: ComponentRegistry {
         var registry = ComponentRegistry.standard
         registry.register(optimizer: "sgd", implementation: "StudentSGD") {
-            SGD<Float>(parameters: $0, learningRate: $1.learningRate)
+            SGD<Float>(parameters: $0, learningRate: try $1.number("learningRate"))
         }
         return registry
     }

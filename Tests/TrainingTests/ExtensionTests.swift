@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import Layers
 import Losses
 import Optimizers
@@ -69,6 +70,44 @@ struct WarmupHalving: LearningRateSchedule {
     }
 }
 
+/// Signum (Bernstein et al., 2018): m ← β·m + (1 − β)·g, w ← w − η·(sign(m) + λ·w).
+final class Signum: ParameterwiseOptimizer<Float> {
+    static let settings: [Setting] = [
+        .number("beta", default: 0.9, in: .halfOpenUnitInterval, "β, the momentum's decay"),
+        .number("weightDecay", default: 0, in: .nonNegative, "λ, shrinking w directly"),
+    ]
+    let beta: Float, weightDecay: Float
+
+    init(parameters: [Parameter<Float>], settings: ComponentSettings) throws {
+        beta = Float(try settings.number("beta"))
+        weightDecay = Float(try settings.number("weightDecay"))
+        super.init(parameters: parameters, learningRate: try settings.number("learningRate"), slotNames: ["momentum"])
+    }
+
+    override func update(_ parameter: Parameter<Float>, state: inout [Tensor<Float>], step: Int) throws {
+        state[0] = try state[0] * beta + parameter.grad * (1 - beta)
+        let direction = state[0].map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }
+        try parameter.value.axpy(-Float(learningRate), direction + parameter.value * weightDecay)
+    }
+}
+
+/// Records ‖g‖, the norm of every parameter's gradient, after each step.
+final class GradientNormLog: TrainingObserver {
+    func stepDidEnd(_ step: StepRecord, _ state: TrainingState<Float>) throws -> ObserverDecision {
+        let squares = state.trainer.optimizer.parameters.map { $0.grad.squared().sum() }.reduce(0, +)
+        state.record(Double(squares.squareRoot()), as: "gradient norm")
+        return .proceed
+    }
+}
+
+/// The standard registry with Signum in the slot "signum" and the gradient-norm log in "gradient-norm".
+func extendedRegistry() -> ComponentRegistry {
+    var registry = ComponentRegistry.standard
+    registry.register(optimizer: "signum", settings: Signum.settings) { try Signum(parameters: $0, settings: $1) }
+    registry.register(observer: "gradient-norm") { _ in GradientNormLog() }
+    return registry
+}
+
 final class ExtensionTests: XCTestCase {
     func testUserComponentsPlugIntoTheSharedLoop() throws {
         let random = RandomSource(seed: 21)
@@ -108,5 +147,47 @@ final class ExtensionTests: XCTestCase {
         XCTAssertEqual(
             ComponentRegistry.targetEncoding(
                 loss: try registry.makeLoss(LossSpec(name: "softmax-cross-entropy")), outputs: 10), .classIndices)
+    }
+
+    /// Issue 22: an optimizer with two settings of its own and an observer, named by a recipe.
+    func testARecipeConfiguresAUsersOptimizerAndObserver() throws {
+        let json = """
+            {"dataset": {"name": "disk", "trainCount": 100, "testCount": 50},
+             "model": {"hidden": [8]},
+             "training": {"epochs": 2, "batchSize": 10, "optimizer": {"name": "signum", "learningRate": 0.01, "beta": 0.5},
+                          "observers": [{"name": "gradient-norm"}]}}
+            """
+        let recipe = try TrainingRecipe.decode(Data(json.utf8), source: "signum.json")
+        let (_, history, _) = try recipe.run(registry: extendedRegistry())
+        let norms = try XCTUnwrap(history.observations?["gradient norm"])
+        XCTAssertEqual(norms.count, 20, "one per step: 10 batches × 2 epochs")
+        XCTAssertTrue(norms.allSatisfy { $0.isFinite && $0 > 0 })
+        XCTAssertThrowsError(
+            try TrainingRecipe.decode(
+                Data(json.replacingOccurrences(of: "\"beta\"", with: "\"betas\"").utf8), source: "x"
+            )
+            .run(registry: extendedRegistry())
+        ) {
+            XCTAssertTrue(
+                "\($0)".contains("unknown setting \"betas\"; it takes: beta, learningRate, weightDecay"), "\($0)")
+        }
+    }
+
+    /// Signum's first two steps by hand: m₁ = (1 − β)g, m₂ = β·m₁ + (1 − β)g′.
+    func testSignumStepsAreTheHandComputedOnes() throws {
+        let w = Parameter(Tensor<Float>([1, -1]), name: "w")
+        let settings = try ComponentSettings(
+            location: "test", values: ["learningRate": 0.1, "beta": 0.5, "weightDecay": 0.5],
+            declarations: [ComponentRegistry.learningRateSetting] + Signum.settings)
+        let signum = try Signum(parameters: [w], settings: settings)
+        w.grad = Tensor([0.2, 0.4])
+        try signum.step()
+        let first: [Float] = [1 - 0.1 * (1 + 0.5), -1 - 0.1 * (1 - 0.5)]
+        for (value, expected) in zip(w.value.scalars, first) { XCTAssertEqual(value, expected, accuracy: 1e-6) }
+        w.grad = Tensor([-1, 0])
+        try signum.step()
+        // m = 0.5·[0.1, 0.2] + 0.5·[−1, 0] = [−0.45, 0.1]
+        let second: [Float] = [first[0] - 0.1 * (-1 + 0.5 * first[0]), first[1] - 0.1 * (1 + 0.5 * first[1])]
+        for (value, expected) in zip(w.value.scalars, second) { XCTAssertEqual(value, expected, accuracy: 1e-6) }
     }
 }

@@ -82,23 +82,23 @@ final class ModelRecipeTests: XCTestCase {
             ),
             (
                 #"{"input": [3, 8, 8], "layers": [{"type": "conv2d", "out": "six", "kernel": 3}]}"#,
-                ["(conv2d)", "\"out\" is \"six\"", "positive whole number"]
+                ["(conv2d)", "\"out\" is \"six\"", "a whole number ≥ 1"]
             ),
             (
                 #"{"input": [3, 8, 8], "layers": [{"type": "conv2d", "out": 4, "kernel": 0}]}"#,
-                ["(conv2d)", "\"kernel\" is 0", "positive whole number"]
+                ["(conv2d)", "\"kernel\" is 0", "a whole number ≥ 1"]
             ),
             (#"{"input": [3, 8, 8], "layers": [{"type": "conv2d", "out": 4.5, "kernel": 3}]}"#, ["\"out\" is 4.5"]),
             (
                 #"{"input": [3, 8, 8], "layers": [{"type": "conv2d", "out": 4, "kernal": 3}]}"#,
                 [
                     "model.layers[0] (conv2d)", "unknown setting \"kernal\"",
-                    "known: gain, init, kernel, out, padding, std, stride",
+                    "it takes: gain, init, kernel, out, padding, stride",
                 ]
             ),
             (
                 #"{"input": [3, 8, 8], "layers": [{"type": "relu", "out": 4}]}"#,
-                ["model.layers[0] (relu)", "unknown setting \"out\"", "known: none"]
+                ["model.layers[0] (relu)", "unknown setting \"out\"", "it takes: none"]
             ),
             (
                 #"{"input": [3, 8, 8], "layers": [{"type": "linear", "out": 4}]}"#,
@@ -157,10 +157,13 @@ final class ModelRecipeTests: XCTestCase {
             (recipe(dataset: "circle"), ["unknown dataset \"circle\"", "cifar10, disk, idx, mnist, syn20, syng"]),
             (recipe(loss: "hinge"), ["unknown loss \"hinge\"", "cross-entropy, euclidean, mse"]),
             (recipe(schedule: "warmup"), ["unknown schedule \"warmup\"", "constant, cosine"]),
-            (recipe(layers: #"[{"type": "linear"}]"#), ["model.layers[0] (linear)", "missing setting \"out\""]),
+            (
+                recipe(layers: #"[{"type": "linear"}, {"type": "relu"}, {"type": "linear", "out": 1}]"#),
+                ["model.layers[0] (linear)", "missing setting \"out\"", "only the model's last layer that takes it"]
+            ),
             (
                 recipe(layers: #"[{"type": "linear", "out": {"n": 1}}]"#),
-                ["model.layers[0].out", "expected a number, string, true/false or a list"]
+                ["model.layers[0] (linear)", "\"out\" is {\"n\": 1}", "a whole number ≥ 1"]
             ),
             (recipe(layers: #"[{"out": 1}]"#), ["missing field model.layers[0].type"]),
         ]
@@ -201,7 +204,7 @@ final class ModelRecipeTests: XCTestCase {
             .layers(LayerListSpec(input: [3], layers: [LayerSpec("double")])), random: RandomSource(seed: 1))
         XCTAssertEqual(try model.forward(Tensor([[1, 2, 3]])).scalars, [2, 4, 6])
         registry.register(optimizer: "sgd", implementation: "MySGD v2") {
-            GradientDescentLike(parameters: $0, learningRate: $1.learningRate)
+            GradientDescentLike(parameters: $0, learningRate: try $1.number("learningRate"))
         }
         XCTAssertEqual(registry.replacements[ComponentSlot(.optimizer, "sgd")], "MySGD v2")
     }

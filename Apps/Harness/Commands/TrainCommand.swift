@@ -13,6 +13,9 @@ struct TrainCommand: RegistryCommand {
     @Option(help: "A JSON recipe (see docs/examples/disk.json); the options below are ignored when given.")
     var config: String?
 
+    @Flag(help: "List every registered component per slot with its settings and defaults, and exit.")
+    var components = false
+
     @Option(help: "Output folder for training.png and checkpoint.safetensors.")
     var out = "runs/train"
 
@@ -65,19 +68,19 @@ struct TrainCommand: RegistryCommand {
             }
             return try TrainingRecipe.decode(data, source: config)
         }
-        let widths = hidden.values
         let isImages = dataset == "idx" || dataset == "mnist"
-        let inputs = isImages ? 784 : 2
-        let outputs = isImages ? 10 : (loss == "mse" || loss == "euclidean" ? 1 : 2)
+        // One output unit for a regression loss on the two-class sets; otherwise one per class.
+        let outputs = !isImages && (loss == "mse" || loss == "euclidean") ? 1 : nil
         return TrainingRecipe(
-            dataset: DatasetSpec(name: dataset, folder: folder),
+            dataset: DatasetSpec(name: dataset, folder.map { ["folder": .string($0)] } ?? [:]),
             model: .mlp(
                 MLPSpec(
-                    inputs: inputs, hidden: widths, outputs: outputs, activation: activation,
+                    hidden: hidden.values, outputs: outputs, activation: activation,
                     outputActivation: Self.outputActivation(loss: loss))),
             training: TrainingSpec(
                 epochs: epochs, batchSize: batchSize, loss: LossSpec(name: loss),
-                optimizer: OptimizerSpec(name: optimizer, learningRate: learningRate, momentum: momentum),
+                optimizer: OptimizerSpec(
+                    name: optimizer, learningRate: learningRate, momentum.map { ["momentum": .number($0)] } ?? [:]),
                 schedule: schedule.map { ScheduleSpec(name: $0) }),
             seed: seed)
     }
@@ -92,7 +95,12 @@ struct TrainCommand: RegistryCommand {
     }
 
     func run(registry: ComponentRegistry) throws {
+        if components {
+            print(ComponentCatalog(registry: registry).description, terminator: "")
+            return
+        }
         let recipe = try recipe()
+        try registry.checkSettings(of: recipe, source: config ?? "command line")
         let dataDirectory = DataDirectory.resolve(dataDir)
         let folder = try outputFolder()
         let layers = try registry.layerList(recipe.model).layers.map(\.type)
@@ -132,8 +140,13 @@ struct TrainCommand: RegistryCommand {
             print("error: \(reason) before any epoch ended with finite weights and loss, so no checkpoint was written")
             throw ExitCode(history.interrupted == true ? 130 : 1)
         }
+        // The twin gets the trained model's output width, which a recipe may have left to the data.
+        var probe = Tensor<Float>.zeros([1] + inputShape)
+        model.eval()
+        try model.infer(&probe)
         let reloaded = try registry.makeModel(
-            recipe.model, inputShape: inputShape, random: RandomSource(seed: recipe.seed &+ 1))
+            recipe.model, inputShape: inputShape, classCount: probe.shape.last,
+            random: RandomSource(seed: recipe.seed &+ 1))
         try reloaded.load(from: checkpoint)
         let check: String
         if savedEpoch == history.epochs.last?.epoch {

@@ -9,9 +9,14 @@ extension ComponentRegistry {
         if let model = request.model, let list = try? layerList(model) {
             for layer in list.layers {
                 slots.insert(ComponentSlot(.layer, layer.type))
-                if layers[layer.type]?.settings.contains("init") == true {
-                    if case .string(let name) = layer.settings["init"] ?? .string("pytorch-default") {
-                        slots.insert(ComponentSlot(.initializer, name))
+                for setting in layers[layer.type]?.settings ?? [] {
+                    guard case .component(let kind) = setting.kind, case .defaultValue(let fallback) = setting.absence
+                    else { continue }
+                    switch layer.settings[setting.name] ?? fallback {
+                    case .string(let name): slots.insert(ComponentSlot(kind, name))
+                    case .object(let object):
+                        if case .string(let name) = object["name"] { slots.insert(ComponentSlot(kind, name)) }
+                    default: continue
                     }
                 }
             }
@@ -19,6 +24,7 @@ extension ComponentRegistry {
         slots.insert(ComponentSlot(.loss, request.training.loss.name))
         slots.insert(ComponentSlot(.optimizer, request.training.optimizer.name))
         if let schedule = request.training.schedule { slots.insert(ComponentSlot(.schedule, schedule.name)) }
+        for observer in request.training.observers ?? [] { slots.insert(ComponentSlot(.observer, observer.name)) }
         return slots
     }
 

@@ -94,7 +94,7 @@ struct JobRunner {
         let weights: Double
         switch request.model {
         case .mlp(let spec)?:
-            let widths = [spec.inputs] + spec.hidden + [spec.outputs]
+            let widths = [spec.inputs ?? 784] + spec.hidden + [spec.outputs ?? 10]
             weights = zip(widths, widths.dropFirst()).map { Double($0 * $1) }.reduce(0, +)
         case .layers?:
             weights = 1e6  // a small CNN's multiply-adds per example, for ETAs and ordering only

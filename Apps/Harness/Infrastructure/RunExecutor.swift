@@ -24,16 +24,13 @@ struct RunExecutor: Sendable {
         let split = try data.split(request.dataset, random: random)
         var setup = try TrainingSetup(
             registry: registry, model: modelSpec, training: request.training,
-            inputShape: Array(split.train.features.shape.dropFirst()), random: random)
+            inputShape: Array(split.train.features.shape.dropFirst()), classCount: split.train.classCount,
+            random: random)
         let recording = request.recording
         setup.configuration.nonFinitePolicy = recording.nonFiniteStops ? .stop : .continue
         setup.configuration.evaluateEveryEpoch = recording.evaluateEveryEpoch
-        setup.configuration.recordIterations = recording.iterationWindow != nil || recording.rawIterations != nil
-        setup.configuration.evaluateBeforeTraining = recording.evaluateBeforeTraining
-        setup.configuration.evaluateTrainingSet = recording.evaluateTrainingSet
-        setup.configuration.evaluateTestInTrainingMode = recording.evaluateTestInTrainingMode
-        setup.configuration.evaluationInterval = recording.evaluationInterval
         let trainer = setup.trainer
+        trainer.observers = recording.observers + trainer.observers
         if let progress {
             let epochs = Double(request.training.epochs)
             trainer.progress = { epoch, batch, batches in

@@ -1,7 +1,10 @@
 import Backprop
 import Foundation
 
-/// What to record beyond per-epoch metrics.
+/// What the reports' runs record beyond per-epoch metrics, as the fields their cache keys have
+/// always held. These fields are closed: each maps to a built-in observer (`observers`) or a
+/// reduction of the result, and a new measurement is an observer named in `training.observers`
+/// instead of a new field here.
 struct RecordingSpec: Codable, Hashable {
     var evaluateEveryEpoch = true
     var evaluateBeforeTraining = false
@@ -18,6 +21,17 @@ struct RecordingSpec: Codable, Hashable {
     /// Record Σθ² over every parameter after training (for a loss that includes the weight-decay
     /// term ½·wd·Σθ²). Absent means false, so older runs keep their cache keys.
     var recordsParameterSquaredNorm: Bool?
+
+    /// The built-in observers these fields stand for, in the order the loop has always run them.
+    var observers: [any TrainingObserver<Float>] {
+        var observers: [any TrainingObserver<Float>] = []
+        if evaluateBeforeTraining { observers.append(InitialEvaluation()) }
+        if iterationWindow != nil || rawIterations != nil { observers.append(IterationLog()) }
+        if let evaluationInterval { observers.append(PeriodicEvaluation(interval: evaluationInterval)) }
+        if evaluateTrainingSet { observers.append(TrainingSetEvaluation()) }
+        if evaluateTestInTrainingMode { observers.append(TestLossInTrainingMode()) }
+        return observers
+    }
 }
 
 /// How a run is executed. The raw values are the ones cache keys have always held.

@@ -39,7 +39,7 @@ struct Report000: ReportReproduction {
     struct Network {
         let name: String, activation: String, outputs: Int, loss: LossSpec, learningRate: Double, decayRate: Double,
             schedule: String
-        var initializer = InitializerSpec(name: "normal", standardDeviation: 1)
+        var initializer = InitializerSpec(name: "normal", ["standardDeviation": 1])
         /// The paper's Table 5 row and how it is gated (nil: not in the paper).
         var paper: (row: PaperRow, gate: Table5Gate)?
         /// How Fig. 1 names the architecture this network's layer list stands for: its key in the
@@ -100,7 +100,7 @@ struct Report000: ReportReproduction {
             training: TrainingSpec(
                 epochs: context.value(full: 1000, quick: 200), batchSize: 500, loss: network.loss,
                 optimizer: OptimizerSpec(name: "gd", learningRate: network.learningRate),
-                schedule: ScheduleSpec(name: network.schedule, decayRate: network.decayRate)),
+                schedule: ScheduleSpec(name: network.schedule, ["decayRate": .number(network.decayRate)])),
             recording: recording, seed: context.seed("000-\(network.name)", trial: trial))
     }
 
@@ -223,12 +223,12 @@ struct Report000: ReportReproduction {
             "exp_decay": #"$lr_{i+1} = lr_i \times \exp(-i \times decay\_rate)$"#,
             "t_frac_decay": #"$lr_{i+1} = lr_i/(1 + i \times decay\_rate)$"#,
         ]
-        let spec = ScheduleSpec(name: "", decayRate: 0.01, stepLength: 10)
+        let settings: [String: SettingValue] = ["decayRate": 0.01, "stepLength": 10]
         var rows: [[String]] = []
         for name in ["constant", "step_decay", "exp_decay", "t_frac_decay"] {
-            var named = spec
-            named.name = name
-            let schedule = try? context.registry.makeSchedule(named, initialRate: 0.1).schedule
+            let takes = Set(context.registry.declaredSettings(.schedule, name)?.map(\.name) ?? [])
+            let named = ScheduleSpec(name: name, settings.filter { takes.contains($0.key) })
+            let schedule = try? context.registry.makeSchedule(named, initialRate: 0.1)
             let sampled = [0, 10, 100].map { step in
                 schedule.map { String(format: "%.6g", $0.learningRate(at: step)) } ?? ""
             }

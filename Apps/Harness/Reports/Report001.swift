@@ -38,7 +38,7 @@ struct Report001: ReportReproduction {
                 dropout: setup.dropout))
         let optimizer =
             setup.optimizer == "sgd"
-            ? OptimizerSpec(name: "sgd", learningRate: 0.01, momentum: 0.9, momentumForm: .velocity)
+            ? OptimizerSpec(name: "sgd", learningRate: 0.01, ["momentum": 0.9, "momentumForm": "velocity"])
             : OptimizerSpec(name: "adam", learningRate: 1e-3)
         var recording = RecordingSpec()
         recording.evaluateTrainingSet = true

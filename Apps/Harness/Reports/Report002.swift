@@ -58,7 +58,7 @@ struct Report002: ReportReproduction {
             training: TrainingSpec(
                 epochs: context.value(full: epochs, quick: 1), batchSize: 4,
                 loss: LossSpec(name: "softmax-cross-entropy"),
-                optimizer: OptimizerSpec(name: "sgd", learningRate: rate, momentum: momentum)),
+                optimizer: OptimizerSpec(name: "sgd", learningRate: rate, ["momentum": .number(momentum)])),
             recording: recording, seed: context.seed("002-cifar-\(rate)-\(momentum)", trial: 0))
     }
 
@@ -141,7 +141,8 @@ struct Report002: ReportReproduction {
             var reproduced = "not run"
             if missing.isEmpty {
                 let runs = cifarRequests(context).filter {
-                    $0.training.optimizer.learningRate == row.rate && $0.training.optimizer.momentum == row.momentum
+                    $0.training.optimizer.learningRate == row.rate
+                        && $0.training.optimizer.settings["momentum"] == .number(row.momentum)
                 }
                 let epoch = min(Int(max(row.epochs, 2)), runs.first?.training.epochs ?? 0)
                 if let run = runs.first.flatMap(results), epoch >= 1, epoch <= run.history.epochs.count,

@@ -63,7 +63,7 @@ struct Report003: ReportReproduction {
                 MLPSpec(
                     inputs: 784, hidden: Array([256, 128].prefix(depth)), outputs: 10, activation: activation,
                     outputActivation: loss == .mse ? "sigmoid" : nil,
-                    initializer: InitializerSpec(name: "normal", standardDeviation: standardDeviation)))
+                    initializer: InitializerSpec(name: "normal", ["standardDeviation": .number(standardDeviation)])))
         }
     }
 
@@ -305,11 +305,12 @@ struct Report003: ReportReproduction {
         recording.evaluateEveryEpoch = false
         return RunRequest(
             kind: .sharedLoop, label: "003 \(model.name) lr \(rate) m \(momentum) B \(batch)",
-            dataset: DatasetSpec(name: "mnist", preprocessing: "centered"), model: model.spec,
+            dataset: DatasetSpec(name: "mnist", ["preprocessing": "centered"]), model: model.spec,
             training: TrainingSpec(
                 epochs: context.value(full: 100, quick: 3), batchSize: batch,
                 loss: LossSpec(name: model.loss == .mse ? "euclidean" : "softmax-cross-entropy"),
-                optimizer: OptimizerSpec(name: "sgd", learningRate: rate, momentum: momentum, weightDecay: 5e-4)),
+                optimizer: OptimizerSpec(
+                    name: "sgd", learningRate: rate, ["momentum": .number(momentum), "weightDecay": 5e-4])),
             recording: recording, seed: context.seed("003", trial: 0))
     }
 

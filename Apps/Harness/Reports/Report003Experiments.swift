@@ -56,7 +56,7 @@ extension Report003 {
         let conventions = [
             variant(slow, "50,000 training images") { $0.dataset.trainCount = 50_000 },
             variant(slow, "55,000 training images") { $0.dataset.trainCount = 55_000 },
-            variant(slow, "pixels x/255") { $0.dataset.preprocessing = "unitScale" },
+            variant(slow, "pixels x/255") { $0.dataset.settings["preprocessing"] = "unitScale" },
             variant(request(initialisation, momentum: 0.0, context), "init std 0.1"),
         ]
         return (measured, conventions)
@@ -78,7 +78,7 @@ extension Report003 {
         let base = request(Self.models[5], context)
         return (
             variant(base, "measured every epoch", measured: true),
-            variant(base, "no weight decay") { $0.training.optimizer.weightDecay = 0 }
+            variant(base, "no weight decay") { $0.training.optimizer.settings["weightDecay"] = 0 }
         )
     }
 

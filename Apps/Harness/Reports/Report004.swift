@@ -42,7 +42,8 @@ struct Report004: ReportReproduction {
     ) -> RunRequest {
         RunRequest(
             kind: .sharedLoop, label: "004 \(label)",
-            dataset: DatasetSpec(name: "mnist", preprocessing: "standardized", validationSplit: validation),
+            dataset: DatasetSpec(
+                name: "mnist", ["preprocessing": "standardized", "validationSplit": .flag(validation)]),
             model: .mlp(
                 MLPSpec(
                     inputs: 784, hidden: [300], outputs: 10, activation: "sigmoid",

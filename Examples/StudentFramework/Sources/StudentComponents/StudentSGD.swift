@@ -10,15 +10,19 @@ public class StudentSGD: Optimizer {
     public let velocityForm: Bool
     var velocities: [[Float]]
 
-    /// Takes the settings of an `OptimizerSpec`; settings this implementation does not have are refused.
-    public init(parameters: [Parameter<Float>], spec: OptimizerSpec) throws {
-        guard (spec.weightDecay ?? 0) == 0, (spec.decoupledWeightDecay ?? 0) == 0, spec.nesterov != true else {
-            throw OptimizerSettingError(message: "StudentSGD has no weight decay or Nesterov momentum (asked for \(spec))")
-        }
+    /// The settings it takes besides the learning rate; a recipe that asks for any other (weight
+    /// decay, Nesterov) is refused by the registry, naming these.
+    public static let settings: [Setting] = [
+        .number("momentum", default: 0, in: .nonNegative, "γ, the share of the velocity kept"),
+        .choice("momentumForm", default: MomentumForm.pytorch, "velocity: v ← γ·v + η·g; pytorch: b ← μ·b + g"),
+    ]
+
+    /// Takes the settings the registry checked against `settings`.
+    public init(parameters: [Parameter<Float>], settings: ComponentSettings) throws {
         self.parameters = parameters
-        learningRate = spec.learningRate
-        momentum = spec.momentum ?? 0
-        velocityForm = spec.momentumForm == .velocity
+        learningRate = try settings.number("learningRate")
+        momentum = try settings.number("momentum")
+        velocityForm = try settings.choice("momentumForm", as: MomentumForm.self) == .velocity
         velocities = parameters.map { [Float](repeating: 0, count: $0.value.count) }
     }
 
@@ -60,10 +64,4 @@ public class StudentSGD: Optimizer {
 /// momentum never builds up and training runs at a tenth of the intended speed (γ = 0.9).
 public final class ForgetfulSGD: StudentSGD {
     override func velocity(of index: Int) -> [Float] { [Float](repeating: 0, count: velocities[index].count) }
-}
-
-/// A setting the student's optimizer does not implement.
-public struct OptimizerSettingError: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
 }
