@@ -17,7 +17,8 @@ public final class GraphModule<Scalar: TensorScalar>: Module {
 
     /// - Parameters:
     ///   - name: the name shown when the model is printed.
-    ///   - parameters: every parameter the graph's leaves are bound to, in order.
+    ///   - parameters: every parameter the graph's leaves are bound to, in order; their names are
+    ///     the keys of the state dict, so give each its own ("fc1.weight").
     ///   - body: builds the output node from the input node.
     public init(
         name: String, parameters: [Parameter<Scalar>], body: @escaping (TensorNode<Scalar>) throws -> TensorNode<Scalar>

@@ -25,7 +25,7 @@ extension ComponentRegistry {
     public static let initializerSettings: [Setting] = [
         .component(
             "init", of: .initializer, default: "pytorch-default",
-            "the weight initialiser: a name, or {\"name\": …} with its settings"),
+            "the weight initialiser"),
         .number("gain", default: 1, in: .nonNegative, "the gain gain-aware initialisers scale by"),
     ]
     /// The settings of the built-in "linear" layer, for a user's own layer in that slot.
