@@ -1,8 +1,9 @@
 import Foundation
 
-/// A recipe part whose JSON object may hold only the names of its stored properties: a
-/// misspelt key ("momentun") is an error, not a setting silently left at its default.
-protocol StrictRecipeObject {}
+/// A decoded part whose JSON object may hold only the names of its stored properties: a
+/// misspelt key ("epoch" for "epochs") is an error, not a field silently left at its default.
+/// Recipes and the harness's report specs conform; `StrictJSON.decode` checks them.
+public protocol StrictRecipeObject {}
 
 extension TrainingRecipe: StrictRecipeObject {}
 extension ModelSpec: StrictRecipeObject {}

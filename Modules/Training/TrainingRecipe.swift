@@ -35,41 +35,14 @@ public struct TrainingRecipe: Codable, Sendable {
     public static func decode(_ data: Data, source: String) throws -> TrainingRecipe {
         let recipe: TrainingRecipe
         do {
-            recipe = try JSONDecoder().decode(TrainingRecipe.self, from: data)
-        } catch let error as DecodingError {
+            recipe = try StrictJSON.decode(TrainingRecipe.self, from: data, source: source)
+        } catch RecipeError.malformed(let source, let detail) where detail.hasPrefix("not valid JSON") {
             // Foundation reports a number its field cannot hold as "not valid JSON", without the field.
-            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
-                let unfit = RecipeNumberFit.describe(data)
-            {
-                throw RecipeError.malformed(source: source, detail: unfit)
-            }
-            throw RecipeError.malformed(source: source, detail: describe(error))
-        }
-        if let json = try? JSONSerialization.jsonObject(with: data),
-            let unknown = RecipeKeys.firstUnknown(json: json, decoded: recipe)
-        {
-            throw RecipeError.malformed(source: source, detail: unknown)
+            throw RecipeError.malformed(source: source, detail: RecipeNumberFit.describe(data) ?? detail)
         }
         try recipe.dataset.validate(source: source)
         try recipe.training.validate(source: source)
         return recipe
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(
-                of: ".[", with: "[")
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing field \(path(context.codingPath + [key]))"
-        case .typeMismatch(let type, let context): return "field \(path(context.codingPath)) should be \(type)"
-        case .valueNotFound(let type, let context): return "field \(path(context.codingPath)) is null, expected \(type)"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "not valid JSON (\(context.debugDescription))"
-                : "field \(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 
     /// Trains the recipe's model with the shared loop, every component taken from `registry`;

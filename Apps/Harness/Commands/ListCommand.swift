@@ -7,14 +7,20 @@ struct ListCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "Lists every table and figure with its cost and data.")
 
+    @Argument(
+        help: "Report specs to list (a file or a folder, see docs/reports.md); the built-in reports when omitted.")
+    var specs: [String] = []
+
     @OptionGroup var options: ReproductionOptions
 
     func run(registry: ComponentRegistry) throws {
         let context = options.context(registry: registry)
+        let reports =
+            specs.isEmpty ? allReports : try specs.flatMap { try SpecReportLoader.load($0, registry: registry) }
         let cache = options.cache
         if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
         let estimate = RunTimeEstimate(registry: registry)
-        for report in allReports {
+        for report in reports {
             let timed = Dictionary(
                 report.timedItems(context).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let requests = context.requests(of: report)

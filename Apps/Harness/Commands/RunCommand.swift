@@ -56,16 +56,20 @@ struct ReproductionOptions: ParsableArguments {
 /// Every report, in order.
 let allReports: [any ReportReproduction] = [Report000(), Report001(), Report002(), Report003(), Report004()]
 
-/// The reports whose prefix or item ids match `ids` (all when empty).
-func selectedReports(_ ids: [String]) throws -> [any ReportReproduction] {
+/// The reports whose prefix or item ids match `ids` (all built-in ones when empty), and the
+/// spec reports of every id that is a path (a spec file or a folder of them).
+func selectedReports(_ ids: [String], registry: ComponentRegistry? = nil) throws -> [any ReportReproduction] {
     guard !ids.isEmpty else { return allReports }
+    let paths = ids.filter(SpecReportLoader.isPath)
+    let specs = try paths.flatMap { try SpecReportLoader.load($0, registry: registry) }
+    let names = ids.filter { !paths.contains($0) }
     let chosen = allReports.filter { report in
-        ids.contains { id in id == report.prefix || report.items.contains { $0.id.lowercased() == id.lowercased() } }
+        names.contains { id in id == report.prefix || report.items.contains { $0.id.lowercased() == id.lowercased() } }
     }
-    guard !chosen.isEmpty else {
-        throw ValidationError("no report or item matches \(ids.joined(separator: ", ")); see `reproduce list`")
+    guard !chosen.isEmpty || names.isEmpty else {
+        throw ValidationError("no report or item matches \(names.joined(separator: ", ")); see `reproduce list`")
     }
-    return chosen
+    return chosen + specs
 }
 
 /// `reproduce run`: computes what is not cached, then renders every selected report.
@@ -73,7 +77,10 @@ struct RunCommand: RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Runs the experiments and writes the reports.")
 
-    @Argument(help: "Report prefixes (000 … 004) or item ids (\"003 Table 11\"); all when omitted.")
+    @Argument(
+        help:
+            "Report prefixes (000 … 004), item ids (\"003 Table 11\") or report specs (a file or a folder, see docs/reports.md); all built-in reports when omitted."
+    )
     var ids: [String] = []
 
     @OptionGroup var options: ReproductionOptions
@@ -90,7 +97,7 @@ struct RunCommand: RegistryCommand {
     func run(registry: ComponentRegistry) throws {
         let start = Date()
         var context = options.context(registry: registry)
-        let reports = try selectedReports(ids)
+        let reports = try selectedReports(ids, registry: registry)
         let shardPair = shard.map { (index: $0.index, count: $0.count) }
         try options.checkOutputFolder()
         if let shard { try ShardMarker(mode: options.mode, shard: shard.description).write(to: options.outputFolder) }
@@ -184,18 +191,19 @@ struct ReportRendering {
             "| report | title | pass | fail | soft | n/c | not run | training time (s) |",
             "|---|---|---|---|---|---|---|---|",
         ]
-        for report in allReports {
+        let others = documents.map(\.0).filter { document in !allReports.contains { $0.prefix == document.prefix } }
+        for report in allReports.map({ ($0.prefix, $0.title) }) + others.map({ ($0.prefix, $0.title) }) {
             let counts: [Verdict: Int]
             let seconds: Double
-            if let (document, time) = documents.first(where: { $0.0.prefix == report.prefix }) {
+            if let (document, time) = documents.first(where: { $0.0.prefix == report.0 }) {
                 (counts, seconds) = (document.verdictCounts, time)
-            } else if let recorded = ReportSummary.read(prefix: report.prefix, from: options.outputFolder) {
+            } else if let recorded = ReportSummary.read(prefix: report.0, from: options.outputFolder) {
                 (counts, seconds) = (recorded.verdictCounts, recorded.trainingSeconds)
             } else {
                 continue
             }
             lines.append(
-                "| [\(report.prefix)](\(report.prefix)/README.md) | \(report.title) | \(counts[.pass] ?? 0) | \(counts[.fail] ?? 0) | \(counts[.soft] ?? 0) | \(counts[.notComparable] ?? 0) | \(counts[.notRun] ?? 0) | \(String(format: "%.0f", seconds)) |"
+                "| [\(report.0)](\(report.0)/README.md) | \(report.1) | \(counts[.pass] ?? 0) | \(counts[.fail] ?? 0) | \(counts[.soft] ?? 0) | \(counts[.notComparable] ?? 0) | \(counts[.notRun] ?? 0) | \(String(format: "%.0f", seconds)) |"
             )
         }
         lines += [

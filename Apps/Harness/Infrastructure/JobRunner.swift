@@ -94,7 +94,9 @@ struct JobRunner {
         let weights: Double
         switch request.model {
         case .mlp(let spec)?:
-            let widths = [spec.inputs ?? 784] + spec.hidden + [spec.outputs ?? 10]
+            // A recipe may leave the sizes to the data: guess the generated sets' 2 features and 2 classes, else MNIST's.
+            let generated = request.dataset.name == "disk" || request.dataset.name.hasPrefix("syn")
+            let widths = [spec.inputs ?? (generated ? 2 : 784)] + spec.hidden + [spec.outputs ?? (generated ? 2 : 10)]
             weights = zip(widths, widths.dropFirst()).map { Double($0 * $1) }.reduce(0, +)
         case .layers?:
             weights = 1e6  // a small CNN's multiply-adds per example, for ETAs and ordering only

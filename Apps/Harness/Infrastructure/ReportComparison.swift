@@ -67,6 +67,9 @@ struct ReportComparison {
     /// row's tolerance ("±0.5 pp" and "±0.01" absolute, "±25 %" and "within 5 %" relative, "EXACT"
     /// none); nil when the row states no numeric tolerance or the numbers are within it.
     static func movement(_ first: Check, _ second: Check) -> (difference: Double, allowed: Double)? {
+        if let numbers = first.numbers, let other = second.numbers {
+            return movement(numbers, other)
+        }
         guard let a = firstNumber(first.reproduced), let b = firstNumber(second.reproduced) else {
             return first.reproduced != second.reproduced && tolerance(first.tolerance, reference: 0) == 0
                 ? (.nan, 0) : nil
@@ -74,6 +77,18 @@ struct ReportComparison {
         guard let allowed = tolerance(first.tolerance, reference: a) else { return nil }
         let difference = abs(a - b)
         if a.isNaN != b.isNaN { return (.infinity, allowed) }
+        return difference > allowed ? (difference, allowed) : nil
+    }
+
+    /// The same for rows that carry their numbers: the typed tolerance's width around the first
+    /// side's reproduced value, with no text read back.
+    static func movement(_ first: CheckNumbers, _ second: CheckNumbers) -> (difference: Double, allowed: Double)? {
+        guard let a = first.reproduced, let b = second.reproduced else {
+            return (first.reproduced == nil) == (second.reproduced == nil) ? nil : (.infinity, 0)
+        }
+        guard let allowed = first.tolerance.allowedMovement(around: a) else { return nil }
+        if a.isNaN != b.isNaN { return (.infinity, allowed) }
+        let difference = abs(a - b)
         return difference > allowed ? (difference, allowed) : nil
     }
 

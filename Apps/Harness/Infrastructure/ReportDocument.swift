@@ -21,9 +21,18 @@ struct Check: Codable {
     var quickVerdict: Verdict?
     /// The id of the finding that explains this check when it fails or is n/c.
     var finding: String?
+    /// The numbers behind the row and its typed tolerance, for `compare` (spec reports; absent elsewhere).
+    var numbers: CheckNumbers?
 
     /// The verdict to compare: the gate's own in quick mode, else `verdict`.
     var effectiveVerdict: Verdict { quickVerdict ?? verdict }
+}
+
+/// A check's numbers as data: the paper's and the reproduced value and the tolerance that judged them.
+struct CheckNumbers: Codable {
+    var paper: Double?
+    var reproduced: Double?
+    var tolerance: ToleranceSpec
 }
 
 /// Whether we are in quick mode (smoke test: every verdict is reported as soft) or full mode.
@@ -72,7 +81,7 @@ final class ReportDocument {
     /// inputs are the runs of the enclosing `requiring` scope, or, outside any scope, every run of the report.
     func gate(
         _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String,
-        holds: Bool?, finding: String? = nil
+        holds: Bool?, finding: String? = nil, numbers: CheckNumbers? = nil
     ) {
         var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
         var tolerance = tolerance
@@ -94,7 +103,7 @@ final class ReportDocument {
             Check(
                 item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta,
                 tolerance: tolerance, verdict: verdict,
-                quickVerdict: quickVerdict, finding: finding))
+                quickVerdict: quickVerdict, finding: finding, numbers: numbers))
     }
 
     /// Makes the gates inside `body` depend on `runs` alone (an empty list: on no run at all).

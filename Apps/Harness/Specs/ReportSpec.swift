@@ -1,0 +1,168 @@
+import Backprop
+
+/// A report as data (`docs/reports.md`): what it reproduces, the runs it needs, the paper's
+/// numbers, its tables and figures in order, and its checks with typed tolerances. One engine
+/// (`SpecReport`) turns it into the same folder a built-in report writes.
+struct ReportSpec: Codable, StrictRecipeObject {
+    /// The report's folder name and prefix ("depth-width").
+    var id: String
+    var title: String
+    /// The seed's file name or a citation.
+    var source: String
+    var groups: [RunGroupSpec]
+    /// The paper's (or the assignment's expected) numbers, as labelled rows.
+    var paper: [PaperRow]?
+    /// The tables and figures, in the report's order.
+    var items: [ItemSpec]
+    var checks: [CheckSpec]?
+}
+
+/// Runs that share a base recipe: one variant per combination of the grid's values, each run
+/// `trials` times with seeds derived from the report, the variant and the trial.
+struct RunGroupSpec: Codable, StrictRecipeObject {
+    var name: String
+    /// A recipe as `train --config` takes it (its own `seed` is not used).
+    var recipe: SettingValue
+    /// Fields to vary, each over labelled values; the variants are every combination.
+    var grid: [GridAxis]?
+    var trials: FullAndQuick<Int>
+    /// Recipe fields set in quick mode only ("training.epochs": 2), so full and quick stand side by side.
+    var quick: [String: SettingValue]?
+}
+
+/// One varied recipe field, by its dotted path ("model.hidden", "training.optimizer.learningRate").
+struct GridAxis: Codable, StrictRecipeObject {
+    var field: String
+    var values: [GridValue]
+}
+
+/// A value of a grid axis, the label variants carry for it ("1×64") and where a sweep plots it
+/// (`x`; by default the value itself when it is a number).
+struct GridValue: Codable, StrictRecipeObject {
+    var label: String
+    var value: SettingValue
+    var x: Double?
+}
+
+/// A number in full mode and in quick mode.
+struct FullAndQuick<Value: Codable & Sendable>: Codable, Sendable, StrictRecipeObject {
+    var full: Value
+    var quick: Value
+}
+
+/// One labelled row of the paper's numbers: `{"label": "width 1×64", "values": {"test accuracy (%)": 97}}`.
+struct PaperRow: Codable, StrictRecipeObject {
+    var label: String
+    var values: [String: PaperValue]
+}
+
+/// A number the paper prints, or its text where it gives none ("—", "about 2.0").
+enum PaperValue: Codable, Hashable, Sendable {
+    case number(Double)
+    case text(String)
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let number): try container.encode(number)
+        case .text(let text): try container.encode(text)
+        }
+    }
+}
+
+/// A table or a figure: its id ("Table 1", "Fig. 2"), a one-line description, the data it needs, and what it shows.
+struct ItemSpec: Codable, StrictRecipeObject {
+    var id: String
+    var description: String
+    /// The data it trains on, as `reproduce list` shows it ("disk (generated)", "MNIST").
+    var data: String
+    var table: TableSpec?
+    var figure: FigureSpec?
+}
+
+/// A table with a row per variant of `groups` and a column per statistic, each beside the paper's value.
+struct TableSpec: Codable, StrictRecipeObject {
+    var groups: [String]
+    var columns: [ColumnSpec]
+}
+
+/// A table column: a statistic of each row's runs and, when given, the paper row value of the same title.
+struct ColumnSpec: Codable, StrictRecipeObject {
+    var title: String
+    var statistic: StatisticSpec
+    /// The key of the paper rows' value shown beside it (rows are matched by the variant's name).
+    var paper: String?
+}
+
+/// A figure of one of the standard kinds.
+struct FigureSpec: Codable, StrictRecipeObject {
+    /// curves (a metric per epoch, mean over trials), bands (mean ± std per epoch), bars (a
+    /// statistic per variant with its std), sweep (a statistic against a grid axis's numeric values).
+    var kind: FigureKind
+    var groups: [String]
+    /// The metric per epoch (curves, bands).
+    var metric: EpochMetric?
+    /// The statistic per variant (bars, sweep).
+    var statistic: StatisticSpec?
+    var xLabel: String?
+    var yLabel: String?
+    var logX: Bool?
+    var logY: Bool?
+}
+
+/// The standard figure kinds.
+enum FigureKind: String, StringChoice {
+    case curves, bands, bars, sweep
+}
+
+/// A measured value: a metric of a variant's runs at an epoch, reduced over its trials.
+struct StatisticSpec: Codable, Hashable, StrictRecipeObject {
+    /// The variant ("width 1×64"); a table or figure fills in its own rows' variants.
+    var group: String?
+    var metric: EpochMetric
+    /// final (the last epoch), best (lowest loss or highest accuracy), or epoch (with `epoch`).
+    var at: EpochChoice
+    var epoch: Int?
+    var over: TrialReduction
+    /// A factor for display (100 for accuracies in %); 1 when absent.
+    var scale: Double?
+}
+
+/// Which epoch of a run a statistic reads.
+enum EpochChoice: String, StringChoice {
+    case final, best, epoch
+}
+
+/// How a statistic combines its trials.
+enum TrialReduction: String, StringChoice {
+    case mean, median, std, min, max
+}
+
+/// One check: an item's quantity, the paper's value, the measured statistic and a typed tolerance.
+struct CheckSpec: Codable, StrictRecipeObject {
+    var item: String
+    var quantity: String
+    /// A number or text, or `{"row": …, "value": …}` naming a paper row's value.
+    var paper: PaperReference?
+    /// The measured value (not needed by orderings, which measure their groups, or by soft and n/c rows).
+    var measured: StatisticSpec?
+    var tolerance: ToleranceSpec
+    /// The finding that explains a fail or n/c.
+    var finding: String?
+}
+
+/// The paper side of a check: a literal or a labelled row's value.
+struct PaperReference: Codable, StrictRecipeObject {
+    var value: PaperValue?
+    var row: String?
+    var column: String?
+}

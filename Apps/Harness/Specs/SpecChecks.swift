@@ -1,0 +1,58 @@
+import Backprop
+
+extension SpecRendering {
+    /// The paper side of a check as text and, when it is one, as a number.
+    func paper(_ reference: PaperReference?) -> (text: String, number: Double?) {
+        var value = reference?.value
+        if let row = reference?.row, let column = reference?.column {
+            value = report.spec.paper?.first(where: { $0.label == row })?.values[column]
+        }
+        switch value {
+        case .number(let number): return (specNumber(number), number)
+        case .text(let text): return (text, nil)
+        case nil: return ("—", nil)
+        }
+    }
+
+    /// Adds `check` to `document`: gated by its typed tolerance, or shown as soft or n/c.
+    func add(_ check: CheckSpec, to document: ReportDocument) {
+        let tolerance = check.tolerance
+        let (paperText, paperNumber) = paper(check.paper)
+        switch tolerance.kind {
+        case .soft, .notComparable:
+            let measured = check.measured.flatMap { statistic in
+                statistic.value(report.variants(named: [statistic.group ?? ""]).flatMap(results))
+            }
+            document.note(
+                check.item, check.quantity, paper: paperText, reproduced: specNumber(measured),
+                tolerance: tolerance.display, verdict: tolerance.kind == .soft ? .soft : .notComparable,
+                finding: check.finding)
+        case .ordering:
+            let statistic = check.measured!
+            let variants = report.variants(named: tolerance.groups ?? [])
+            let values = variants.map { statistic.value(results($0)) }
+            let shown = zip(variants, values).map { "\($0.name) \(specNumber($1))" }.joined(separator: ", ")
+            document.requiring(variants.flatMap(results)) {
+                document.gate(
+                    check.item, check.quantity, paper: paperText, reproduced: shown, tolerance: tolerance.display,
+                    holds: values.contains { $0 == nil } ? nil : tolerance.holds(ordered: values.compactMap { $0 }),
+                    finding: check.finding)
+            }
+        default:
+            let statistic = check.measured!
+            let outcomes = report.variants(named: [statistic.group ?? ""]).flatMap(results)
+            let measured = statistic.value(outcomes)
+            let delta = zip([measured], [paperNumber]).compactMap { pair -> String? in
+                guard let measured = pair.0, let paper = pair.1 else { return nil }
+                return (measured - paper >= 0 ? "+" : "") + specNumber(measured - paper)
+            }.first
+            document.requiring(outcomes) {
+                document.gate(
+                    check.item, check.quantity, paper: paperText, reproduced: specNumber(measured), delta: delta ?? "",
+                    tolerance: tolerance.display, holds: tolerance.holds(measured: measured, paper: paperNumber),
+                    finding: check.finding,
+                    numbers: CheckNumbers(paper: paperNumber, reproduced: measured, tolerance: tolerance))
+            }
+        }
+    }
+}

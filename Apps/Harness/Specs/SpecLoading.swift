@@ -1,0 +1,184 @@
+import Backprop
+import Foundation
+
+/// Reads report specs from a file or a folder of them, strictly: a misspelt key, a value of the
+/// wrong type, or a name that points nowhere (a group, an item, a paper row) is an error naming
+/// the file and the field path.
+enum SpecReportLoader {
+    /// Whether `argument` names a spec file or a folder rather than a report id.
+    static func isPath(_ argument: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder)
+            && (isFolder.boolValue || argument.hasSuffix(".json"))
+    }
+
+    /// The reports of `path`: the spec file itself, or every `*.json` in the folder, by name.
+    /// - Parameter registry: when given, every variant's components and settings are checked against it.
+    static func load(_ path: String, registry: ComponentRegistry?) throws -> [SpecReport] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw RecipeError.malformed(source: path, detail: "no such file or folder")
+        }
+        guard isFolder.boolValue else { return [try load(file: path, registry: registry)] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+        guard !names.isEmpty else {
+            throw RecipeError.malformed(source: path, detail: "the folder holds no report spec (*.json)")
+        }
+        return try names.map { try load(file: (path as NSString).appendingPathComponent($0), registry: registry) }
+    }
+
+    static func load(file: String, registry: ComponentRegistry?) throws -> SpecReport {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RecipeError.malformed(source: file, detail: "cannot be read")
+        }
+        let spec = try StrictJSON.decode(ReportSpec.self, from: data, source: file)
+        let variants = try spec.groups.enumerated().flatMap { index, group in
+            try group.variants(field: "groups[\(index)]", source: file)
+        }
+        let report = SpecReport(spec: spec, file: file, variants: variants)
+        try SpecValidation(report: report, source: file).validate()
+        if let registry {
+            for variant in variants {
+                for recipe in [variant.full, variant.quick] {
+                    try registry.checkSettings(of: recipe, source: "\(file): the recipe of \(variant.name)")
+                }
+            }
+        }
+        return report
+    }
+}
+
+/// The checks a spec's names and numbers must pass before anything runs.
+struct SpecValidation {
+    let report: SpecReport
+    let source: String
+    var spec: ReportSpec { report.spec }
+
+    func fail(_ field: String, _ detail: String) -> RecipeError {
+        .malformed(source: source, detail: "field \(field): \(detail)")
+    }
+
+    func validate() throws {
+        guard spec.id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#, options: .regularExpression) != nil else {
+            throw fail("id", "\"\(spec.id)\" is not a folder name (letters, digits, '.', '_' and '-')")
+        }
+        if allReports.contains(where: { $0.prefix == spec.id }) {
+            throw fail("id", "\"\(spec.id)\" is a built-in report's id")
+        }
+        try unique(spec.groups.map(\.name), "groups", "group name")
+        try unique(report.variants.map(\.name), "groups", "variant name")
+        for (index, group) in spec.groups.enumerated() where group.trials.full < 1 || group.trials.quick < 1 {
+            throw fail("groups[\(index)].trials", "expected whole numbers ≥ 1")
+        }
+        try unique(spec.items.map(\.id), "items", "item id")
+        for (index, item) in spec.items.enumerated() { try validate(item, field: "items[\(index)]") }
+        for (index, check) in (spec.checks ?? []).enumerated() { try validate(check, field: "checks[\(index)]") }
+    }
+
+    private func unique(_ names: [String], _ field: String, _ what: String) throws {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw fail(field, "the \(what) \"\(name)\" appears twice")
+        }
+    }
+
+    private func variants(_ names: [String], field: String) throws -> [SpecVariant] {
+        for name in names where report.variants(named: [name]).isEmpty {
+            throw fail(field, "\"\(name)\" is neither a group nor a variant; variants: \(knownVariants)")
+        }
+        return report.variants(named: names)
+    }
+
+    private var knownVariants: String { report.variants.map(\.name).joined(separator: ", ") }
+
+    private func validate(_ item: ItemSpec, field: String) throws {
+        let parts = item.id.split(separator: " ")
+        guard parts.count == 2, ["Table", "Fig."].contains(parts[0]) else {
+            throw fail("\(field).id", "\"\(item.id)\" is not \"Table N\" or \"Fig. N\"")
+        }
+        switch (item.table, item.figure) {
+        case (let table?, nil):
+            guard parts[0] == "Table" else { throw fail("\(field).table", "a figure's id names a table") }
+            _ = try variants(table.groups, field: "\(field).table.groups")
+            for (index, column) in table.columns.enumerated() {
+                try validate(column.statistic, field: "\(field).table.columns[\(index)].statistic", needsGroup: false)
+            }
+        case (nil, let figure?):
+            guard parts[0] == "Fig." else { throw fail("\(field).figure", "a table's id names a figure") }
+            let chosen = try variants(figure.groups, field: "\(field).figure.groups")
+            switch figure.kind {
+            case .curves, .bands:
+                guard figure.metric != nil else {
+                    throw fail("\(field).figure", "kind \(figure.kind.rawValue) needs metric")
+                }
+            case .bars, .sweep:
+                guard let statistic = figure.statistic else {
+                    throw fail("\(field).figure", "kind \(figure.kind.rawValue) needs statistic")
+                }
+                try validate(statistic, field: "\(field).figure.statistic", needsGroup: false)
+                if figure.kind == .sweep, let flat = chosen.first(where: { $0.axisValues.allSatisfy { $0 == nil } }) {
+                    throw fail("\(field).figure", "a sweep needs a numeric grid value, and \(flat.name) has none")
+                }
+            }
+        default:
+            throw fail(field, "an item has either \"table\" or \"figure\"")
+        }
+    }
+
+    private func validate(_ statistic: StatisticSpec, field: String, needsGroup: Bool) throws {
+        switch (statistic.at, statistic.epoch) {
+        case (.epoch, let epoch?) where epoch >= 1: break
+        case (.epoch, _): throw fail("\(field).epoch", "at \"epoch\" needs an epoch ≥ 1")
+        case (_, .some): throw fail("\(field).epoch", "goes with at \"epoch\" only")
+        default: break
+        }
+        if let scale = statistic.scale, !scale.isFinite { throw fail("\(field).scale", "\(scale) is not finite") }
+        guard needsGroup else { return }
+        guard let group = statistic.group else { throw fail("\(field).group", "missing (which variant is measured?)") }
+        let chosen = try variants([group], field: "\(field).group")
+        guard chosen.count == 1 else {
+            throw fail("\(field).group", "\"\(group)\" has \(chosen.count) variants; name one of them")
+        }
+    }
+
+    private func validate(_ check: CheckSpec, field: String) throws {
+        guard spec.items.contains(where: { $0.id == check.item }) else {
+            throw fail(
+                "\(field).item",
+                "\"\(check.item)\" is not an item; items: \(spec.items.map(\.id).joined(separator: ", "))")
+        }
+        try check.tolerance.validate(field: "\(field).tolerance", source: source)
+        if let reference = check.paper {
+            switch (reference.value, reference.row, reference.column) {
+            case (.some, nil, nil): break
+            case (nil, let row?, let column?):
+                guard let paperRow = spec.paper?.first(where: { $0.label == row }) else {
+                    throw fail("\(field).paper.row", "no paper row is labelled \"\(row)\"")
+                }
+                guard paperRow.values[column] != nil else {
+                    throw fail("\(field).paper.column", "paper row \"\(row)\" has no value \"\(column)\"")
+                }
+            default: throw fail("\(field).paper", "give either value, or row and column")
+            }
+        }
+        switch check.tolerance.kind {
+        case .soft, .notComparable:
+            if let measured = check.measured { try validate(measured, field: "\(field).measured", needsGroup: true) }
+        case .ordering:
+            guard let measured = check.measured else { throw fail("\(field).measured", "missing (what is ordered?)") }
+            try validate(measured, field: "\(field).measured", needsGroup: false)
+            for (index, group) in (check.tolerance.groups ?? []).enumerated() {
+                guard try variants([group], field: "\(field).tolerance.groups[\(index)]").count == 1 else {
+                    throw fail("\(field).tolerance.groups[\(index)]", "\"\(group)\" has several variants; name one")
+                }
+            }
+        case .atLeast, .atMost, .absolute, .relative, .ratio, .exact:
+            guard let measured = check.measured else { throw fail("\(field).measured", "missing") }
+            try validate(measured, field: "\(field).measured", needsGroup: true)
+            let needsPaperNumber = check.tolerance.bound == nil
+            if needsPaperNumber, SpecRendering(report: report, runs: [:]).paper(check.paper).number == nil {
+                throw fail("\(field).paper", "kind \(check.tolerance.kind.rawValue) compares with a paper number")
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Backprop
+import Foundation
+
+/// A spec report's tables, figures and checks from its runs' results.
+struct SpecRendering {
+    let report: SpecReport
+    /// Each variant's trial results, by variant name (nil for a run that failed or was not run).
+    let runs: [String: [RunResult?]]
+
+    func results(_ variant: SpecVariant) -> [RunResult?] { runs[variant.name] ?? [] }
+
+    /// The paper row value titled `column` for the row labelled `label`, as text.
+    func paperText(row label: String, column: String) -> String {
+        guard let value = report.spec.paper?.first(where: { $0.label == label })?.values[column] else { return "—" }
+        switch value {
+        case .number(let number): return specNumber(number)
+        case .text(let text): return text
+        }
+    }
+
+    func markdown(_ table: TableSpec) -> String {
+        let header =
+            ["configuration", "trials"]
+            + table.columns.flatMap { column in
+                column.paper == nil ? [column.title] : ["\(column.title), paper", "\(column.title), ours"]
+            }
+        let rows = report.variants(named: table.groups).map { variant -> [String] in
+            let outcomes = results(variant)
+            let cells = table.columns.flatMap { column -> [String] in
+                let ours = specNumber(column.statistic.value(outcomes))
+                guard let paper = column.paper else { return [ours] }
+                return [paperText(row: variant.name, column: paper), ours]
+            }
+            return [variant.name, "\(outcomes.count)"] + cells
+        }
+        return markdownTable(header, rows)
+    }
+
+    func figure(_ spec: FigureSpec) -> (Figure, [String: Any]) {
+        let figure = Figure()
+        let axes = figure.axes()
+        (axes.xLabel, axes.yLabel) = (spec.xLabel, spec.yLabel)
+        if spec.logX == true { axes.xScale = .logarithmic }
+        if spec.logY == true { axes.yScale = .logarithmic }
+        var numbers: [String: Any] = [:]
+        let chosen = report.variants(named: spec.groups)
+        switch spec.kind {
+        case .curves, .bands:
+            let metric = spec.metric ?? .testAccuracy
+            axes.xLabel = spec.xLabel ?? "epoch"
+            axes.yLabel = spec.yLabel ?? metric.rawValue
+            for variant in chosen {
+                let series = results(variant).compactMap { result in
+                    result?.history.epochs.compactMap { try? metric.value(in: $0) }
+                }
+                let (mean, std) = Statistics.band(series)
+                let x = mean.indices.map { Double($0 + 1) }
+                if spec.kind == .bands, series.count > 1 {
+                    axes.band(
+                        x: x, lower: zip(mean, std).map { $0 - $1 }, upper: zip(mean, std).map { $0 + $1 })
+                }
+                axes.plot(x: x, y: mean, label: variant.name)
+                numbers[variant.name] = ["epoch": x, "mean": mean, "std": std]
+            }
+        case .bars:
+            let statistic = spec.statistic!
+            axes.yLabel = spec.yLabel ?? statistic.label
+            let values = chosen.map { statistic.value(results($0)) ?? .nan }
+            let errors = chosen.map { statistic.spread(results($0)) ?? 0 }
+            axes.bar(
+                categories: chosen.map(\.name),
+                series: [BarSeries(label: statistic.label, values: values, errors: errors)])
+            for (variant, (value, error)) in zip(chosen, zip(values, errors)) {
+                numbers[variant.name] = ["value": value, "std": error]
+            }
+        case .sweep:
+            let statistic = spec.statistic!
+            axes.yLabel = spec.yLabel ?? statistic.label
+            let points = chosen.compactMap { variant -> (Double, Double)? in
+                guard let x = variant.axisValues.compactMap({ $0 }).first else { return nil }
+                return (x, statistic.value(results(variant)) ?? .nan)
+            }.sorted { $0.0 < $1.0 }
+            axes.plot(
+                x: points.map(\.0), y: points.map(\.1), label: statistic.label,
+                style: LineStyle(marker: .circle))
+            numbers["x"] = points.map(\.0)
+            numbers["y"] = points.map(\.1)
+        }
+        return (figure, numbers)
+    }
+}

@@ -1,0 +1,54 @@
+import Backprop
+
+/// The measured side of a spec: a statistic of a variant's runs.
+extension StatisticSpec {
+    /// The metric in each trial's record (nil for a trial without a result or without that epoch).
+    func perTrial(_ results: [RunResult?]) -> [Double?] {
+        results.map { result in
+            guard let epochs = result?.history.epochs, !epochs.isEmpty else { return nil }
+            let values = epochs.compactMap { try? metric.value(in: $0) }
+            switch at {
+            case .final: return try? metric.value(in: epochs[epochs.count - 1])
+            case .best: return metric.lowerIsBetter ? values.min() : values.max()
+            case .epoch:
+                guard let epoch, epoch >= 1, epoch <= epochs.count else { return nil }
+                return try? metric.value(in: epochs[epoch - 1])
+            }
+        }
+    }
+
+    /// The trials reduced as `over` says, times `scale`; nil when any trial is missing.
+    func value(_ results: [RunResult?]) -> Double? {
+        let values = perTrial(results)
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+        return reduce(values.compactMap { $0 }) * (scale ?? 1)
+    }
+
+    /// The standard deviation over trials, times `scale` (error bars).
+    func spread(_ results: [RunResult?]) -> Double? {
+        let values = perTrial(results).compactMap { $0 }
+        return values.isEmpty ? nil : Statistics.standardDeviation(values) * (scale ?? 1)
+    }
+
+    private func reduce(_ values: [Double]) -> Double {
+        switch over {
+        case .mean: return Statistics.mean(values)
+        case .median: return Statistics.median(values)
+        case .std: return Statistics.standardDeviation(values)
+        case .min: return values.min() ?? .nan
+        case .max: return values.max() ?? .nan
+        }
+    }
+
+    /// "mean final test accuracy (×100)", for figure legends and axis labels.
+    var label: String {
+        let epoch = at == .epoch ? "epoch \(self.epoch ?? 0)" : at.rawValue
+        return "\(over.rawValue) \(epoch) \(metric.rawValue)" + (scale.map { " (×\(ToleranceSpec.show($0)))" } ?? "")
+    }
+}
+
+/// Spec numbers as tables print them: four significant digits, "—" for none.
+func specNumber(_ value: Double?) -> String {
+    guard let value else { return "—" }
+    return value.isFinite ? String(format: "%.4g", value) : ReportDocument.number(value)
+}

@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+
+@testable import BackpropHarness
+
+/// docs/reports.md shows the example spec and explains every field; this keeps them in step.
+final class ReportSpecDocumentationTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+
+    func testTheGuidesExampleIsTheExampleFileAndEveryFieldIsExplained() throws {
+        let guide = try String(contentsOf: root.appendingPathComponent("docs/reports.md"), encoding: .utf8)
+        let file = root.appendingPathComponent("docs/examples/reports/depth-width/report.json")
+        let example = try String(contentsOf: file, encoding: .utf8)
+        let block = try XCTUnwrap(
+            guide.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        XCTAssertEqual(block, example, "docs/reports.md shows docs/examples/reports/depth-width/report.json as it is")
+        let report = try XCTUnwrap(SpecReportLoader.load(file.path, registry: .standard).first)
+        var fields = Set<String>()
+        func collect(_ value: Any) {
+            let mirror = Mirror(reflecting: value)
+            for child in mirror.children {
+                if let label = child.label, mirror.displayStyle == .struct { fields.insert(label) }
+                collect(child.value)
+            }
+        }
+        collect(report.spec)
+        collect(ToleranceSpec(kind: .ordering))
+        collect(GridValue(label: "", value: 1, x: 1))
+        collect(FigureSpec(kind: .sweep, groups: [], xLabel: "", yLabel: "", logX: true, logY: true))
+        for field in fields.subtracting(["recipe", "settings"]).sorted() {
+            XCTAssertTrue(
+                guide.contains("`\(field)`") || guide.contains(".\(field)`"), "docs/reports.md explains \(field)")
+        }
+        XCTAssertGreaterThan(fields.count, 30)
+        for kind in ToleranceKind.allCases { XCTAssertTrue(guide.contains("`\(kind.rawValue)`"), kind.rawValue) }
+        for kind in FigureKind.allCases { XCTAssertTrue(guide.contains("`\(kind.rawValue)`"), kind.rawValue) }
+    }
+}

@@ -1,0 +1,168 @@
+import ArgumentParser
+import Backprop
+import Foundation
+import XCTest
+
+@testable import BackpropHarness
+
+/// Issue 23 (part): a report as a spec file, run by the one engine with the user's registry.
+final class ReportSpecTests: XCTestCase {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    var example: URL { root.appendingPathComponent("docs/examples/reports/depth-width") }
+
+    func scratch(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID())")
+        try AtomicFile.createFolders(folder)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    func testTheExampleRunsInQuickModeAndWritesATableAFigureAndNumericChecks() throws {
+        let out = try scratch("spec-quick").appendingPathComponent("out")
+        try RunCommand.parse([example.path, "--quick", "--out", out.path]).run(registry: .standard)
+        let folder = out.appendingPathComponent("depth-width")
+        for file in ["README.md", "table-1.md", "fig-1.png", "fig-2.png", "fig-1.json", "runs.csv", "checks.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), file)
+        }
+        let checks = try ReportChecks.load(from: folder)
+        XCTAssertEqual(checks.prefix, "depth-width")
+        XCTAssertEqual(checks.checks.count, 5)
+        XCTAssertTrue(checks.checks.allSatisfy { $0.verdict == .soft }, "quick mode")
+        let absolute = try XCTUnwrap(checks.checks.first?.numbers)
+        XCTAssertEqual(absolute.paper, 97)
+        XCTAssertEqual(absolute.tolerance.kind, .absolute)
+        XCTAssertEqual(absolute.tolerance.amount, 3)
+        XCTAssertNotNil(absolute.reproduced)
+        let csv = try String(contentsOf: folder.appendingPathComponent("runs.csv"), encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 5 * 2, "five variants, two quick trials each")
+        let index = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(index.contains("[depth-width](depth-width/README.md)"))
+    }
+
+    func testRunsKeepTheirCacheKeysAndSeedsDependOnReportVariantAndTrial() throws {
+        let report = try XCTUnwrap(SpecReportLoader.load(example.path, registry: .standard).first)
+        let context = ReproductionContext(
+            mode: .quick, seed: 2024, trials: nil, data: DataStore(dataDirectory: "none", registry: .standard),
+            registry: .standard)
+        let requests = report.requests(context)
+        XCTAssertEqual(requests.count, 10)
+        XCTAssertEqual(Set(requests.map(\.seed)).count, 10, "a seed per variant and trial")
+        XCTAssertEqual(requests[0].seed, derivedSeed(base: 2024, experiment: "depth-width/width 1×4", trial: 0))
+        XCTAssertEqual(requests[0].training.epochs, 4, "the quick override")
+        XCTAssertEqual(requests[0].dataset.trainCount, 300)
+        guard case .mlp(let mlp) = requests[2].model else { return XCTFail("an MLP") }
+        XCTAssertEqual(mlp.hidden, [16], "the grid's second value")
+        let full = ReproductionContext(
+            mode: .full, seed: 2024, trials: nil, data: DataStore(dataDirectory: "none", registry: .standard),
+            registry: .standard)
+        XCTAssertEqual(report.requests(full).map(\.training.epochs), Array(repeating: 40, count: 25))
+    }
+
+    /// One line per case: a change to the example and what the error must say.
+    func testBadSpecsAreErrorsNamingTheFileAndTheFieldPath() throws {
+        let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
+        let cases: [(old: String, new: String, fragments: [String])] = [
+            (#""paper": ["#, #""papers": ["#, ["bad.json", "unknown field papers", "known at this level", "paper"]),
+            (
+                #""group": "depth 4×4", "metric": "testLoss", "at": "best", "over": "mean"}"#,
+                #""group": "depth 4×4", "metric": "testLoss", "at": "best", "over": "mean", "scal": 2}"#,
+                ["unknown field checks[4].measured.scal"]
+            ),
+            (
+                #""trials": {"full": 5, "quick": 2},"#, #""trials": {"full": "five", "quick": 2},"#,
+                ["bad.json", "groups[0].trials.full"]
+            ),
+            (
+                #""kind": "absolute", "amount": 3"#, #""kind": "absolute""#,
+                ["checks[0].tolerance.amount", "kind absolute needs it"]
+            ),
+            (#""kind": "bands""#, #""kind": "violin""#, ["items[1].figure.kind", "\"violin\" is not one of"]),
+            (
+                #""group": "width 1×64""#, #""group": "width 1×65""#,
+                ["checks[0].measured.group", "\"width 1×65\"", "width 1×4"]
+            ),
+            (#""item": "Fig. 2""#, #""item": "Fig. 9""#, ["checks[", "\"Fig. 9\" is not an item"]),
+            (#""row": "width 1×64""#, #""row": "wide""#, ["checks[0].paper.row", "\"wide\""]),
+            (
+                #""learningRate": 0.01}}"#, #""learningRate": 0.01, "momentum": 0.9}}"#,
+                ["the recipe of width 1×4", "training.optimizer (adam)", "unknown setting \"momentum\""]
+            ),
+            (
+                #""field": "model.hidden""#, #""field": "model.hiden""#,
+                ["groups[0].recipe (width 1×4)", "unknown field model.hiden"]
+            ),
+            (#""id": "depth-width""#, #""id": "003""#, ["field id", "built-in report"]),
+        ]
+        let folder = try scratch("bad-specs")
+        for (old, new, fragments) in cases {
+            XCTAssertTrue(text.contains(old), old)
+            let file = folder.appendingPathComponent("bad.json")
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+            XCTAssertThrowsError(
+                try RunCommand.parse([file.path, "--quick", "--out", folder.path]).run(registry: .standard)
+            ) {
+                let message = "\($0)"
+                for fragment in fragments { XCTAssertTrue(message.contains(fragment), "\(fragment) not in \(message)") }
+            }
+        }
+    }
+
+    /// One line per kind: measured, paper, tolerance, verdict.
+    func testTypedTolerancesGiveTheirVerdictsAndTheirText() {
+        func tolerance(_ kind: ToleranceKind, _ configure: (inout ToleranceSpec) -> Void = { _ in }) -> ToleranceSpec {
+            var spec = ToleranceSpec(kind: kind)
+            configure(&spec)
+            return spec
+        }
+        let cases: [(ToleranceSpec, Double, Double, Bool, String)] = [
+            (tolerance(.absolute) { ($0.amount, $0.unit) = (0.5, "pp") }, 97.4, 97.0, true, "±0.5 pp"),
+            (tolerance(.absolute) { $0.amount = 0.5 }, 96.4, 97.0, false, "±0.5"),
+            (tolerance(.relative) { $0.percent = 25 }, 0.06, 0.05, true, "±25 %"),
+            (tolerance(.relative) { $0.percent = 25 }, 0.07, 0.05, false, "±25 %"),
+            (tolerance(.ratio) { $0.factor = 4 }, 0.2, 0.05, true, "within ×4"),
+            (tolerance(.ratio) { $0.factor = 4 }, 0.0124, 0.05, false, "within ×4"),
+            (tolerance(.atLeast) { $0.bound = 90 }, 90, 95, true, "≥ 90"),
+            (tolerance(.atLeast), 94, 95, false, "≥ the paper's value"),
+            (tolerance(.atMost) { $0.bound = 0.2 }, 0.25, 0, false, "≤ 0.2"),
+            (tolerance(.exact), 3, 3, true, "EXACT"),
+        ]
+        for (spec, measured, paper, holds, text) in cases {
+            XCTAssertEqual(spec.holds(measured: measured, paper: paper), holds, text)
+            XCTAssertEqual(spec.display, text)
+        }
+        let ordering = tolerance(.ordering) { ($0.groups, $0.direction) = (["a", "b", "c"], .increasing) }
+        XCTAssertTrue(ordering.holds(ordered: [1, 2, 3]))
+        XCTAssertFalse(ordering.holds(ordered: [1, 3, 2]))
+        XCTAssertEqual(ordering.display, "ORDER: a < b < c")
+        XCTAssertNil(tolerance(.soft) { $0.reason = "why" }.holds(measured: 1, paper: 1))
+    }
+
+    func testCompareUsesTheTypedToleranceOfRowsThatCarryNumbers() {
+        func check(_ reproduced: Double, _ verdict: Verdict) -> Check {
+            Check(
+                item: "Table 1", quantity: "width 1×64 test accuracy (%)", paper: "97",
+                reproduced: specNumber(reproduced), delta: "", tolerance: "±3 pp", verdict: verdict,
+                numbers: CheckNumbers(
+                    paper: 97, reproduced: reproduced, tolerance: ToleranceSpec(kind: .absolute, amount: 3, unit: "pp"))
+            )
+        }
+        func report(_ checks: [Check]) -> ReportChecks {
+            ReportChecks(prefix: "depth-width", title: "t", mode: .full, components: [:], checks: checks)
+        }
+        let moved = ReportComparison([report([check(96.5, .pass)])], [report([check(99.9, .pass)])])
+        XCTAssertEqual(moved.movedNumbers.count, 1, "96.5 → 99.9 moved 3.4 > 3, the verdict held")
+        XCTAssertEqual(moved.movedNumbers[0].difference, 3.4, accuracy: 1e-9)
+        XCTAssertEqual(moved.movedNumbers[0].allowed, 3)
+        let within = ReportComparison([report([check(96.5, .pass)])], [report([check(98.5, .pass)])])
+        XCTAssertTrue(within.movedNumbers.isEmpty)
+        let changed = ReportComparison([report([check(96.5, .pass)])], [report([check(93, .fail)])])
+        XCTAssertEqual(changed.verdictChanges.count, 1)
+    }
+
+    func testListTakesASpecFolder() throws {
+        XCTAssertNoThrow(try ListCommand.parse([example.path, "--quick"]).run(registry: .standard))
+        XCTAssertThrowsError(try ListCommand.parse(["no/such/folder"]).run(registry: .standard)) {
+            XCTAssertTrue("\($0)".contains("no/such/folder: no such file or folder"), "\($0)")
+        }
+    }
+}
