@@ -17,7 +17,9 @@ public enum BLASLibrary {
         let sgemm: BackpropSgemm
         let dgemm: BackpropDgemm
         let setThreads: BackpropSetThreads?
+        let threadCount: BackpropThreadCount?
         let coreName: BackpropCoreName?
+        let configuration: BackpropCoreName?
     }
 
     static let functions: Functions = load()
@@ -26,6 +28,14 @@ public enum BLASLibrary {
     public static var coreName: String {
         functions.coreName.flatMap { $0() }.map { String(cString: $0) } ?? "unknown"
     }
+
+    /// What OpenBLAS says it was built as ("OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64").
+    public static var configuration: String {
+        functions.configuration.flatMap { $0() }.map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// The threads OpenBLAS splits a product over now.
+    public static var threadCount: Int { functions.threadCount.map { Int($0()) } ?? 1 }
 
     /// Whether this machine's arithmetic can flush subnormals here (x86's MXCSR); elsewhere
     /// `flushingSubnormals` runs its body unchanged.
@@ -66,7 +76,11 @@ public enum BLASLibrary {
             setThreads: dlsym(handle, "openblas_set_num_threads").map {
                 unsafeBitCast($0, to: BackpropSetThreads.self)
             },
-            coreName: dlsym(handle, "openblas_get_corename").map { unsafeBitCast($0, to: BackpropCoreName.self) })
+            threadCount: dlsym(handle, "openblas_get_num_threads").map {
+                unsafeBitCast($0, to: BackpropThreadCount.self)
+            },
+            coreName: dlsym(handle, "openblas_get_corename").map { unsafeBitCast($0, to: BackpropCoreName.self) },
+            configuration: dlsym(handle, "openblas_get_config").map { unsafeBitCast($0, to: BackpropCoreName.self) })
     }
 
     /// The OpenBLAS kernel family the CPU's features support, from /proc/cpuinfo (nil: let OpenBLAS decide).

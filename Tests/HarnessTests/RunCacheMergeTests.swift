@@ -23,7 +23,8 @@ final class RunCacheMergeTests: XCTestCase {
         let target = RunCache(folder: root.appendingPathComponent("target"))
         let requests = (1...3).map { request(UInt64($0)) }
         for (index, request) in requests.enumerated() {
-            try shard.store(RunResult(history: TrainingHistory(), seconds: Double(index)), for: request)
+            try shard.store(
+                RunResult(history: TrainingHistory(), seconds: Double(index)), for: request, environment: .current)
         }
         try Data("{}".utf8).write(to: shard.url(for: requests[0]))
         try AtomicFile.createFolders(target.folder)

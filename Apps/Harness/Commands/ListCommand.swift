@@ -20,12 +20,13 @@ struct ListCommand: RegistryCommand {
         let cache = options.cache
         if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }
         let estimate = RunTimeEstimate(registry: registry)
+        let environment = JobRunner.environment
         for report in reports {
             let timed = Dictionary(
                 report.timedItems(context).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let requests = context.requests(of: report)
             let cost = requests.map(JobRunner.cost).reduce(0, +)
-            let cached = requests.filter(cache.contains).count
+            let cached = requests.filter { cache.contains($0, under: environment) }.count
             print("\(report.prefix) \(report.title)")
             print(
                 "    \(requests.count) runs in \(context.mode.rawValue) mode (\(cached) cached), about \(String(format: "%.1e", cost)) weight-sample passes"
@@ -72,11 +73,47 @@ struct MergeCommand: RegistryCommand {
     @Argument(help: "Output folders of `reproduce run --shard` runs.")
     var folders: [String]
 
+    @Option(
+        help:
+            "When the shards were computed under different numeric environments: the one to keep, as merge names it (the others' runs are left out)."
+    )
+    var keepEnvironment: String?
+
     @OptionGroup var options: ReproductionOptions
+
+    /// Refuses shards (and an existing cache) computed under more than one numeric environment,
+    /// naming each, unless `--keep-environment` names the one to keep.
+    func checkEnvironments() throws {
+        let sources =
+            folders.map { ($0, URL(fileURLWithPath: $0).appendingPathComponent(".cache")) } + [
+                (options.outputFolder.path, options.cache.folder)
+            ]
+        var seen: [String: [String]] = [:]
+        for (name, folder) in sources {
+            for (environment, count) in RunCache.environments(in: folder) {
+                seen[environment, default: []].append("\(name) (\(count) runs)")
+            }
+        }
+        if let keepEnvironment {
+            guard seen[keepEnvironment] != nil else {
+                throw ValidationError(
+                    "--keep-environment \"\(keepEnvironment)\" computed none of these runs; they were computed under: \(seen.keys.sorted().joined(separator: "; "))"
+                )
+            }
+            return
+        }
+        guard seen.count > 1 else { return }
+        let list = seen.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: ", "))" }
+        throw ValidationError(
+            "the runs were computed under \(seen.count) numeric environments, whose results differ in their last bits:\n  "
+                + list.joined(separator: "\n  ")
+                + "\nmerge the shards of one environment, or keep one with --keep-environment \"<environment>\"")
+    }
 
     func run(registry: ComponentRegistry) throws {
         let start = Date()
         var total = RunCache.MergeCount()
+        try checkEnvironments()
         for folder in folders {
             let cache = URL(fileURLWithPath: folder).appendingPathComponent(".cache")
             guard let marker = try? ShardMarker.read(from: URL(fileURLWithPath: folder)) else {
@@ -88,7 +125,10 @@ struct MergeCommand: RegistryCommand {
                     "\(folder): its shard ran in \(marker.mode.rawValue) mode, this merge is in \(options.mode.rawValue) mode"
                 )
             }
-            let count = try options.cache.merge(from: cache)
+            let count = try options.cache.merge(from: cache, keeping: keepEnvironment)
+            if count.otherEnvironment > 0 {
+                print("\(folder): \(count.otherEnvironment) runs of another numeric environment left out")
+            }
             for name in count.damaged { print("warning: \(folder): damaged cache entry \(name) skipped") }
             (total.copied, total.replaced, total.damaged) = (
                 total.copied + count.copied, total.replaced + count.replaced, total.damaged + count.damaged
@@ -98,7 +138,7 @@ struct MergeCommand: RegistryCommand {
             "merged \(total.copied) runs from \(folders.count) folders (\(total.replaced) damaged entries replaced, \(total.damaged.count) damaged entries skipped)"
         )
         let context = options.context(registry: registry)
-        let missing = allReports.flatMap { context.requests(of: $0) }.filter { !options.cache.contains($0) }
+        let missing = allReports.flatMap { context.requests(of: $0) }.filter { options.cache.load($0) == nil }
         if !missing.isEmpty {
             print("warning: \(missing.count) runs are still missing; their items are rendered without them")
         }

@@ -153,9 +153,13 @@ struct ReportRendering {
             let requests = context.requests(of: report)
             let document = try report.render(context) { lookUp($0.stamped(with: context.registry)) }
             let seconds = requests.compactMap { lookUp($0)?.seconds }.reduce(0, +)
+            let environments = requests.map { request in
+                cache.entry(request.stamped(with: context.registry)).map { RunCache.name($0.environment) }
+                    ?? (unstored[request.hash] != nil ? JobRunner.environment.description : nil)
+            }
             try document.write(
                 to: options.outputFolder,
-                settings: settingsLine(requests.count)
+                settings: settingsLine(requests.count, environments: environments.compactMap { $0 })
                     + "\n\nTraining time: \(String(format: "%.0f", seconds)) s (sum over its runs).",
                 components: context.replacements(of: report))
             try ReportSummary(prefix: report.prefix, verdicts: document.verdictCounts, trainingSeconds: seconds).write(
@@ -171,8 +175,15 @@ struct ReportRendering {
         )
     }
 
-    private func settingsLine(_ runs: Int) -> String {
-        "Settings: base seed \(context.seed) (each run's seed is derived from the base, the experiment and the trial and is listed in runs.csv), \(runs) runs, data from `\(context.data.dataDirectory)`, OpenBLAS kernels \(BLASLibrary.coreName)."
+    private func settingsLine(_ runs: Int, environments: [String]) -> String {
+        let counts = environments.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        let computed =
+            counts.count <= 1
+            ? "computed under \(counts.keys.first ?? JobRunner.environment.description)"
+            : "**computed under \(counts.count) numeric environments**, whose results differ in their last bits: "
+                + counts.sorted { $0.key < $1.key }.map { "\($0.value) runs under \($0.key)" }.joined(separator: "; ")
+        return
+            "Settings: base seed \(context.seed) (each run's seed is derived from the base, the experiment and the trial and is listed in runs.csv), \(runs) runs, data from `\(context.data.dataDirectory)`, \(computed)."
     }
 
     private func counts(_ document: ReportDocument) -> String {

@@ -1,8 +1,10 @@
 import Backprop
 import Foundation
 
-/// Runs every request that is not cached yet: in parallel with `jobs` workers (BLAS pinned to one
-/// thread, so results do not depend on `jobs`), only this shard's share with `shard`, with progress.
+/// Runs every request that is not cached yet under this numeric environment: in parallel with
+/// `jobs` workers (BLAS pinned to one thread, so results do not depend on `jobs`), only this
+/// shard's share with `shard`, with progress. A cached result computed under another
+/// environment (other BLAS kernels, another machine) is recomputed, never mixed in.
 struct JobRunner {
     let cache: RunCache
     let executor: RunExecutor
@@ -12,6 +14,8 @@ struct JobRunner {
 
     struct Summary {
         var loaded = 0, computed = 0, recomputedDamaged = 0, skippedByShard = 0
+        /// Cached results recomputed because another environment computed them, by that environment's name.
+        var otherEnvironments: [String: Int] = [:]
         var failures: [(label: String, hash: String, error: String)] = []
         /// Results computed but not written to the cache (the write failed), by request hash; the reports still use them.
         var unstored: [String: RunResult] = [:]
@@ -23,13 +27,16 @@ struct JobRunner {
         var unique: [String: RunRequest] = [:]
         for request in requests { unique[request.hash] = request }
         let ordered = unique.values.sorted { $0.hash < $1.hash }
+        let environment = Self.environment
         var pending: [RunRequest] = []
         for (position, request) in ordered.enumerated() {
-            if cache.contains(request) {
+            let cached = cache.entry(request)
+            if let cached, cached.environment == environment {
                 summary.loaded += 1
             } else if let shard, position % shard.count != shard.index {
                 summary.skippedByShard += 1
             } else {
+                if let cached { summary.otherEnvironments[RunCache.name(cached.environment), default: 0] += 1 }
                 if cache.isDamaged(request) { summary.recomputedDamaged += 1 }
                 pending.append(request)
             }
@@ -38,12 +45,9 @@ struct JobRunner {
         pending.sort { Self.cost($0) > Self.cost($1) }
         FileHandle.standardError.write(
             Data(
-                "runs: \(ordered.count) planned, \(summary.loaded) loaded from the cache, \(pending.count) to compute\(summary.recomputedDamaged > 0 ? " (\(summary.recomputedDamaged) damaged cache entries)" : "")\n"
+                "runs: \(ordered.count) planned, \(summary.loaded) loaded from the cache, \(pending.count) to compute\(summary.recomputedDamaged > 0 ? " (\(summary.recomputedDamaged) damaged cache entries)" : "")\(Self.describe(summary.otherEnvironments, now: environment))\n"
                     .utf8))
         guard !pending.isEmpty else { return summary }
-        // One BLAS thread whatever --jobs is: OpenBLAS splits sums differently with more threads,
-        // which moved report 003's values in the 4th decimal between --jobs 1 and 2.
-        BLASLibrary.setThreadCount(1)
         let progress = Progress(total: pending.map(Self.cost).reduce(0, +), runs: pending.count)
         let started = Locked<[String: Date]>([:])
         var executor = executor
@@ -67,7 +71,7 @@ struct JobRunner {
                     let result = try runner.execute(request)
                     let storeError: Error?
                     do {
-                        try cache.store(result, for: request)
+                        try cache.store(result, for: request, environment: environment)
                         storeError = nil
                     } catch { storeError = error }
                     shared.withLock { state in
@@ -84,6 +88,22 @@ struct JobRunner {
             }
         }
         return shared.withLock { $0.summary }
+    }
+
+    /// The environment runs are computed under: one BLAS thread whatever --jobs is (OpenBLAS
+    /// splits sums differently with more threads, which moved report 003's values in the 4th
+    /// decimal between --jobs 1 and 2).
+    static var environment: NumericEnvironment {
+        BLASLibrary.setThreadCount(1)
+        return .current
+    }
+
+    /// "; 12 cached results were computed under X and are recomputed under Y", or "" when none.
+    static func describe(_ others: [String: Int], now environment: NumericEnvironment) -> String {
+        guard !others.isEmpty else { return "" }
+        let list = others.sorted { $0.key < $1.key }.map { "\($0.value) under \($0.key)" }.joined(separator: ", ")
+        return
+            "; cached results computed under another numeric environment are recomputed (\(list); now \(environment))"
     }
 
     /// A rough cost in sample passes × weights, for ETAs and ordering.

@@ -10,6 +10,7 @@ typedef void (*BackpropDgemm)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS
                               const double *, blasint, double, double *, blasint);
 typedef void (*BackpropSetThreads)(int);
 typedef char *(*BackpropCoreName)(void);
+typedef int (*BackpropThreadCount)(void);
 
 /* Flush-to-zero and denormals-are-zero for this thread's SSE arithmetic. Subnormal floats make
    SGEMM about 100 times slower; a diverging or decaying run can fill its weights with them. */
