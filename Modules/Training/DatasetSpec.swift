@@ -21,18 +21,17 @@ public struct DatasetSpec: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        let (name, container, settings) = try FlattenedSettings.decodeNamed(
+            from: decoder, fixed: ["trainCount", "testCount"])
+        (self.name, self.settings) = (name, settings)
         trainCount = try container.decodeIfPresent(Int.self, forKey: AnyCodingKey("trainCount"))
         testCount = try container.decodeIfPresent(Int.self, forKey: AnyCodingKey("testCount"))
-        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "trainCount", "testCount"])
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(name, forKey: AnyCodingKey("name"))
-        try container.encodeIfPresent(trainCount, forKey: AnyCodingKey("trainCount"))
-        try container.encodeIfPresent(testCount, forKey: AnyCodingKey("testCount"))
-        try FlattenedSettings.encode(settings, into: &container)
+        try FlattenedSettings.encodeNamed(name, settings: settings, to: encoder) {
+            try $0.encodeIfPresent(trainCount, forKey: AnyCodingKey("trainCount"))
+            try $0.encodeIfPresent(testCount, forKey: AnyCodingKey("testCount"))
+        }
     }
 }

@@ -15,13 +15,10 @@ public struct LayerSpec: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        type = try decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: AnyCodingKey("type"))
-        settings = try FlattenedSettings.decode(from: decoder, excluding: ["type"])
+        (type, _, settings) = try FlattenedSettings.decodeNamed(from: decoder, nameKey: "type")
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(type, forKey: AnyCodingKey("type"))
-        try FlattenedSettings.encode(settings, into: &container)
+        try FlattenedSettings.encodeNamed(type, nameKey: "type", settings: settings, to: encoder)
     }
 }

@@ -15,14 +15,11 @@ public struct ComponentSpec: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        name = try decoder.container(keyedBy: AnyCodingKey.self).decode(String.self, forKey: AnyCodingKey("name"))
-        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name"])
+        (name, _, settings) = try FlattenedSettings.decodeNamed(from: decoder)
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(name, forKey: AnyCodingKey("name"))
-        try FlattenedSettings.encode(settings, into: &container)
+        try FlattenedSettings.encodeNamed(name, settings: settings, to: encoder)
     }
 }
 
@@ -48,18 +45,17 @@ public struct InitializerSpec: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        let (name, container, settings) = try FlattenedSettings.decodeNamed(
+            from: decoder, fixed: ["gainFromActivation"])
+        (self.name, self.settings) = (name, settings)
         gainFromActivation =
             try container.decodeIfPresent(Bool.self, forKey: AnyCodingKey("gainFromActivation")) ?? false
-        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "gainFromActivation"])
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(name, forKey: AnyCodingKey("name"))
-        try container.encode(gainFromActivation, forKey: AnyCodingKey("gainFromActivation"))
-        try FlattenedSettings.encode(settings, into: &container)
+        try FlattenedSettings.encodeNamed(name, settings: settings, to: encoder) {
+            try $0.encode(gainFromActivation, forKey: AnyCodingKey("gainFromActivation"))
+        }
     }
 }
 
@@ -84,17 +80,15 @@ public struct LossSpec: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        let (name, container, settings) = try FlattenedSettings.decodeNamed(from: decoder, fixed: ["reduction"])
+        (self.name, self.settings) = (name, settings)
         reduction = try container.decodeIfPresent(Reduction.self, forKey: AnyCodingKey("reduction")) ?? .mean
-        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "reduction"])
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(name, forKey: AnyCodingKey("name"))
-        try container.encode(reduction, forKey: AnyCodingKey("reduction"))
-        try FlattenedSettings.encode(settings, into: &container)
+        try FlattenedSettings.encodeNamed(name, settings: settings, to: encoder) {
+            try $0.encode(reduction, forKey: AnyCodingKey("reduction"))
+        }
     }
 }
 
@@ -117,17 +111,15 @@ public struct OptimizerSpec: Codable, Hashable, Sendable {
     public var allSettings: [String: SettingValue] { settings.merging(["learningRate": .number(learningRate)]) { $1 } }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        name = try container.decode(String.self, forKey: AnyCodingKey("name"))
+        let (name, container, settings) = try FlattenedSettings.decodeNamed(from: decoder, fixed: ["learningRate"])
+        (self.name, self.settings) = (name, settings)
         learningRate = try container.decode(Double.self, forKey: AnyCodingKey("learningRate"))
-        settings = try FlattenedSettings.decode(from: decoder, excluding: ["name", "learningRate"])
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(name, forKey: AnyCodingKey("name"))
-        try container.encode(learningRate, forKey: AnyCodingKey("learningRate"))
-        try FlattenedSettings.encode(settings, into: &container)
+        try FlattenedSettings.encodeNamed(name, settings: settings, to: encoder) {
+            try $0.encode(learningRate, forKey: AnyCodingKey("learningRate"))
+        }
     }
 }
 

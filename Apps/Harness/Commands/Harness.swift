@@ -5,7 +5,9 @@ import Backprop
 /// of a registry. A user's package registers its own types and calls one of these from its `main`:
 ///
 ///     var registry = ComponentRegistry.standard
-///     registry.register(optimizer: "sgd") { parameters, spec in MySGD(parameters: parameters, learningRate: spec.learningRate) }
+///     registry.register(optimizer: "sgd", settings: MySGD.settings) { parameters, settings in
+///         try MySGD(parameters: parameters, settings: settings)
+///     }
 ///     Harness.reproduce(registry: registry)
 public enum Harness {
     /// Runs the `reproduce` command line (`list`, `run`, `merge`, `compare`, `gallery`) on `arguments`

@@ -22,6 +22,27 @@ enum FlattenedSettings {
         return settings
     }
 
+    /// A component's object: its name under `nameKey`, the container (for the fixed fields), and
+    /// every other key but `fixed` as settings.
+    static func decodeNamed(from decoder: Decoder, nameKey: String = "name", fixed: Set<String> = []) throws -> (
+        name: String, container: KeyedDecodingContainer<AnyCodingKey>, settings: [String: SettingValue]
+    ) {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let name = try container.decode(String.self, forKey: AnyCodingKey(nameKey))
+        return (name, container, try decode(from: decoder, excluding: fixed.union([nameKey])))
+    }
+
+    /// Writes a component's object: its name under `nameKey`, the fixed fields `fixed` writes, then the settings.
+    static func encodeNamed(
+        _ name: String, nameKey: String = "name", settings: [String: SettingValue], to encoder: Encoder,
+        fixed: (inout KeyedEncodingContainer<AnyCodingKey>) throws -> Void = { _ in }
+    ) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(name, forKey: AnyCodingKey(nameKey))
+        try fixed(&container)
+        try encode(settings, into: &container)
+    }
+
     /// Writes `settings` beside the fixed fields already in `container`.
     static func encode(_ settings: [String: SettingValue], into container: inout KeyedEncodingContainer<AnyCodingKey>)
         throws
