@@ -48,9 +48,6 @@ public struct ComponentSettings: Sendable {
     /// An error about this component.
     public func error(_ message: String) -> RecipeError { .layer(location: location, detail: message) }
 
-    /// Whether the recipe gave `key` (rather than leaving it to its default).
-    public func isGiven(_ key: String) -> Bool { values[key] != nil }
-
     /// The value given, else the declared default; nil for an optional setting left out.
     public func value(_ key: String) throws -> SettingValue? {
         guard let setting = declarations.first(where: { $0.name == key }) else {
