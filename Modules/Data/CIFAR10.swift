@@ -13,7 +13,7 @@ public enum CIFAR10 {
     public static let imageShape = [3, 32, 32]
     public static let classCount = 10
     public static let downloadHint =
-        "Get cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it into <data dir>/cifar10/ (or run scripts/fetch-data --cifar)."
+        "By hand: get cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it into <data dir>/cifar10/."
 
     /// The folder the binary batches are read from.
     public static func folder(dataDirectory: String) -> String {

@@ -8,7 +8,11 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
     case badMagic(file: String, found: UInt32, expected: [UInt32])
     case countMismatch(file: String, images: Int, labels: Int)
     case labelOutOfRange(file: String, label: Int, classes: Int)
-    case checksumMismatch(file: String, found: String, expected: String)
+    case checksumMismatch(file: String, found: String, expected: String, algorithm: String)
+    /// A published dataset that could not be fetched: every source tried, and why each failed.
+    case downloadFailed(dataset: String, file: String, attempts: [String])
+    /// A published dataset that is missing while downloads are turned off.
+    case offline(dataset: String, directory: String, files: [String])
 
     public var description: String {
         switch self {
@@ -27,8 +31,13 @@ public enum DataError: Error, CustomStringConvertible, Equatable {
             return "\(file): \(labels) labels for \(images) images; the counts must match"
         case .labelOutOfRange(let file, let label, let classes):
             return "\(file): label \(label) is outside 0..<\(classes)"
-        case .checksumMismatch(let file, let found, let expected):
-            return "\(file): SHA-256 \(found) differs from the published \(expected)"
+        case .checksumMismatch(let file, let found, let expected, let algorithm):
+            return "\(file): \(algorithm) \(found) differs from the published \(expected)"
+        case .downloadFailed(let dataset, let file, let attempts):
+            return "\(dataset): could not download \(file): \(attempts.joined(separator: "; "))"
+        case .offline(let dataset, let directory, let files):
+            return
+                "\(dataset) is missing in \(directory) (\(files.joined(separator: ", "))) and downloads are off (--offline or BACKPROP_OFFLINE=1)"
         }
     }
 }

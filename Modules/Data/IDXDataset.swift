@@ -13,12 +13,17 @@ public enum IDXDataset {
         case strict
     }
 
+    /// The four files of an MNIST-style set (each plain or with .gz).
+    public static let standardFiles = [
+        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+    ]
+
     /// Loads `images` and `labels` (plain or .gz) from `directory` as [N, rows·cols] raw bytes 0…255.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public static func load<Scalar: TensorScalar>(
         directory: String, images: String, labels: String, classCount: Int = 10,
-        checksums: [String: String] = [:], verification: Verification = .skip
+        checksums: [String: FileChecksum] = [:], verification: Verification = .skip
     ) throws -> LabeledDataset<Scalar> {
         let imagePath = try locate(images, in: directory)
         let labelPath = try locate(labels, in: directory)
@@ -43,6 +48,19 @@ public enum IDXDataset {
         return try LabeledDataset(features: features, labels: labelValues, classCount: classCount)
     }
 
+    /// The training set (train-…) and test set (t10k-…) of an MNIST-style folder, checked against `checksums`.
+    public static func loadSplit<Scalar: TensorScalar>(
+        directory: String, checksums: [String: FileChecksum] = [:], verification: Verification = .skip
+    ) throws -> DatasetSplit<Scalar> {
+        let train: LabeledDataset<Scalar> = try load(
+            directory: directory, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte",
+            checksums: checksums, verification: verification)
+        let test: LabeledDataset<Scalar> = try load(
+            directory: directory, images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte",
+            checksums: checksums, verification: verification)
+        return DatasetSplit(train: train, test: test)
+    }
+
     /// The path of `name` or `name.gz` in `directory`, or an error naming both.
     static func locate(_ name: String, in directory: String) throws -> String {
         for candidate in [name, name + ".gz"] {
@@ -51,16 +69,28 @@ public enum IDXDataset {
         }
         throw DataError.missingFiles(
             directory: directory, files: [name + "[.gz]"],
-            hint: "Run scripts/fetch-data, or point --data-dir / BACKPROP_DATA at a folder holding mnist/.")
+            hint: "Run without --offline to download it, or point --data-dir / BACKPROP_DATA at the folder holding it.")
     }
 
     static func verify(
-        _ bytes: [UInt8], file: String, name: String, checksums: [String: String], verification: Verification
+        _ bytes: [UInt8], file: String, name: String, checksums: [String: FileChecksum], verification: Verification
     ) throws {
-        guard verification != .skip, let expected = checksums[name] else { return }
-        let found = SHA256.hexDigest(bytes)
-        guard found != expected else { return }
-        let error = DataError.checksumMismatch(file: file, found: found, expected: expected)
+        guard verification != .skip, let checksum = checksums[name] else { return }
+        let found: String
+        switch checksum {
+        case .contentSHA256: found = SHA256.hexDigest(bytes)
+        case .fileMD5:
+            guard file.hasSuffix(".gz") else {
+                let note =
+                    "\(file): not checked: the published \(checksum) is of the .gz file, and this one is unpacked"
+                FileHandle.standardError.write(Data("warning: \(note)\n".utf8))
+                return
+            }
+            found = try checksum.digest(ofFile: file)
+        }
+        guard found != checksum.expected else { return }
+        let error = DataError.checksumMismatch(
+            file: file, found: found, expected: checksum.expected, algorithm: checksum.algorithm)
         if verification == .strict { throw error }
         FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
     }

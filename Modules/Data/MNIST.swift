@@ -28,21 +28,16 @@ public enum MNIST {
 
     /// Whether the four files are present (plain or gzip).
     public static func isAvailable(dataDirectory: String) -> Bool {
-        checksums.keys.allSatisfy { (try? IDXDataset.locate($0, in: folder(dataDirectory: dataDirectory))) != nil }
+        PublishedDataset.mnist.isPresent(in: dataDirectory)
     }
 
     /// Raw training and test sets (pixels 0…255).
     public static func load<Scalar: TensorScalar>(dataDirectory: String, verification: IDXDataset.Verification = .warn)
         throws -> DatasetSplit<Scalar>
     {
-        let directory = folder(dataDirectory: dataDirectory)
-        let train: LabeledDataset<Scalar> = try IDXDataset.load(
-            directory: directory, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte",
-            checksums: checksums, verification: verification)
-        let test: LabeledDataset<Scalar> = try IDXDataset.load(
-            directory: directory, images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte",
-            checksums: checksums, verification: verification)
-        return DatasetSplit(train: train, test: test)
+        try IDXDataset.loadSplit(
+            directory: folder(dataDirectory: dataDirectory), checksums: PublishedDataset.mnist.checksums,
+            verification: verification)
     }
 
     /// Applies `preprocessing` to both sets; standardisation takes its statistics from the training set only.

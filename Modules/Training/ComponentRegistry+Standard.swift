@@ -302,17 +302,22 @@ extension ComponentRegistry {
         let preprocessing = Setting.choice(
             "preprocessing", MNIST.Preprocessing.allCases.map(\.rawValue), default: "unitScale",
             "pixels as x/255, centred, or standardised")
-        register(
-            dataset: "mnist",
-            settings: [
-                preprocessing,
-                .flag(
-                    "validationSplit", default: false, "train on the first 55,000 images, evaluate on the last 5,000"),
-            ], implementation: "MNIST", drawsFromSeed: false
-        ) { spec, context in
-            var raw: DatasetSplit<Float> = try MNIST.load(dataDirectory: context.dataDirectory, verification: .strict)
-            if try context.settings.flag("validationSplit") { raw = try MNIST.validationSplit(raw.train) }
-            return try MNIST.preprocess(raw, try Self.preprocessing(context.settings)).prefixes(spec)
+        for published in [PublishedDataset.mnist, .fashionMNIST, .kmnist] {
+            register(
+                dataset: published.name,
+                settings: [
+                    preprocessing,
+                    .flag(
+                        "validationSplit", default: false,
+                        "train on the first 55,000 images, evaluate on the last 5,000"),
+                ], implementation: "IDXDataset", drawsFromSeed: false, published: published
+            ) { spec, context in
+                var raw: DatasetSplit<Float> = try IDXDataset.loadSplit(
+                    directory: published.directory(in: context.dataDirectory), checksums: published.checksums,
+                    verification: .strict)
+                if try context.settings.flag("validationSplit") { raw = try MNIST.validationSplit(raw.train) }
+                return try MNIST.preprocess(raw, try Self.preprocessing(context.settings)).prefixes(spec)
+            }
         }
         register(
             dataset: "idx",
@@ -324,15 +329,11 @@ extension ComponentRegistry {
             ], implementation: "IDXDataset", drawsFromSeed: false
         ) { spec, context in
             let folder = try context.settings.string("folder")
-            let train: LabeledDataset<Float> = try IDXDataset.load(
-                directory: folder, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte")
-            let test: LabeledDataset<Float> = try IDXDataset.load(
-                directory: folder, images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte")
-            return try MNIST.preprocess(
-                DatasetSplit(train: train, test: test), try Self.preprocessing(context.settings)
-            ).prefixes(spec)
+            let raw: DatasetSplit<Float> = try IDXDataset.loadSplit(directory: folder)
+            return try MNIST.preprocess(raw, try Self.preprocessing(context.settings)).prefixes(spec)
         }
-        register(dataset: "cifar10", implementation: "CIFAR10", drawsFromSeed: false) { spec, context in
+        register(dataset: "cifar10", implementation: "CIFAR10", drawsFromSeed: false, published: .cifar10) {
+            spec, context in
             let split: DatasetSplit<Float> = try CIFAR10.load(dataDirectory: context.dataDirectory)
             return try split.prefixes(spec)
         }

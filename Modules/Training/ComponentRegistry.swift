@@ -38,6 +38,8 @@ public struct ComponentRegistry: Sendable {
     public struct DatasetEntry: Sendable {
         public var settings: [Setting]
         public var drawsFromSeed: Bool
+        /// Where its files come from when they are missing (nil: a user's own files, never downloaded).
+        public var published: PublishedDataset?
         public var make: DatasetFactory
     }
 
@@ -116,12 +118,14 @@ public struct ComponentRegistry: Sendable {
         replacements[ComponentSlot(.schedule, name)] = implementation ?? Self.typeName(S.self)
     }
 
-    /// Puts a dataset in the slot `name`; `drawsFromSeed` says whether it is generated from the run's random source.
+    /// Puts a dataset in the slot `name`; `drawsFromSeed` says whether it is generated from the run's
+    /// random source, and `published` where its files are downloaded from when they are missing.
     public mutating func register(
         dataset name: String, settings: [Setting] = [], implementation: String, drawsFromSeed: Bool,
-        _ make: @escaping DatasetFactory
+        published: PublishedDataset? = nil, _ make: @escaping DatasetFactory
     ) {
-        datasets[name] = DatasetEntry(settings: settings, drawsFromSeed: drawsFromSeed, make: make)
+        datasets[name] = DatasetEntry(
+            settings: settings, drawsFromSeed: drawsFromSeed, published: published, make: make)
         replacements[ComponentSlot(.dataset, name)] = implementation
     }
 
@@ -235,6 +239,16 @@ public struct ComponentRegistry: Sendable {
         let entry = try lookUp(datasets, spec.name, kind: "dataset")
         let settings = try settings(.dataset, spec.name, values: spec.settings, field: "dataset")
         return try entry.make(spec, context.with(settings))
+    }
+
+    /// The published files behind the dataset `name`, when it is one that can be downloaded.
+    public func publishedData(of name: String) -> PublishedDataset? { datasets[name]?.published }
+
+    /// Fetches the files of the published dataset `spec` names when they are missing from
+    /// `dataDirectory` (a generated or user's dataset needs nothing).
+    public func ensureData(of spec: DatasetSpec, in dataDirectory: String, fetcher: DataFetcher) throws {
+        guard let published = publishedData(of: spec.name) else { return }
+        try fetcher.ensure(published, in: dataDirectory)
     }
 
     /// Whether the dataset `name` is generated from the run's seed (known names only).

@@ -124,13 +124,13 @@ final class FileFormatTests: XCTestCase {
     func testEmptyDirectoryNamesWhatIsMissing() {
         assertThrowsMessage(
             try MNIST.load(dataDirectory: folder) as DatasetSplit<Float>,
-            containing: [folder + "/mnist", "train-images-idx3-ubyte", "fetch-data"])
+            containing: [folder + "/mnist", "train-images-idx3-ubyte", "download"])
         XCTAssertFalse(MNIST.isAvailable(dataDirectory: folder))
     }
 
     func testChecksumMismatchWarnsOrFails() throws {
         try writeSmallSet(gzip: false)
-        let sums = ["labels": String(repeating: "0", count: 64)]
+        let sums: [String: FileChecksum] = ["labels": .contentSHA256(String(repeating: "0", count: 64))]
         XCTAssertNoThrow(
             try IDXDataset.load(
                 directory: folder, images: "images", labels: "labels", checksums: sums, verification: .warn)

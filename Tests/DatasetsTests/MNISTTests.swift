@@ -7,7 +7,7 @@ final class MNISTTests: XCTestCase {
         let directory = DataDirectory.resolve()
         guard MNIST.isAvailable(dataDirectory: directory) else {
             throw XCTSkip(
-                "MNIST not found under \(directory)/mnist: set BACKPROP_DATA (CI uses ../shared/data) or run scripts/fetch-data"
+                "MNIST not found under \(directory)/mnist: set BACKPROP_DATA (CI uses ../shared/data) or run reproduce fetch mnist"
             )
         }
         return directory

@@ -14,7 +14,7 @@ struct ListCommand: RegistryCommand {
     @OptionGroup var options: ReproductionOptions
 
     func run(registry: ComponentRegistry) throws {
-        let context = options.context(registry: registry)
+        let context = options.context(registry: registry, downloads: false)
         let reports =
             specs.isEmpty ? allReports : try specs.flatMap { try SpecReportLoader.load($0, registry: registry) }
         let cache = options.cache
@@ -35,10 +35,10 @@ struct ListCommand: RegistryCommand {
                 let present: String
                 switch item.data {
                 case let data where data.hasPrefix("MNIST"):
-                    present = context.data.hasMNIST ? "present" : "MISSING (scripts/fetch-data)"
+                    present = context.data.hasMNIST ? "present" : "missing (reproduce run downloads it)"
                 case let data where data.hasPrefix("CIFAR"):
                     present =
-                        context.data.missingCIFARFiles.isEmpty ? "present" : "MISSING (scripts/fetch-data --cifar)"
+                        context.data.missingCIFARFiles.isEmpty ? "present" : "missing (reproduce run downloads it)"
                 default: present = "generated"
                 }
                 print(
@@ -137,7 +137,7 @@ struct MergeCommand: RegistryCommand {
         print(
             "merged \(total.copied) runs from \(folders.count) folders (\(total.replaced) damaged entries replaced, \(total.damaged.count) damaged entries skipped)"
         )
-        let context = options.context(registry: registry)
+        let context = options.context(registry: registry, downloads: false)
         let missing = allReports.flatMap { context.requests(of: $0) }.filter { options.cache.load($0) == nil }
         if !missing.isEmpty {
             print("warning: \(missing.count) runs are still missing; their items are rendered without them")

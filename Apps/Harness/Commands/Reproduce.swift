@@ -7,7 +7,10 @@ struct Reproduce: ParsableCommand {
         commandName: "reproduce",
         abstract:
             "Regenerates the tables and figures of the five seed reports, side by side with the reports' numbers.",
-        subcommands: [RunCommand.self, ListCommand.self, MergeCommand.self, CompareCommand.self, GalleryCommand.self],
+        subcommands: [
+            RunCommand.self, ListCommand.self, MergeCommand.self, CompareCommand.self, GalleryCommand.self,
+            FetchCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -23,6 +23,9 @@ struct ReproductionOptions: ParsableArguments {
     @Option(help: "Data folder holding mnist/ and cifar10/ (default: $BACKPROP_DATA, else ./data).")
     var dataDir: String?
 
+    @Flag(help: "Never download missing data: its items are \"not run\" (also BACKPROP_OFFLINE=1).")
+    var offline = false
+
     @Option(help: "Output folder (default: Reports/ in full mode, Reports/quick/ in quick mode).")
     var out: String?
 
@@ -45,10 +48,12 @@ struct ReproductionOptions: ParsableArguments {
     var outputFolder: URL { URL(fileURLWithPath: out ?? (mode == .full ? "Reports" : "Reports/quick")) }
     var cache: RunCache { RunCache(folder: outputFolder.appendingPathComponent(".cache")) }
 
-    func context(registry: ComponentRegistry) -> ReproductionContext {
-        ReproductionContext(
+    /// The context runs and reports share; `downloads` false keeps missing data missing (`list`, `merge`).
+    func context(registry: ComponentRegistry, downloads: Bool = true) -> ReproductionContext {
+        let fetcher = DataFetcher.fromEnvironment(offline: offline || !downloads)
+        return ReproductionContext(
             mode: mode, seed: seed, trials: trials,
-            data: DataStore(dataDirectory: DataDirectory.resolve(dataDir), registry: registry),
+            data: DataStore(dataDirectory: DataDirectory.resolve(dataDir), registry: registry, fetcher: fetcher),
             registry: registry)
     }
 }

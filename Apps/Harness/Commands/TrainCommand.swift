@@ -19,11 +19,19 @@ struct TrainCommand: RegistryCommand {
     @Option(help: "Output folder for training.png and checkpoint.safetensors.")
     var out = "runs/train"
 
-    @Option(help: "Dataset: disk, syn20, syng, mnist (from the data folder), or idx (with --folder).")
+    @Option(
+        help:
+            "Dataset: disk, syn20, syng; mnist, fashion-mnist, kmnist, cifar10 (from the data folder, downloaded when missing); or idx (with --folder)."
+    )
     var dataset = "disk"
 
-    @Option(help: "Data folder holding mnist/ and cifar10/ (default: $BACKPROP_DATA, else ./data).")
+    @Option(
+        help: "Data folder holding mnist/, fashion-mnist/, kmnist/ and cifar10/ (default: $BACKPROP_DATA, else ./data)."
+    )
     var dataDir: String?
+
+    @Flag(help: "Never download: missing data is an error (also BACKPROP_OFFLINE=1).")
+    var offline = false
 
     @Option(help: "For --dataset idx: the folder of idx files.")
     var folder: String?
@@ -68,7 +76,7 @@ struct TrainCommand: RegistryCommand {
             }
             return try TrainingRecipe.decode(data, source: config)
         }
-        let isImages = dataset == "idx" || dataset == "mnist"
+        let isImages = ["idx", "mnist", "fashion-mnist", "kmnist", "cifar10"].contains(dataset)
         // One output unit for a regression loss on the two-class sets; otherwise one per class.
         let outputs = !isImages && (loss == "mse" || loss == "euclidean") ? 1 : nil
         return TrainingRecipe(
@@ -103,6 +111,7 @@ struct TrainCommand: RegistryCommand {
         try registry.checkSettings(of: recipe, source: config ?? "command line")
         let dataDirectory = DataDirectory.resolve(dataDir)
         let folder = try outputFolder()
+        try registry.ensureData(of: recipe.dataset, in: dataDirectory, fetcher: .fromEnvironment(offline: offline))
         let layers = try registry.layerList(recipe.model).layers.map(\.type)
         print("training \(layers.joined(separator: " → ")) on \(recipe.dataset.name), seed \(recipe.seed)")
         if !registry.replacements.isEmpty { print("components: \(ComponentRegistry.describe(registry.replacements))") }

@@ -3,22 +3,54 @@ import Foundation
 
 /// Gives runs their data through the registry's datasets, and loads each stored dataset (one not
 /// drawn from the run's seed, like MNIST) once per process, sharing it between runs and jobs.
+/// A published dataset that is missing is fetched the first time a report asks for it (unless
+/// the fetcher is offline); why it stays missing is kept for the report's "not run" text.
 ///
-/// `@unchecked Sendable` holds because the mutable state (`stored`, `cifarDigest`) is private and
-/// read or written only with `lock` held; everything else is immutable.
+/// `@unchecked Sendable` holds because the mutable state (`stored`, `cifarDigest`, `unavailable`)
+/// is private and read or written only with `lock` or `fetchLock` held; everything else is immutable.
 final class DataStore: @unchecked Sendable {
     let dataDirectory: String
     private let registry: ComponentRegistry
+    private let fetcher: DataFetcher
     private let lock = NSLock()
+    private let fetchLock = NSLock()
     private var stored: [DatasetSpec: DatasetSplit<Float>] = [:]
+    private var unavailable: [String: String] = [:]
+    private var asked: Set<String> = []
 
-    init(dataDirectory: String, registry: ComponentRegistry) {
-        (self.dataDirectory, self.registry) = (dataDirectory, registry)
+    init(dataDirectory: String, registry: ComponentRegistry, fetcher: DataFetcher = DataFetcher(offline: true)) {
+        (self.dataDirectory, self.registry, self.fetcher) = (dataDirectory, registry, fetcher)
     }
 
-    var hasMNIST: Bool { MNIST.isAvailable(dataDirectory: dataDirectory) }
-    var missingCIFARFiles: [String] { CIFAR10.missingFiles(dataDirectory: dataDirectory) }
+    var hasMNIST: Bool { isAvailable("mnist") }
+    var missingCIFARFiles: [String] {
+        _ = isAvailable("cifar10")
+        return CIFAR10.missingFiles(dataDirectory: dataDirectory)
+    }
     private var cifarDigest: String?
+
+    /// Whether the published dataset `name` is present, after fetching it once if it was not.
+    func isAvailable(_ name: String) -> Bool {
+        guard let published = registry.publishedData(of: name) ?? PublishedDataset.catalog[name] else { return false }
+        fetchLock.lock()
+        defer { fetchLock.unlock() }
+        if !asked.contains(name) {
+            asked.insert(name)
+            do {
+                try fetcher.ensure(published, in: dataDirectory)
+            } catch {
+                unavailable[name] = "\(error)"
+            }
+        }
+        return published.isPresent(in: dataDirectory)
+    }
+
+    /// Why `name` is missing ("… is missing in data (…) and downloads are off", or the download's error).
+    func whyMissing(_ name: String) -> String {
+        fetchLock.lock()
+        defer { fetchLock.unlock() }
+        return unavailable[name] ?? "\(name) is missing in \(dataDirectory)"
+    }
 
     /// SHA-256 over the CIFAR-10 files, in order (computed once): CIFAR has no published checksum
     /// to verify against, so its identity goes into the cache key of the runs that read it.

@@ -175,7 +175,7 @@ struct Report002: ReportReproduction {
         let status =
             missing.isEmpty
             ? "Trained on CIFAR-10 from `\(folder)`; rows with the same (lr, momentum) share one run evaluated after every epoch."
-            : "**not run: CIFAR-10 binary files missing** in `\(folder)` (expected \(missing.joined(separator: ", "))). \(CIFAR10.downloadHint) Then rerun `swift run -c release reproduce run 002 --full`."
+            : "**not run: CIFAR-10 binary files missing** in `\(folder)` (expected \(missing.joined(separator: ", ")); \(context.data.whyMissing("cifar10"))). `reproduce run` downloads them unless `--offline` is given; \(CIFAR10.downloadHint)"
         document.addTable(
             number: "1", title: "test accuracy with different hyperparameters (Question 10; CIFAR-10)",
             caption: status,

@@ -333,11 +333,11 @@ struct Report003: ReportReproduction {
             for item in items.dropFirst(11) {
                 document.note(
                     item.id.replacingOccurrences(of: "003 ", with: ""), "all", paper: "see spec", reproduced: "—",
-                    tolerance: "MNIST missing in \(context.data.dataDirectory)/mnist (scripts/fetch-data)",
+                    tolerance: "not run: \(context.data.whyMissing("mnist"))",
                     verdict: .notRun)
             }
             document.addText(
-                "**not run: MNIST not found** under `\(context.data.dataDirectory)/mnist`. Run `scripts/fetch-data` or point `BACKPROP_DATA` at a folder with `mnist/`."
+                "**not run: MNIST not found** under `\(context.data.dataDirectory)/mnist`: \(context.data.whyMissing("mnist")). Run `reproduce run` without `--offline` to download it, or point `BACKPROP_DATA` at a folder with `mnist/`."
             )
             return document
         }

@@ -123,10 +123,10 @@ struct Report004: ReportReproduction {
             for id in ["Fig. 4", "Fig. 5", "Fig. 6", "Fig. 7", "Text-3"] {
                 document.note(
                     id, "all", paper: "see spec", reproduced: "—",
-                    tolerance: "MNIST missing in \(context.data.dataDirectory)/mnist", verdict: .notRun)
+                    tolerance: "not run: \(context.data.whyMissing("mnist"))", verdict: .notRun)
             }
             document.addText(
-                "**not run: MNIST not found** under `\(context.data.dataDirectory)/mnist`: Figs. 4–7 and Text-3. Run `scripts/fetch-data` or set `BACKPROP_DATA`."
+                "**not run: MNIST not found** under `\(context.data.dataDirectory)/mnist` (\(context.data.whyMissing("mnist"))): Figs. 4–7 and Text-3. Run `reproduce run` without `--offline` to download it, or set `BACKPROP_DATA`."
             )
             try addFindings(document, context, scalarRuns: scalarRuns, results: results)
             return document
