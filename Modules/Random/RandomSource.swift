@@ -29,6 +29,19 @@ public final class RandomSource {
     /// An independent copy at the same position in the stream.
     public func copy() -> RandomSource { RandomSource(copying: self) }
 
+    /// The generator's whole state (GSL's `gsl_rng_state`), to continue the stream later with `restore`.
+    public var state: [UInt8] {
+        let size = gsl_rng_size(generator)
+        return Array(UnsafeRawBufferPointer(start: gsl_rng_state(generator), count: size))
+    }
+
+    /// Puts the stream back where `state` was taken; a state of another size is an error.
+    public func restore(_ state: [UInt8]) throws {
+        let size = gsl_rng_size(generator)
+        guard state.count == size else { throw RandomStateError(found: state.count, expected: size) }
+        state.withUnsafeBytes { gsl_rng_state(generator).copyMemory(from: $0.baseAddress!, byteCount: size) }
+    }
+
     /// The next raw 32-bit output of the generator.
     public func nextRaw() -> UInt { gsl_rng_get(generator) }
 
@@ -91,5 +104,15 @@ extension RandomSource {
             for i in 0..<buffer.count { buffer[i] = Scalar(draw()) }
         }
         return tensor
+    }
+}
+
+/// A saved random state that does not fit this generator.
+public struct RandomStateError: Error, CustomStringConvertible, Equatable {
+    public let found: Int
+    public let expected: Int
+
+    public var description: String {
+        "a random-generator state of \(found) bytes does not fit GSL's Mersenne Twister (\(expected) bytes)"
     }
 }

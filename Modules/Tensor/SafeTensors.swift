@@ -54,7 +54,9 @@ public enum SafeTensors {
         try AtomicFile.write(file, to: url)
     }
 
-    /// Reads every tensor of a file, converting F32/F64 to `Scalar`.
+    /// Reads every tensor of a file, converting it to `Scalar` (F16 and BF16 widen exactly; the
+    /// integer types convert as numbers). The file must follow every rule of the format as the
+    /// reference implementation checks them (`SafeTensorsHeader.parse`).
     public static func read<Scalar: TensorScalar>(from url: URL, as _: Scalar.Type = Scalar.self) throws -> [String:
         Tensor<Scalar>]
     {
@@ -63,67 +65,15 @@ public enum SafeTensors {
         do { data = try Data(contentsOf: url) } catch {
             throw Failure.unreadable(path: path, reason: "\(error.localizedDescription)")
         }
-        guard data.count >= 8 else {
-            throw Failure.malformed(path: path, reason: "\(data.count) bytes, shorter than the 8-byte header length")
-        }
-        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) {
-            $0 | UInt64($1.element) << (8 * UInt64($1.offset))
-        }
-        guard headerLength <= UInt64(data.count - 8) else {
-            throw Failure.malformed(
-                path: path, reason: "header length \(headerLength) exceeds the file's \(data.count - 8) remaining bytes"
-            )
-        }
-        let body = data.dropFirst(8 + Int(headerLength))
-        guard
-            let header = try? JSONSerialization.jsonObject(with: data.subdata(in: 8..<(8 + Int(headerLength))))
-                as? [String: Any]
-        else {
-            throw Failure.malformed(path: path, reason: "the header is not a JSON object")
-        }
+        let bytes = [UInt8](data)
+        let header = try SafeTensorsHeader.parse(bytes, path: path)
         var result: [String: Tensor<Scalar>] = [:]
-        for (name, entry) in header where name != "__metadata__" {
-            guard let entry = entry as? [String: Any], let dtype = entry["dtype"] as? String,
-                let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2
-            else { throw Failure.malformed(path: path, reason: "entry \"\(name)\" lacks dtype, shape or data_offsets") }
-            let width: Int
-            switch dtype {
-            case "F32": width = 4
-            case "F64": width = 8
-            default:
-                throw Failure.malformed(
-                    path: path, reason: "tensor \"\(name)\" has dtype \(dtype); only F32 and F64 are supported")
+        for entry in header.entries {
+            let start = header.dataStart + entry.offsets.lowerBound
+            let values: [Scalar] = try bytes.withUnsafeBytes { raw in
+                try entry.dtype.decode(raw, from: start, count: entry.elementCount, tensor: entry.name, path: path)
             }
-            guard let byteCount = ElementCount.of(shape, width: width) else {
-                throw Failure.malformed(
-                    path: path,
-                    reason:
-                        "tensor \"\(name)\" has shape \(shape): a negative dimension or more elements than any file holds"
-                )
-            }
-            let count = byteCount / width
-            guard offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= body.count,
-                offsets[1] - offsets[0] == byteCount
-            else {
-                throw Failure.malformed(
-                    path: path,
-                    reason:
-                        "tensor \"\(name)\" needs bytes \(offsets[0])..<\(offsets[1]) but the data section has \(body.count) (truncated?)"
-                )
-            }
-            let bytes = body.dropFirst(offsets[0]).prefix(count * width)
-            let values: [Scalar] = bytes.withUnsafeBytes { raw in
-                width == 4
-                    ? (0..<count).map {
-                        Scalar(
-                            Float(bitPattern: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self).littleEndian))
-                    }
-                    : (0..<count).map {
-                        Scalar(
-                            Double(bitPattern: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self).littleEndian))
-                    }
-            }
-            result[name] = try Tensor(shape: shape, scalars: values)
+            result[entry.name] = try Tensor(shape: entry.shape, scalars: values)
         }
         return result
     }

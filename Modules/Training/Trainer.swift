@@ -25,6 +25,9 @@ public final class Trainer<Scalar: TensorScalar> {
     /// When requested, training stops before its next step; the epoch in progress is recorded with
     /// the examples it saw, and `TrainingHistory.interrupted` is set.
     public var stopRequest: StopRequest?
+    /// Called after each epoch that ran whole (not interrupted, not stopped early) with what
+    /// `fit(resuming:)` needs to continue from there as if training had never stopped.
+    public var epochCompleted: ((ResumePoint) throws -> Void)?
 
     /// - Parameters:
     ///   - model: the network to train.
@@ -44,12 +47,15 @@ public final class Trainer<Scalar: TensorScalar> {
     /// Trains for `configuration.epochs` epochs on `train`, evaluating on `test` when given.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
+    /// With `resuming`, training continues after the point's epoch: the model, the optimizer and
+    /// `random` must already hold that point's state (a metric-driven schedule is brought there
+    /// by replaying the recorded epochs).
     public func fit(
         train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>? = nil,
-        configuration: TrainingConfiguration, random: RandomSource
+        configuration: TrainingConfiguration, random: RandomSource, resuming: ResumePoint? = nil
     ) throws -> TrainingHistory {
         try inFloatMode(of: configuration) {
-            try runEpochs(on: train, test: test, configuration: configuration, random: random)
+            try runEpochs(on: train, test: test, configuration: configuration, random: random, resuming: resuming)
         }
     }
 
@@ -62,7 +68,7 @@ public final class Trainer<Scalar: TensorScalar> {
     @_specialize(where Scalar == Double)
     private func runEpochs(
         on train: LabeledDataset<Scalar>, test: LabeledDataset<Scalar>?,
-        configuration: TrainingConfiguration, random: RandomSource
+        configuration: TrainingConfiguration, random: RandomSource, resuming: ResumePoint?
     ) throws -> TrainingHistory {
         guard train.count > 0 else { throw TrainingError.emptyDataset(role: "training") }
         if let test, test.count == 0 { throw TrainingError.emptyDataset(role: "test") }
@@ -77,8 +83,15 @@ public final class Trainer<Scalar: TensorScalar> {
             return metric
         }
         let start = Date()
+        if let resuming {
+            (state.history, state.iteration) = (resuming.history, resuming.iteration)
+            if let metricDriven, let watched {
+                for record in resuming.history.epochs { metricDriven.observe(try watched.value(in: record)) }
+            }
+        }
+        let firstEpoch = (resuming?.history.epochs.count ?? 0) + 1
         for observer in observers { try observer.trainingWillBegin(state) }
-        epochs: for epoch in 1...max(configuration.epochs, 1) {
+        epochs: for epoch in stride(from: firstEpoch, through: max(configuration.epochs, 1), by: 1) {
             if stopRequest?.isRequested == true {
                 state.history.interrupted = true
                 break epochs
@@ -148,7 +161,8 @@ public final class Trainer<Scalar: TensorScalar> {
             guard seen > 0 else { break epochs }
             state.history.epochs.append(record)
             try epochFinished?(record)
-            if stopped { break epochs }
+            if stopped || state.history.interrupted == true { break epochs }
+            try epochCompleted?(ResumePoint(history: state.history, iteration: state.iteration))
         }
         state.history.trainingSeconds = Date().timeIntervalSince(start)
         for observer in observers { try observer.trainingDidEnd(state) }

@@ -46,13 +46,16 @@ public struct TrainingRecipe: Codable, Sendable {
     }
 
     /// Trains the recipe's model with the shared loop, every component taken from `registry`;
-    /// `dataDirectory` is where named datasets (mnist, cifar10) are found. `epochFinished` gets
-    /// each epoch's record with the model as it stands then; `stop` ends training early. Returns
-    /// the trained model, its history and the per-example input shape it was built for.
+    /// `dataDirectory` is where named datasets (mnist, cifar10) are found. `start` begins from the
+    /// recipe's initialisation, from PyTorch weights, or from a resume checkpoint of this recipe.
+    /// `epochFinished` gets each epoch's record with the model as it stands then; `checkpointed`
+    /// gets a resume checkpoint after each whole epoch; `stop` ends training early. Returns the
+    /// trained model, its history and the per-example input shape it was built for.
     public func run(
         registry: ComponentRegistry, dataDirectory: String = DataDirectory.resolve(),
-        progress: ((Int, Int, Int) -> Void)? = nil,
-        stop: StopRequest? = nil, epochFinished: ((EpochRecord, Sequential<Float>) throws -> Void)? = nil
+        progress: ((Int, Int, Int) -> Void)? = nil, stop: StopRequest? = nil, start: TrainingStart = .fresh,
+        epochFinished: ((EpochRecord, Sequential<Float>) throws -> Void)? = nil,
+        checkpointed: ((TrainingCheckpoint) throws -> Void)? = nil
     ) throws -> (model: Sequential<Float>, history: TrainingHistory, inputShape: [Int]) {
         let random = RandomSource(seed: seed)
         let split = try registry.makeDataset(
@@ -61,13 +64,24 @@ public struct TrainingRecipe: Codable, Sendable {
         let setup = try TrainingSetup(
             registry: registry, model: model, training: training, inputShape: inputShape,
             classCount: split.train.classCount, random: random)
+        let resuming = try start.apply(to: setup, random: random)
         setup.trainer.progress = progress
         setup.trainer.stopRequest = stop
-        // Captures the model, not `setup`: the trainer holds this closure, so capturing its owner would be a cycle.
+        // Captures the model, not `setup`: the trainer holds these closures, so capturing its owner would be a cycle.
         let model = setup.model
         if let epochFinished { setup.trainer.epochFinished = { try epochFinished($0, model) } }
+        if let checkpointed {
+            let (optimizer, recipe) = (setup.trainer.optimizer, self)
+            setup.trainer.epochCompleted = { point in
+                try checkpointed(
+                    TrainingCheckpoint(
+                        recipe: recipe, model: model.stateDict(), optimizer: optimizer.stateDict(),
+                        randomState: random.state, point: point))
+            }
+        }
         let history = try setup.trainer.fit(
-            train: split.train, test: split.test, configuration: setup.configuration, random: random)
+            train: split.train, test: split.test, configuration: setup.configuration, random: random,
+            resuming: resuming)
         return (setup.model, history, inputShape)
     }
 }

@@ -154,7 +154,10 @@ final class ModelRecipeTests: XCTestCase {
             """
         }
         let cases: [(json: String, fragments: [String])] = [
-            (recipe(dataset: "circle"), ["unknown dataset \"circle\"", "cifar10, disk, fashion-mnist, idx, kmnist, mnist, syn20, syng"]),
+            (
+                recipe(dataset: "circle"),
+                ["unknown dataset \"circle\"", "cifar10, disk, fashion-mnist, idx, kmnist, mnist, syn20, syng"]
+            ),
             (recipe(loss: "hinge"), ["unknown loss \"hinge\"", "cross-entropy, euclidean, mse"]),
             (recipe(schedule: "warmup"), ["unknown schedule \"warmup\"", "constant, cosine"]),
             (

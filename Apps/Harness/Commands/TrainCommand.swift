@@ -33,6 +33,17 @@ struct TrainCommand: RegistryCommand {
     @Flag(help: "Never download: missing data is an error (also BACKPROP_OFFLINE=1).")
     var offline = false
 
+    @Option(
+        help:
+            "Continue the run in this --out folder from its last whole epoch (its resume.safetensors holds the recipe)."
+    )
+    var resume: String?
+
+    @Option(
+        name: .customLong("init"),
+        help: "Start from the weights in this safetensors file, named as PyTorch's state_dict() names them.")
+    var initialWeights: String?
+
     @Option(help: "For --dataset idx: the folder of idx files.")
     var folder: String?
 
@@ -107,10 +118,11 @@ struct TrainCommand: RegistryCommand {
             print(ComponentCatalog(registry: registry).description, terminator: "")
             return
         }
-        let recipe = try recipe()
+        let (recipe, start) = try startingPoint()
         try registry.checkSettings(of: recipe, source: config ?? "command line")
         let dataDirectory = DataDirectory.resolve(dataDir)
         let folder = try outputFolder()
+        let resumeFile = folder.appendingPathComponent(Self.resumeFileName)
         try registry.ensureData(of: recipe.dataset, in: dataDirectory, fetcher: .fromEnvironment(offline: offline))
         let layers = try registry.layerList(recipe.model).layers.map(\.type)
         print("training \(layers.joined(separator: " → ")) on \(recipe.dataset.name), seed \(recipe.seed)")
@@ -118,22 +130,27 @@ struct TrainCommand: RegistryCommand {
         let checkpoint = folder.appendingPathComponent("checkpoint.safetensors")
         let stop = InterruptHandler.install()
         var savedEpoch: Int?
-        // Each finite epoch is printed and checkpointed as it ends, so an interruption or a later divergence loses nothing.
-        let (model, history, inputShape) = try recipe.run(registry: registry, dataDirectory: dataDirectory, stop: stop)
-        { epoch, model in
-            print(
-                String(
-                    format:
-                        "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
-                    epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy, epoch.testLoss ?? Double.nan,
-                    epoch.testAccuracy ?? Double.nan, epoch.seconds)
-                    + (stop.isRequested ? "  (interrupted: a partial epoch)" : ""))
-            fflush(nil)
-            guard epoch.trainLoss.isFinite, model.stateDict().allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) })
-            else { return }
-            try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(epoch.epoch)])
-            savedEpoch = epoch.epoch
-        }
+        if case .checkpoint(let checkpoint, _) = start { savedEpoch = checkpoint.point.epoch }
+        // Each finite epoch is printed and checkpointed as it ends, so an interruption or a later divergence
+        // loses nothing; each whole one also leaves resume.safetensors for --resume.
+        let (model, history, inputShape) = try recipe.run(
+            registry: registry, dataDirectory: dataDirectory, stop: stop, start: start,
+            epochFinished: { epoch, model in
+                print(
+                    String(
+                        format:
+                            "epoch %3d  lr %.2e  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %.1f s",
+                        epoch.epoch, epoch.learningRate, epoch.trainLoss, epoch.trainAccuracy,
+                        epoch.testLoss ?? Double.nan,
+                        epoch.testAccuracy ?? Double.nan, epoch.seconds)
+                        + (stop.isRequested ? "  (interrupted: a partial epoch)" : ""))
+                fflush(nil)
+                guard epoch.trainLoss.isFinite,
+                    model.stateDict().allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) })
+                else { return }
+                try model.save(to: checkpoint, metadata: ["seed": String(recipe.seed), "epochs": String(epoch.epoch)])
+                savedEpoch = epoch.epoch
+            }, checkpointed: { try $0.write(to: resumeFile) })
         let plot = folder.appendingPathComponent("training.png")
         try figure(history).save(to: plot)
         print("plot \(plot.path)")
@@ -180,8 +197,29 @@ struct TrainCommand: RegistryCommand {
         }
     }
 
-    /// `--out`, created and checked for writing before any work is done.
+    /// The file in `--out` that `--resume` continues from.
+    static let resumeFileName = "resume.safetensors"
+
+    /// The recipe and where its weights start: `--resume`'s checkpoint, `--init`'s weights, or fresh.
+    private func startingPoint() throws -> (TrainingRecipe, TrainingStart) {
+        guard let resume else {
+            return (try recipe(), initialWeights.map { .weights(URL(fileURLWithPath: $0)) } ?? .fresh)
+        }
+        guard config == nil, initialWeights == nil else {
+            throw ValidationError("--resume takes the recipe and weights from its checkpoint; drop --config and --init")
+        }
+        let file = URL(fileURLWithPath: resume).appendingPathComponent(Self.resumeFileName)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw ValidationError("--resume \(resume): no \(Self.resumeFileName) there (no whole epoch was finished)")
+        }
+        let checkpoint = try TrainingCheckpoint.read(from: file)
+        print("resuming \(file.path) after epoch \(checkpoint.point.epoch) of \(checkpoint.recipe.training.epochs)")
+        return (checkpoint.recipe, .checkpoint(checkpoint, source: file.path))
+    }
+
+    /// `--out` (the `--resume` folder when resuming), created and checked for writing before any work is done.
     private func outputFolder() throws -> URL {
+        let out = resume ?? out
         let folder = URL(fileURLWithPath: out)
         do {
             try AtomicFile.createFolders(folder)
