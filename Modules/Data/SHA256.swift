@@ -18,20 +18,7 @@ public enum SHA256 {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        let fullBlocks = bytes.count / 64
-        bytes.withUnsafeBufferPointer { buffer in
-            for block in 0..<fullBlocks { compress(&state, buffer.baseAddress! + block * 64) }
-        }
-        var tail = Array(bytes[(fullBlocks * 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(bytes.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { buffer in
-            for block in 0..<(tail.count / 64) { compress(&state, buffer.baseAddress! + block * 64) }
-        }
+        HashBlocks.forEach(of: bytes, length: .bigEndian) { compress(&state, $0) }
         return state.map { word in
             let hex = String(word, radix: 16)
             return String(repeating: "0", count: 8 - hex.count) + hex

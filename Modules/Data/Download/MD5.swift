@@ -17,20 +17,7 @@ public enum MD5 {
     /// The digest of `bytes` as 32 lowercase hex digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
         var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
-        let fullBlocks = bytes.count / 64
-        bytes.withUnsafeBufferPointer { buffer in
-            for block in 0..<fullBlocks { compress(&state, buffer.baseAddress! + block * 64) }
-        }
-        var tail = Array(bytes[(fullBlocks * 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(bytes.count) &* 8
-        for shift in stride(from: 0, through: 56, by: 8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { buffer in
-            for block in 0..<(tail.count / 64) { compress(&state, buffer.baseAddress! + block * 64) }
-        }
+        HashBlocks.forEach(of: bytes, length: .littleEndian) { compress(&state, $0) }
         return [state.0, state.1, state.2, state.3].map { word in
             (0..<4).map { byte in
                 let value = UInt8(truncatingIfNeeded: word >> UInt32(byte * 8))
