@@ -51,6 +51,20 @@ public struct TrainingCheckpoint {
                 + optimizer.map { (name: "optimizer." + $0.name, tensor: $0.tensor) }, metadata: metadata, to: url)
     }
 
+    /// The bytes of a string of hex digit pairs, or nil if it is not one.
+    static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        for pair in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[pair..<(pair + 2)], as: UTF8.self), radix: 16) else {
+                return nil
+            }
+            bytes.append(byte)
+        }
+        return bytes
+    }
+
     /// Reads a checkpoint `write(to:)` wrote; anything else is an error naming the file.
     public static func read(from url: URL) throws -> TrainingCheckpoint {
         let bytes: [UInt8]
@@ -65,13 +79,8 @@ public struct TrainingCheckpoint {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        guard let hex = metadata["random"], hex.count % 2 == 0,
-            let random = Optional(
-                stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
-                    let start = hex.index(hex.startIndex, offsetBy: offset)
-                    return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
-                }), random.count == hex.count / 2,
-            let pointText = metadata["resume"], let recipeText = metadata["recipe"]
+        guard let random = metadata["random"].flatMap(Self.bytes(hex:)), let pointText = metadata["resume"],
+            let recipeText = metadata["recipe"]
         else { throw broken("the resume metadata (random, resume, recipe) is incomplete") }
         let point: ResumePoint
         let recipe: TrainingRecipe
