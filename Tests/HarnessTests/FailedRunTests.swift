@@ -40,9 +40,7 @@ final class FailedRunTests: XCTestCase {
             XCTAssertFalse(row.contains(root.path), "no machine path in runs.csv")
         }
         // Every check fed by the failed runs is "not run"; only the architecture tables, which need no run, keep a verdict.
-        let checks = try JSONDecoder().decode(
-            ReportChecks.self, from: Data(contentsOf: out.appendingPathComponent("003/checks.json"))
-        ).checks
+        let checks = try ReportChecks.load(from: out.appendingPathComponent("003")).checks
         let fed = checks.filter {
             ["Table 11", "Table 12", "Table 13", "Table 14", "Fig. 3"].contains($0.item)
                 && !$0.tolerance.hasPrefix("SOFT") && !$0.tolerance.hasPrefix("N/C")

@@ -19,11 +19,10 @@ final class ReportFindingTests: XCTestCase {
 
     func testFailAndNotComparableChecksLinkToTheirFindingAndUncoveredOnesSaySo() throws {
         let document = document()
-        document.gate(
-            "Table 1", "covered", paper: "1", reproduced: "2", tolerance: "EXACT", holds: false, finding: "why")
-        document.gate(
-            "Table 1", "passing", paper: "1", reproduced: "1", tolerance: "EXACT", holds: true, finding: "why")
-        document.note("Table 1", "flagged", paper: "1", reproduced: "3", tolerance: "N/C", verdict: .notComparable)
+        document.gate("Table 1", "covered", paper: "1", expected: 1, measured: 2, tolerance: .exact, finding: "why")
+        document.gate("Table 1", "passing", paper: "1", expected: 1, measured: 1, tolerance: .exact, finding: "why")
+        document.note(
+            "Table 1", "flagged", paper: "1", reproduced: "3", tolerance: ToleranceSpec(kind: .notComparable))
         document.addTable(number: "1", title: "numbers", caption: "caption", markdown: "| a |\n|---|\n| 1 |")
         document.addFinding(
             Finding(
@@ -54,7 +53,7 @@ final class ReportFindingTests: XCTestCase {
 
     func testACheckWithoutASectionOfItsOwnIsStillShown() throws {
         let document = document()
-        document.note("Text-9", "loose", paper: "1", reproduced: "2", tolerance: "SOFT", verdict: .soft)
+        document.note("Text-9", "loose", paper: "1", reproduced: "2", tolerance: .soft())
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         defer { try? FileManager.default.removeItem(at: folder) }
         try document.write(to: folder, settings: "", components: [:])

@@ -92,6 +92,14 @@ final class ReportSpecTests: XCTestCase {
                 ["groups[0].recipe (width 1×4)", "unknown field model.hiden"]
             ),
             (#""id": "depth-width""#, #""id": "003""#, ["field id", "built-in report"]),
+            (
+                #""kind": "absolute", "amount": 3"#, #""kind": "shape", "reason": "looks right""#,
+                ["checks[0].tolerance.kind", "built-in report's code"]
+            ),
+            (
+                #""kind": "absolute", "amount": 3"#, #""kind": "range", "low": 99, "high": 90"#,
+                ["checks[0].tolerance.low", "expected low ≤ high"]
+            ),
         ]
         let folder = try scratch("bad-specs")
         for (old, new, fragments) in cases {
@@ -124,6 +132,8 @@ final class ReportSpecTests: XCTestCase {
             (tolerance(.atLeast) { $0.bound = 90 }, 90, 95, true, "≥ 90"),
             (tolerance(.atLeast), 94, 95, false, "≥ the paper's value"),
             (tolerance(.atMost) { $0.bound = 0.2 }, 0.25, 0, false, "≤ 0.2"),
+            (tolerance(.range) { ($0.low, $0.high) = (12000, 25000) }, 17180, 0, true, "in [12000, 25000]"),
+            (tolerance(.range) { ($0.low, $0.high) = (12000, 25000) }, 25001, 0, false, "in [12000, 25000]"),
             (tolerance(.exact), 3, 3, true, "EXACT"),
         ]
         for (spec, measured, paper, holds, text) in cases {
@@ -135,6 +145,11 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertFalse(ordering.holds(ordered: [1, 3, 2]))
         XCTAssertEqual(ordering.display, "ORDER: a < b < c")
         XCTAssertNil(tolerance(.soft) { $0.reason = "why" }.holds(measured: 1, paper: 1))
+        XCTAssertNil(ToleranceSpec.shape("every seed").holds(measured: 1, paper: 1), "a shape is judged by its report")
+        XCTAssertEqual(ToleranceSpec.shape("every seed").display, "SHAPE: every seed")
+        XCTAssertEqual(ToleranceSpec.absolute(0.5, unit: "pp").delta(measured: 97.2, paper: 97), "+0.2")
+        XCTAssertEqual(ToleranceSpec.relative(percent: 25).delta(measured: 0.06, paper: 0.05), "+20.0 %")
+        XCTAssertEqual(ToleranceSpec.ratio(4).delta(measured: 0.2, paper: 0.05), "×4")
     }
 
     func testCompareUsesTheTypedToleranceOfRowsThatCarryNumbers() {

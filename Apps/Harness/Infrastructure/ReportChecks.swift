@@ -13,9 +13,15 @@ struct ReportChecks: Codable {
     var components: [String: String]
     var checks: [Check]
 
+    /// How non-finite numbers (a diverged run's loss) are written: as the strings "nan", "inf", "-inf".
+    static let nonFinite = (positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+
     func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: Self.nonFinite.positiveInfinity, negativeInfinity: Self.nonFinite.negativeInfinity,
+            nan: Self.nonFinite.nan)
         return try encoder.encode(self)
     }
 
@@ -26,7 +32,11 @@ struct ReportChecks: Codable {
             throw ValidationError("\(url.path) is missing: render the report again with this version of reproduce")
         }
         do {
-            return try JSONDecoder().decode(ReportChecks.self, from: data)
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+                positiveInfinity: Self.nonFinite.positiveInfinity, negativeInfinity: Self.nonFinite.negativeInfinity,
+                nan: Self.nonFinite.nan)
+            return try decoder.decode(ReportChecks.self, from: data)
         } catch {
             throw ValidationError("\(url.path) is not a checks file of reproduce: \(error)")
         }

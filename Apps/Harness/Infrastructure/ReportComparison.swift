@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where two renderings of the same reports differ, row by row: verdicts first, then the rows
-/// whose verdict held but whose number moved by more than the row's own tolerance.
+/// whose verdict held but whose number moved by more than the row's own typed tolerance
+/// (`checks.json` carries both; no display text is read back).
 struct ReportComparison {
     /// One check row as both sides have it.
     struct Row {
@@ -63,52 +64,18 @@ struct ReportComparison {
         }
     }
 
-    /// The first number of each side's reproduced value and how far apart they may be under the
-    /// row's tolerance ("±0.5 pp" and "±0.01" absolute, "±25 %" and "within 5 %" relative, "EXACT"
-    /// none); nil when the row states no numeric tolerance or the numbers are within it.
+    /// How far apart the two sides' reproduced numbers are and how far the row's typed tolerance
+    /// lets them move (its own width around the first side's number: `ToleranceSpec.allowedMovement`);
+    /// nil when they are within it, or when a row carries no number (conditions and orderings are
+    /// compared by their verdicts alone, as are rows of checks files written before numbers were kept).
     static func movement(_ first: Check, _ second: Check) -> (difference: Double, allowed: Double)? {
-        if let numbers = first.numbers, let other = second.numbers {
-            return movement(numbers, other)
+        guard let numbers = first.numbers, let other = second.numbers else { return nil }
+        guard let a = numbers.reproduced, let b = other.reproduced else {
+            return (numbers.reproduced == nil) == (other.reproduced == nil) ? nil : (.infinity, 0)
         }
-        guard let a = firstNumber(first.reproduced), let b = firstNumber(second.reproduced) else {
-            return first.reproduced != second.reproduced && tolerance(first.tolerance, reference: 0) == 0
-                ? (.nan, 0) : nil
-        }
-        guard let allowed = tolerance(first.tolerance, reference: a) else { return nil }
-        let difference = abs(a - b)
-        if a.isNaN != b.isNaN { return (.infinity, allowed) }
-        return difference > allowed ? (difference, allowed) : nil
-    }
-
-    /// The same for rows that carry their numbers: the typed tolerance's width around the first
-    /// side's reproduced value, with no text read back.
-    static func movement(_ first: CheckNumbers, _ second: CheckNumbers) -> (difference: Double, allowed: Double)? {
-        guard let a = first.reproduced, let b = second.reproduced else {
-            return (first.reproduced == nil) == (second.reproduced == nil) ? nil : (.infinity, 0)
-        }
-        guard let allowed = first.tolerance.allowedMovement(around: a) else { return nil }
+        guard let allowed = numbers.tolerance.allowedMovement(around: a) else { return nil }
         if a.isNaN != b.isNaN { return (.infinity, allowed) }
         let difference = abs(a - b)
         return difference > allowed ? (difference, allowed) : nil
-    }
-
-    static func firstNumber(_ text: String) -> Double? {
-        if text.lowercased().hasPrefix("nan") { return .nan }
-        guard let range = text.range(of: #"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?"#, options: .regularExpression) else {
-            return nil
-        }
-        return Double(text[range])
-    }
-
-    /// The allowed absolute difference a tolerance text states around `reference`.
-    static func tolerance(_ text: String, reference: Double) -> Double? {
-        if text.hasPrefix("EXACT") { return 0 }
-        func amount(_ pattern: String) -> Double? {
-            guard let range = text.range(of: pattern, options: .regularExpression) else { return nil }
-            return firstNumber(String(text[range]))
-        }
-        if let percent = amount(#"(±\s*|within\s+)[0-9.]+\s*%"#) { return abs(reference) * percent / 100 }
-        if let absolute = amount(#"±\s*[0-9.]+"#) { return absolute }
-        return nil
     }
 }

@@ -21,7 +21,8 @@ struct Check: Codable {
     var quickVerdict: Verdict?
     /// The id of the finding that explains this check when it fails or is n/c.
     var finding: String?
-    /// The numbers behind the row and its typed tolerance, for `compare` (spec reports; absent elsewhere).
+    /// The numbers behind the row and its typed tolerance, for `compare`; absent on rows no
+    /// tolerance judged (not run for want of data) and in checks files of older versions.
     var numbers: CheckNumbers?
 
     /// The verdict to compare: the gate's own in quick mode, else `verdict`.
@@ -75,36 +76,42 @@ final class ReportDocument {
         (self.prefix, self.title, self.mode, self.context) = (prefix, title, context.mode, context)
     }
 
-    /// A gate: in quick mode it is recorded as soft, with what it would have been.
+    /// Records a check judged by `tolerance` (`holds` nil: not comparable); in quick mode a pass
+    /// or fail is recorded as soft, with what it would have been. The typed entry points
+    /// (`gate`, `note`, `notRun` in ReportGates.swift) call it.
     ///
-    /// A gate whose inputs include a run without a result is "not run", never pass or fail: its
+    /// A check whose inputs include a run without a result is "not run", never pass or fail: its
     /// inputs are the runs of the enclosing `requiring` scope, or, outside any scope, every run of the report.
-    func gate(
-        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String,
-        holds: Bool?, finding: String? = nil, numbers: CheckNumbers? = nil
+    func record(
+        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String,
+        tolerance: ToleranceSpec, verdict given: Verdict, finding: String?, numbers: CheckNumbers
     ) {
-        var verdict: Verdict = holds == nil ? .notComparable : (holds! ? .pass : .fail)
-        var tolerance = tolerance
-        if scopeMissing ?? anyRunMissing {
+        var verdict = given
+        var shown = tolerance.display
+        let gated = tolerance.kind != .soft && tolerance.kind != .notComparable
+        if gated, scopeMissing ?? anyRunMissing {
             checks.append(
                 Check(
                     item: item, quantity: quantity, paper: paper, reproduced: "—", delta: "",
-                    tolerance: tolerance + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun,
-                    finding: finding))
+                    tolerance: shown + " (a run it needs failed or was not run; see runs.csv)", verdict: .notRun,
+                    finding: finding, numbers: CheckNumbers(paper: numbers.paper, reproduced: nil, tolerance: tolerance)
+                ))
             return
         }
         var quickVerdict: Verdict?
         if mode == .quick, verdict == .pass || verdict == .fail {
-            tolerance += " (quick: \(verdict.rawValue))"
+            shown += " (quick: \(verdict.rawValue))"
             quickVerdict = verdict
             verdict = .soft
         }
         checks.append(
             Check(
                 item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta,
-                tolerance: tolerance, verdict: verdict,
-                quickVerdict: quickVerdict, finding: finding, numbers: numbers))
+                tolerance: shown, verdict: verdict, quickVerdict: quickVerdict, finding: finding, numbers: numbers))
     }
+
+    /// Records a row that is shown as it is given (a not-run row): no tolerance judged it.
+    func record(_ check: Check) { checks.append(check) }
 
     /// Makes the gates inside `body` depend on `runs` alone (an empty list: on no run at all).
     func requiring(_ runs: [RunResult?], _ body: () -> Void) {
@@ -112,17 +119,6 @@ final class ReportDocument {
         scopeMissing = runs.contains { $0 == nil } || (outer ?? false)
         body()
         scopeMissing = outer
-    }
-
-    /// A check that is shown but never gated (SOFT, N/C or not run).
-    func note(
-        _ item: String, _ quantity: String, paper: String, reproduced: String, delta: String = "", tolerance: String,
-        verdict: Verdict, finding: String? = nil
-    ) {
-        checks.append(
-            Check(
-                item: item, quantity: quantity, paper: paper, reproduced: reproduced, delta: delta,
-                tolerance: tolerance, verdict: verdict, finding: finding))
     }
 
     /// A table item: `table-<number>.md` with the generated table and this item's checks.

@@ -167,7 +167,7 @@ struct Report000: ReportReproduction {
             document.requiring([]) {
                 document.gate(
                     "Table 1", "\(doc.name): backward vs central differences (Double)", paper: printed.derivative,
-                    reproduced: String(format: "max rel. error %.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
+                    measured: error, shown: String(format: "max rel. error %.1e", error), tolerance: .atMost(1e-6))
             }
         }
         document.addTable(
@@ -242,11 +242,11 @@ struct Report000: ReportReproduction {
         document.requiring([]) {
             document.gate(
                 "Table 3", "t_frac lr₁₀₀ (lr₀ 0.1, d 0.01)", paper: "0.05 (closed form)",
-                reproduced: String(format: "%.6f", tFrac), tolerance: "EXACT", holds: abs(tFrac - 0.05) < 1e-12)
+                expected: 0.05, measured: tFrac, shown: String(format: "%.6f", tFrac), tolerance: .absolute(1e-12))
             document.gate(
                 "Table 3", "exp lr₁₀₀₀ (lr₀ 0.8, d 0.0002)", paper: "0.654985 (closed form)",
-                reproduced: String(format: "%.6f", exponential), tolerance: "EXACT to 6 digits",
-                holds: abs(exponential - 0.654985) < 5e-7)
+                expected: 0.654985, measured: exponential, shown: String(format: "%.6f", exponential),
+                tolerance: .absolute(5e-7))
         }
         document.addTable(
             number: "3", title: "List of Learning Rate Option",
@@ -324,7 +324,7 @@ struct Report000: ReportReproduction {
         document.gate(
             "Fig. \(number)", "\(network.name): training loss falls (runs whose last epoch < first)",
             paper: "curves decrease and flatten", reproduced: "\(decreasing)/\(runs.count) runs",
-            tolerance: "SHAPE: all healthy runs", holds: decreasing >= healthy.count && !runs.isEmpty)
+            condition: .shape("all healthy runs"), holds: decreasing >= healthy.count && !runs.isEmpty)
         document.addFigure(
             number: number, title: "Performance for \(network.name)",
             caption:
@@ -374,56 +374,57 @@ struct Report000: ReportReproduction {
                 let testMean = Statistics.mean(test)
                 document.gate(
                     "Table 5", "\(name) mean train error (%)", paper: formatted(p.trainError),
-                    reproduced: formatted(trainMean), delta: formatted(trainMean - p.trainError), tolerance: "±0.5 pp",
-                    holds: abs(trainMean - p.trainError) <= 0.5)
+                    expected: p.trainError, measured: trainMean, shown: formatted(trainMean),
+                    tolerance: .absolute(0.5, unit: "pp"))
                 document.gate(
                     "Table 5", "\(name) mean test error (%)", paper: formatted(p.testError),
-                    reproduced: formatted(testMean), delta: formatted(testMean - p.testError), tolerance: "±0.7 pp",
-                    holds: abs(testMean - p.testError) <= 0.7)
+                    expected: p.testError, measured: testMean, shown: formatted(testMean),
+                    tolerance: .absolute(0.7, unit: "pp"))
                 let vTrain = Statistics.variance(train)
                 let vTest = Statistics.variance(test)
                 document.gate(
-                    "Table 5", "\(name) variance train / test (%²)", paper: "\(p.trainVariation) / \(p.testVariation)",
-                    reproduced: "\(formatted(vTrain)) / \(formatted(vTest))", tolerance: "within ×4",
-                    holds: vTrain <= 4 * p.trainVariation && vTrain >= p.trainVariation / 4
-                        && vTest <= 4 * p.testVariation && vTest >= p.testVariation / 4)
+                    "Table 5", "\(name) variance train (%²)", paper: "\(p.trainVariation)", expected: p.trainVariation,
+                    measured: vTrain, shown: formatted(vTrain), tolerance: .ratio(4))
+                document.gate(
+                    "Table 5", "\(name) variance test (%²)", paper: "\(p.testVariation)", expected: p.testVariation,
+                    measured: vTest, shown: formatted(vTest), tolerance: .ratio(4))
             case .medians:
                 let trainMedian = Statistics.median(train)
                 let testMedian = Statistics.median(test)
                 document.gate(
                     "Table 5", "\(name) median train error (%)", paper: formatted(p.trainError),
-                    reproduced: formatted(trainMedian), delta: formatted(trainMedian - p.trainError),
-                    tolerance: "±1.0 pp", holds: abs(trainMedian - p.trainError) <= 1)
+                    expected: p.trainError, measured: trainMedian, shown: formatted(trainMedian),
+                    tolerance: .absolute(1, unit: "pp"))
                 document.gate(
                     "Table 5", "\(name) median test error (%)", paper: formatted(p.testError),
-                    reproduced: formatted(testMedian), delta: formatted(testMedian - p.testError), tolerance: "±1.0 pp",
-                    holds: abs(testMedian - p.testError) <= 1)
+                    expected: p.testError, measured: testMedian, shown: formatted(testMedian),
+                    tolerance: .absolute(1, unit: "pp"))
                 document.note(
                     "Table 5", "\(name) mean train / test error (%)", paper: "\(p.trainError) / \(p.testError)",
                     reproduced:
                         "\(formatted(Statistics.mean(train))) / \(formatted(Statistics.mean(test))) (\(degenerate) degenerate)",
-                    tolerance: "SOFT (matches only without degenerate runs)", verdict: .soft)
+                    tolerance: .soft("matches only without degenerate runs"))
             case .notComparable:
                 document.note(
                     "Table 5", "\(name) mean / median test error (%)", paper: formatted(p.testError),
                     reproduced:
                         "\(formatted(Statistics.mean(test))) / \(formatted(Statistics.median(test))) (\(degenerate) of \(runs.count) degenerate)",
-                    tolerance: "N/C: N(0,1) init saturates the sigmoid output (E000-13)", verdict: .notComparable,
+                    tolerance: .notComparable("N(0,1) init saturates the sigmoid output, E000-13"),
                     finding: Self.degenerateFinding)
             }
         }
         let ann3Lowest = (meanTest["ANN3"] ?? .nan) < min(meanTest["ANN1"] ?? .nan, meanTest["ANN2"] ?? .nan)
         document.note(
             "Table 5", "ORDER: ANN3 has the lowest mean test error", paper: "yes",
-            reproduced: ann3Lowest ? "yes" : "no", tolerance: "SOFT", verdict: .soft)
+            reproduced: ann3Lowest ? "yes" : "no", tolerance: .soft())
         let ann2Largest = (variances["ANN2"] ?? .nan) > max(variances["ANN1"] ?? .nan, variances["ANN3"] ?? .nan)
         document.note(
             "Table 5", "ORDER: ANN2 has the largest test variation", paper: "yes",
-            reproduced: ann2Largest ? "yes" : "no", tolerance: "SOFT", verdict: .soft)
+            reproduced: ann2Largest ? "yes" : "no", tolerance: .soft())
         let ratio = (times["ANN3"] ?? .nan) / (times["ANN1"] ?? .nan)
         document.note(
-            "Table 5", "time ratio ANN3 / ANN1", paper: "1.86", reproduced: formatted(ratio),
-            tolerance: "SOFT (hardware-dependent)", verdict: .soft)
+            "Table 5", "time ratio ANN3 / ANN1", paper: "1.86", reproduced: formatted(ratio), measured: ratio,
+            tolerance: .soft("hardware-dependent"))
         document.addTable(
             number: "5", title: "Performance of Three ANN Models",
             caption:

@@ -145,10 +145,10 @@ struct Report001: ReportReproduction {
             "Fig. 1", "final loss < 50 % of the epoch-1 loss (train / test)", paper: "loss reduced over the epochs",
             reproduced:
                 "\(formatted(train.first, 4)) → \(formatted(train.last, 4)) / \(formatted(test.first, 4)) → \(formatted(test.last, 4))",
-            tolerance: "SHAPE", holds: run == nil ? nil : falls(train) && falls(test))
+            condition: .shape(), holds: run == nil ? nil : falls(train) && falls(test))
         document.gate(
-            "Fig. 1", "final test error (%)", paper: "—", reproduced: formatted(error), tolerance: "< 10 %",
-            holds: run == nil ? nil : error < 10)
+            "Fig. 1", "final test error (%)", paper: "—", measured: run.map(testError), shown: formatted(error),
+            tolerance: .atMost(10, unit: "%"))
         document.addFigure(
             number: "1", title: "Training session of first model: loss of train set and test set over 200 epochs",
             caption:
@@ -178,15 +178,15 @@ struct Report001: ReportReproduction {
             document.requiring([]) {
                 document.gate(
                     "Table 1", "\(doc.name) backward vs central differences", paper: printed.derivative,
-                    reproduced: String(format: "%.1e", error), tolerance: "< 1e-6", holds: error < 1e-6)
+                    measured: error, shown: String(format: "%.1e", error), tolerance: .atMost(1e-6))
             }
         }
         let relu = ReLU<Double>()
         let atZero = (try? relu.forward(Tensor([0.0])), try? relu.backward(Tensor([1.0])))
         document.requiring([]) {
             document.gate(
-                "Table 1", "ReLU′(0)", paper: "0 (“0 otherwise”)", reproduced: formatted(atZero.1?.scalars.first, 0),
-                tolerance: "EXACT", holds: atZero.1?.scalars.first == 0)
+                "Table 1", "ReLU′(0)", paper: "0 (“0 otherwise”)", expected: 0,
+                measured: atZero.1?.scalars.first, shown: formatted(atZero.1?.scalars.first, 0), tolerance: .exact)
         }
         document.addTable(
             number: "1", title: "Activation functions of the framework",
@@ -222,9 +222,8 @@ struct Report001: ReportReproduction {
             document.requiring([]) {
                 document.gate(
                     "Table 2", "\(name): std of 10⁴ draws (l = m = 25, gain 1)", paper: parameters,
-                    reproduced: String(format: "%.4f vs %.4f", measured, expected),
-                    delta: String(format: "%+.1f %%", 100 * (measured / expected - 1)), tolerance: "within 5 %",
-                    holds: abs(measured / expected - 1) <= 0.05)
+                    expected: expected, measured: measured,
+                    shown: String(format: "%.4f vs %.4f", measured, expected), tolerance: .relative(percent: 5))
             }
         }
         document.addTable(
@@ -282,14 +281,14 @@ struct Report001: ReportReproduction {
     private func figure2Gates(_ document: ReportDocument, _ means: [[Double]]) {
         let worst = means.flatMap { $0 }.max() ?? .nan
         document.gate(
-            "Fig. 2", "largest mean test error over the 6 configurations (%)", paper: "—", reproduced: formatted(worst),
-            tolerance: "< 8 %", holds: worst < 8)
+            "Fig. 2", "largest mean test error over the 6 configurations (%)", paper: "—", measured: worst,
+            shown: formatted(worst), tolerance: .atMost(8, unit: "%"))
         let relu = Statistics.mean(means.map { $0[0] })
         let tanh = Statistics.mean(means.map { $0[1] })
         document.note(
             "Fig. 2", "ORDER: ReLU better than Tanh on average", paper: "ReLU better",
             reproduced: "ReLU \(formatted(relu)) vs Tanh \(formatted(tanh))",
-            tolerance: "SOFT (pilot found the reverse)", verdict: .soft)
+            tolerance: .soft("pilot found the reverse"))
     }
 
     /// Fig. 3's checks on the mean test errors, by [optimizer][loss].
@@ -297,14 +296,14 @@ struct Report001: ReportReproduction {
         for (g, loss) in losses.enumerated() {
             document.gate(
                 "Fig. 3", "\(loss): Adam's mean test error < SGD's", paper: "Adam better",
-                reproduced: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))", tolerance: "ORDER",
+                reproduced: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))", condition: .order,
                 holds: means[1][g] < means[0][g])
         }
         for (s, optimizer) in optimizers.enumerated() {
             let gap = abs(means[s][0] - means[s][1])
             document.note(
                 "Fig. 3", "\(optimizer): |MSE − CE| (pp)", paper: "no evident difference", reproduced: formatted(gap),
-                tolerance: "SOFT ≤ 1.5", verdict: .soft)
+                measured: gap, tolerance: .soft("≤ 1.5"))
         }
     }
 
@@ -332,10 +331,10 @@ struct Report001: ReportReproduction {
             paper: "steps where the rate is reduced",
             reproduced:
                 "reductions at epochs \(reductions.map(String.init).joined(separator: ", ")); drop \(drop.map { $0 ? "yes" : "no" } ?? "—")",
-            tolerance: "SHAPE", holds: with == nil ? nil : (drop ?? false))
+            condition: .shape(), holds: with == nil ? nil : (drop ?? false))
         document.note(
             "Fig. 4", "final training loss with ≤ without scheduler", paper: "scheduler improves final scores",
-            reproduced: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))", tolerance: "SOFT", verdict: .soft)
+            reproduced: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))", tolerance: .soft())
         document.addFigure(
             number: "4", title: "Training loss for model with and without a scheduler",
             caption:
@@ -368,12 +367,12 @@ struct Report001: ReportReproduction {
         document.gate(
             "Fig. 5", "std of epoch-to-epoch changes over the second half: dropout (train mode) > no dropout",
             paper: "higher fluctuation",
-            reproduced: "\(formatted(j1, 5)) vs \(formatted(j3, 5))", tolerance: "SHAPE",
+            reproduced: "\(formatted(j1, 5)) vs \(formatted(j3, 5))", condition: .shape(),
             holds: dropout == nil ? nil : j1 > j3)
         let gap = abs(testErrorOrNaN(dropout) - testErrorOrNaN(reference))
         document.note(
             "Fig. 5", "|test error with dropout (eval) − without| (pp)", paper: "no significant difference",
-            reproduced: formatted(gap), tolerance: "SOFT ≤ 1.5", verdict: .soft)
+            reproduced: formatted(gap), measured: gap, tolerance: .soft("≤ 1.5"))
         document.addFigure(
             number: "5", title: "Testing loss for model with dropout",
             caption:

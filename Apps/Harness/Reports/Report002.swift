@@ -25,6 +25,9 @@ struct Report002: ReportReproduction {
         var epochsNote: String?
     }
 
+    /// How Table 1's gated rows are judged (spec: ±5 pp).
+    static let cifarTolerance = ToleranceSpec.absolute(5, unit: "pp")
+
     static let cifarRows = [
         CIFARRow(rate: 0.0001, momentum: 0.9, epochs: 2, paper: 27),
         CIFARRow(rate: 0.0001, momentum: 0.9, epochs: 10, paper: 58),
@@ -153,25 +156,25 @@ struct Report002: ReportReproduction {
                     if row.gated {
                         document.gate(
                             "Table 1", "accuracy at lr \(row.rate), momentum \(row.momentum), \(row.epochs) epochs",
-                            paper: "\(Int(row.paper)) %", reproduced: reproduced,
-                            delta: formatted(100 * value - row.paper, 1), tolerance: "±5 pp",
-                            holds: abs(100 * value - row.paper) <= 5)
+                            paper: "\(Int(row.paper)) %", expected: row.paper, measured: 100 * value, shown: reproduced,
+                            tolerance: Self.cifarTolerance)
                     } else {
                         document.note(
                             "Table 1", "accuracy at lr \(row.rate)", paper: "\(Int(row.paper)) %",
-                            reproduced: reproduced, tolerance: "SOFT (near the divergence edge)", verdict: .soft)
+                            reproduced: reproduced, measured: 100 * value, tolerance: .soft("near the divergence edge"))
                     }
                 }
             } else {
-                document.note(
+                document.notRun(
                     "Table 1", "accuracy at lr \(row.rate), momentum \(row.momentum), \(row.epochs) epochs",
-                    paper: "\(Int(row.paper)) %", reproduced: "—", tolerance: "±5 pp", verdict: .notRun)
+                    paper: "\(Int(row.paper)) %", tolerance: Self.cifarTolerance, because: "CIFAR-10 is missing")
             }
             rows.append([
                 "\(row.rate)", "\(row.momentum)", row.epochsNote ?? "\(Int(row.epochs))", "\(Int(row.paper))%",
                 reproduced,
             ])
         }
+        cifarOrderings(document, accuracy: accuracy, present: missing.isEmpty)
         let status =
             missing.isEmpty
             ? "Trained on CIFAR-10 from `\(folder)`; rows with the same (lr, momentum) share one run evaluated after every epoch."
@@ -196,11 +199,11 @@ struct Report002: ReportReproduction {
         document.requiring([]) {
             document.gate(
                 "Fig. 1", "relu(x) for x = −1, 0, 2", paper: "0, 0, 2",
-                reproduced: forward.map { formatted($0, 0) }.joined(separator: ", "), tolerance: "EXACT",
+                reproduced: forward.map { formatted($0, 0) }.joined(separator: ", "), condition: .exact,
                 holds: forward == [0, 0, 2])
             document.gate(
                 "Fig. 1", "relu′(x) for x = −1, 0, 2", paper: "0, 0, 1",
-                reproduced: derivative.map { formatted($0, 0) }.joined(separator: ", "), tolerance: "EXACT",
+                reproduced: derivative.map { formatted($0, 0) }.joined(separator: ", "), condition: .exact,
                 holds: derivative == [0, 0, 1])
         }
         let figure = Figure(width: 560, height: 360)
@@ -332,38 +335,35 @@ struct Report002: ReportReproduction {
             let worst = median(logs.map { $0.accuracy.dropFirst(2).min() ?? .nan })
             let seeds = "median of \(all.count) seed(s)"
             document.gate(
-                id, "lowest accuracy from epoch 2 (\(seeds))", paper: "≥ 0.9926", reproduced: formatted(worst, 4),
-                tolerance: "≥ 0.985", holds: worst >= 0.985)
+                id, "lowest accuracy from epoch 2 (\(seeds))", paper: "≥ 0.9926", measured: worst,
+                shown: formatted(worst, 4), tolerance: .atLeast(0.985))
             let lastAccuracy = median(logs.map { $0.accuracy.last ?? .nan })
             document.gate(
                 id, "accuracy at epoch 019 (\(seeds); plotted seed \(formatted(accuracy.last, 4)))", paper: "0.9936",
-                reproduced: formatted(lastAccuracy, 4), tolerance: "≥ 0.990", holds: lastAccuracy >= 0.99)
+                measured: lastAccuracy, shown: formatted(lastAccuracy, 4), tolerance: .atLeast(0.99))
             let lastLoss = median(logs.map { $0.loss.last ?? .nan })
             document.gate(
                 id, "running loss at epoch 019 (\(seeds); plotted seed \(String(format: "%.4g", loss.last ?? .nan)))",
-                paper: "1.417e+03", reproduced: String(format: "%.4g", lastLoss),
-                delta: formatted(100 * (lastLoss / 1417 - 1), 1) + " %", tolerance: "±15 %",
-                holds: abs(lastLoss / 1417 - 1) <= 0.15)
+                paper: "1.417e+03", expected: 1417, measured: lastLoss, shown: String(format: "%.4g", lastLoss),
+                tolerance: .relative(percent: 15))
             let second = median(logs.map { $0.loss.count > 1 ? $0.loss[1] : .nan })
             document.gate(
-                id, "running loss at epoch 001 (\(seeds))", paper: "5.399e+03",
-                reproduced: String(format: "%.4g", second), delta: formatted(100 * (second / 5399 - 1), 1) + " %",
-                tolerance: "±20 %", holds: abs(second / 5399 - 1) <= 0.2)
+                id, "running loss at epoch 001 (\(seeds))", paper: "5.399e+03", expected: 5399, measured: second,
+                shown: String(format: "%.4g", second), tolerance: .relative(percent: 20))
             let first = median(logs.map { $0.loss.first ?? .nan })
             document.gate(
-                id, "running loss at epoch 000 (\(seeds))", paper: "1.718e+04",
-                reproduced: String(format: "%.4g", first), tolerance: "in [1.2e4, 2.5e4]",
-                holds: (12000...25000).contains(first))
+                id, "running loss at epoch 000 (\(seeds))", paper: "1.718e+04", measured: first,
+                shown: String(format: "%.4g", first), tolerance: .range(12000, 25000))
             let decreasing = logs.filter { zip($0.loss, $0.loss.dropFirst()).allSatisfy { $1 < $0 } }.count
             document.gate(
                 id, "running loss strictly decreasing", paper: "yes", reproduced: "\(decreasing)/\(all.count) seeds",
-                tolerance: "SHAPE, every seed", holds: decreasing == all.count)
+                condition: .shape("every seed"), holds: decreasing == all.count)
             if let sigmoid {
                 let pairs = zip(accuracy, log(sigmoid).accuracy).dropFirst()
                 let holds = pairs.allSatisfy { $0 >= $1 }
                 document.gate(
                     id, "ORDER: ReLU accuracy ≥ sigmoid accuracy at every epoch ≥ 1 (same seed)", paper: "yes",
-                    reproduced: holds ? "yes" : "no", tolerance: "ORDER", holds: holds)
+                    reproduced: holds ? "yes" : "no", condition: .order, holds: holds)
             }
         } else {
             let majority = max(fractions.validation, 1 - fractions.validation)
@@ -376,16 +376,17 @@ struct Report002: ReportReproduction {
                 id,
                 "plateau: ≥ 2 consecutive epochs at the majority fraction with the loss of a constant prediction (60,000·H(p_train) = \(String(format: "%.4g", constantLoss)), majority \(formatted(majority, 4)))",
                 paper: "epochs 1–9 at 0.5449, loss ≈ 4.135e4",
-                reproduced: "\(longest) epochs (\(plateau.map(String.init).joined(separator: ", ")))", tolerance: "≥ 2",
-                holds: longest >= 2)
+                measured: Double(longest),
+                shown: "\(longest) epochs (\(plateau.map(String.init).joined(separator: ", ")))", tolerance: .atLeast(2)
+            )
             let medianFinal = Statistics.median(all.map { log($0).accuracy.last ?? .nan })
             document.gate(
                 id, "median accuracy at epoch 019 over \(all.count) seed(s)", paper: "0.9422",
-                reproduced: formatted(medianFinal, 4), tolerance: "≥ 0.93", holds: medianFinal >= 0.93)
+                measured: medianFinal, shown: formatted(medianFinal, 4), tolerance: .atLeast(0.93))
             document.note(
                 id, "plateau length and end", paper: "epochs 1–9",
                 reproduced: plateau.isEmpty ? "none" : "\(plateau.first!)–\(plateau.last!)",
-                tolerance: "SOFT (seed-dependent)", verdict: .soft)
+                tolerance: .soft("seed-dependent"))
         }
     }
 

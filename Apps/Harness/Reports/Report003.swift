@@ -331,10 +331,9 @@ struct Report003: ReportReproduction {
         try architectures(document, context)
         guard context.data.hasMNIST else {
             for item in items.dropFirst(11) {
-                document.note(
-                    item.id.replacingOccurrences(of: "003 ", with: ""), "all", paper: "see spec", reproduced: "—",
-                    tolerance: "not run: \(context.data.whyMissing("mnist"))",
-                    verdict: .notRun)
+                document.notRun(
+                    item.id.replacingOccurrences(of: "003 ", with: ""), "all", paper: "see spec",
+                    because: context.data.whyMissing("mnist"))
             }
             document.addText(
                 "**not run: MNIST not found** under `\(context.data.dataDirectory)/mnist`: \(context.data.whyMissing("mnist")). Run `reproduce run` without `--offline` to download it, or point `BACKPROP_DATA` at a folder with `mnist/`."
@@ -393,7 +392,7 @@ struct Report003: ReportReproduction {
                 document.gate(
                     "Table \(table + 1)", "layers chain (each Out equals the next In)",
                     paper: architecture.correction == nil ? "yes" : "no (E003-2/3)", reproduced: chains ? "yes" : "no",
-                    tolerance: "EXACT", holds: chains)
+                    condition: .exact, holds: chains)
             }
             document.addTable(
                 number: "\(table + 1)", title: architecture.title, caption: caption,
@@ -445,7 +444,7 @@ struct Report003: ReportReproduction {
             document.requiring([byName[better] ?? nil, byName[worse] ?? nil]) {
                 document.gate(
                     "Table 11", "ORDER: \(better) > \(worse)", paper: "SCE better",
-                    reproduced: "\(formatted(a)) vs \(formatted(b))", tolerance: "ORDER", holds: a > b)
+                    reproduced: "\(formatted(a)) vs \(formatted(b))", condition: .order, holds: a > b)
             }
         }
         for (better, worse) in [
@@ -458,7 +457,7 @@ struct Report003: ReportReproduction {
             document.requiring([byName[better] ?? nil, byName[worse] ?? nil]) {
                 document.gate(
                     "Table 11", "ORDER: \(better) > \(worse)", paper: "ReLU better",
-                    reproduced: "\(formatted(a)) vs \(formatted(b))", tolerance: "ORDER", holds: a > b)
+                    reproduced: "\(formatted(a)) vs \(formatted(b))", condition: .order, holds: a > b)
             }
         }
         table11Markdown(document, rows, context)
@@ -472,37 +471,35 @@ struct Report003: ReportReproduction {
         guard let (seconds, p) = model.paper else {
             document.gate(
                 "Table 11", "extra row: test accuracy (%) stays at chance", paper: "“performs poorly” (§3.1)",
-                reproduced: formatted(test), tolerance: "< 20 %", holds: run == nil ? nil : test < 20)
+                measured: run == nil ? nil : test, shown: formatted(test), tolerance: .atMost(20, unit: "%"))
             return
         }
         let band = model.accuracyBand
         document.gate(
-            "Table 11", "\(model.name): test accuracy (%)", paper: formatted(p.testAccuracy),
-            reproduced: formatted(test), delta: formatted(test - p.testAccuracy), tolerance: "±\(band) pp",
-            holds: run == nil ? nil : abs(test - p.testAccuracy) <= band)
+            "Table 11", "\(model.name): test accuracy (%)", paper: formatted(p.testAccuracy), expected: p.testAccuracy,
+            measured: run == nil ? nil : test, shown: formatted(test), tolerance: .absolute(band, unit: "pp"))
         document.gate(
             "Table 11", "\(model.name): train accuracy (%)", paper: formatted(p.trainAccuracy),
-            reproduced: formatted(100 * trainAccuracy), delta: formatted(100 * trainAccuracy - p.trainAccuracy),
-            tolerance: "±\(band) pp", holds: run == nil ? nil : abs(100 * trainAccuracy - p.trainAccuracy) <= band)
+            expected: p.trainAccuracy, measured: run == nil ? nil : 100 * trainAccuracy,
+            shown: formatted(100 * trainAccuracy), tolerance: .absolute(band, unit: "pp"))
         if let erratum = model.trainLossErratum {
             document.note(
                 "Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4),
-                reproduced: formatted(trainLoss, 4), tolerance: "N/C (\(erratum))", verdict: .notComparable,
+                reproduced: formatted(trainLoss, 4), measured: trainLoss, tolerance: .notComparable(erratum),
                 finding: model.lossFinding?.rawValue)
         } else {
             document.gate(
-                "Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4),
-                reproduced: formatted(trainLoss, 4), delta: formatted(100 * (trainLoss / p.trainLoss - 1), 0) + " %",
-                tolerance: "±25 %", holds: run == nil ? nil : abs(trainLoss / p.trainLoss - 1) <= 0.25,
-                finding: model.lossFinding?.rawValue)
+                "Table 11", "\(model.name): train loss", paper: formatted(p.trainLoss, 4), expected: p.trainLoss,
+                measured: run == nil ? nil : trainLoss, shown: formatted(trainLoss, 4),
+                tolerance: .relative(percent: 25), finding: model.lossFinding?.rawValue)
         }
         document.gate(
-            "Table 11", "\(model.name): test loss", paper: formatted(p.testLoss, 4), reproduced: formatted(testLoss, 4),
-            delta: formatted(100 * (testLoss / p.testLoss - 1), 0) + " %", tolerance: "±25 %",
-            holds: run == nil ? nil : abs(testLoss / p.testLoss - 1) <= 0.25, finding: model.lossFinding?.rawValue)
+            "Table 11", "\(model.name): test loss", paper: formatted(p.testLoss, 4), expected: p.testLoss,
+            measured: run == nil ? nil : testLoss, shown: formatted(testLoss, 4), tolerance: .relative(percent: 25),
+            finding: model.lossFinding?.rawValue)
         document.note(
             "Table 11", "\(model.name): train time (s)", paper: "\(Int(seconds))",
-            reproduced: formatted(run?.seconds, 0), tolerance: "SOFT (hardware, E003-12)", verdict: .soft)
+            reproduced: formatted(run?.seconds, 0), measured: run?.seconds, tolerance: .soft("hardware, E003-12"))
     }
 
     private func table11Markdown(_ document: ReportDocument, _ rows: [[String]], _ context: ReproductionContext) {
@@ -562,11 +559,10 @@ struct Report003: ReportReproduction {
         }
         if let extra = runs[10] {
             document.requiring([extra]) {
-                let flat = (extra.windowAccuracies.last ?? 1) < 0.2
                 document.gate(
                     "Fig. 2c", "extra std-0.01 Sigmoid/MSE run stays flat (final window accuracy)",
-                    paper: "vanishing gradients", reproduced: formatted(extra.windowAccuracies.last, 4),
-                    tolerance: "< 0.2", holds: flat)
+                    paper: "vanishing gradients", measured: extra.windowAccuracies.last ?? 1,
+                    shown: formatted(extra.windowAccuracies.last, 4), tolerance: .atMost(0.2))
             }
         }
     }
@@ -600,10 +596,10 @@ struct Report003: ReportReproduction {
         document.requiring(Array(runs.prefix(10))) {
             document.gate(
                 "Fig. 3", "SCE converges faster than MSE (mean epoch-1 accuracy)", paper: "SCE faster",
-                reproduced: "\(formatted(sce, 4)) vs \(formatted(mse, 4))", tolerance: "SHAPE", holds: sce > mse)
+                reproduced: "\(formatted(sce, 4)) vs \(formatted(mse, 4))", condition: .shape(), holds: sce > mse)
             document.gate(
                 "Fig. 3", "ReLU converges faster than Sigmoid (mean epoch-1 accuracy)", paper: "ReLU faster",
-                reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", tolerance: "SHAPE",
+                reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", condition: .shape(),
                 holds: relu > sigmoid)
         }
         document.addFigure(
@@ -727,28 +723,24 @@ struct Report003: ReportReproduction {
             document.gate(
                 id, "\(name): diverges", paper: "\(formatted(printed.testLoss, 4)) / \(formatted(paperTest)) %",
                 reproduced: "\(formatted(testLoss, 4)) / \(formatted(test))",
-                tolerance: "loss NaN/inf or ≥ 2.2 with accuracy ≤ 20 %",
+                condition: .shape("loss NaN/inf or ≥ 2.2 with accuracy ≤ 20 %"),
                 holds: diverged || (testLoss >= 2.2 && test <= 20))
         case .nearChance:
             document.gate(
                 id, "\(name): near chance", paper: "\(formatted(paperTest)) %",
                 reproduced: "\(formatted(test)) % (loss \(formatted(testLoss, 4)))",
-                tolerance: "accuracy ≤ 50 %, loss ≥ 2.0", holds: test <= 50 && testLoss >= 2.0)
+                condition: .shape("accuracy ≤ 50 %, loss ≥ 2.0"), holds: test <= 50 && testLoss >= 2.0)
         case .testAccuracy(let band):
             document.gate(
-                id, "\(name): test accuracy (%)", paper: formatted(paperTest), reproduced: formatted(test),
-                delta: formatted(test - paperTest), tolerance: "±\(band) pp",
-                holds: run == nil ? nil : abs(test - paperTest) <= band,
+                id, "\(name): test accuracy (%)", paper: formatted(paperTest), expected: paperTest,
+                measured: run == nil ? nil : test, shown: formatted(test), tolerance: .absolute(band, unit: "pp"),
                 finding: sweep == .batchSize ? FindingID.smallBatchTestAccuracy.rawValue : nil)
         }
         guard row.trainLossGated else { return }
-        let lossBand = sweep == .batchSize ? 0.30 : 0.25
         document.gate(
-            id, "\(name): train loss", paper: formatted(printed.trainLoss, 4), reproduced: formatted(trainLoss, 4),
-            delta: formatted(100 * (trainLoss / printed.trainLoss - 1), 0) + " %",
-            tolerance: "±\(Int(lossBand * 100)) %",
-            holds: run == nil ? nil : abs(trainLoss / printed.trainLoss - 1) <= lossBand,
-            finding: FindingID.sweepTrainLoss.rawValue)
+            id, "\(name): train loss", paper: formatted(printed.trainLoss, 4), expected: printed.trainLoss,
+            measured: run == nil ? nil : trainLoss, shown: formatted(trainLoss, 4),
+            tolerance: .relative(percent: sweep == .batchSize ? 30 : 25), finding: FindingID.sweepTrainLoss.rawValue)
     }
 
     private func orderGates(
@@ -762,23 +754,23 @@ struct Report003: ReportReproduction {
                 tests.indices.max { (tests[$0].isNaN ? -1 : tests[$0]) < (tests[$1].isNaN ? -1 : tests[$1]) } ?? 0]
             document.gate(
                 id, "ORDER: lr 0.01 gives the best test accuracy", paper: "0.01", reproduced: "\(best)",
-                tolerance: "ORDER", holds: best == 0.01)
+                condition: .order, holds: best == 0.01)
         case .momentum:
             let range = values.indices.filter { values[$0] <= 0.9 }
             let rho = Statistics.spearman(range.map { values[$0] }, range.map { tests[$0] })
             document.gate(
                 id, "ORDER: Spearman ρ(m, test accuracy) over m ∈ [0, 0.9]", paper: "1.0",
-                reproduced: formatted(rho, 3), tolerance: "≥ 0.9", holds: rho >= 0.9)
+                measured: rho, shown: formatted(rho, 3), tolerance: .atLeast(0.9))
             let upTo08 = values.indices.filter { values[$0] <= 0.8 }.map { trainLosses[$0] }
             let nonIncreasing = zip(upTo08, upTo08.dropFirst()).allSatisfy { $1 <= $0 }
             document.gate(
                 id, "ORDER: train loss non-increasing in m over [0, 0.8]", paper: "yes",
-                reproduced: nonIncreasing ? "yes" : "no", tolerance: "ORDER", holds: nonIncreasing)
+                reproduced: nonIncreasing ? "yes" : "no", condition: .order, holds: nonIncreasing)
         case .batchSize:
             let lowest = values[trainLosses.indices.min { trainLosses[$0] < trainLosses[$1] } ?? 0]
             document.note(
                 id, "training loss U-shaped, minimum at B ∈ {60, 100, 200}", paper: "minimum at B = 100",
-                reproduced: "minimum at B = \(Int(lowest))", tolerance: "SOFT", verdict: .soft)
+                reproduced: "minimum at B = \(Int(lowest))", tolerance: .soft())
         }
     }
 }

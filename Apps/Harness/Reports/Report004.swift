@@ -121,9 +121,7 @@ struct Report004: ReportReproduction {
         scalarTraining(document, context, scalarRuns)
         guard context.data.hasMNIST else {
             for id in ["Fig. 4", "Fig. 5", "Fig. 6", "Fig. 7", "Text-3"] {
-                document.note(
-                    id, "all", paper: "see spec", reproduced: "—",
-                    tolerance: "not run: \(context.data.whyMissing("mnist"))", verdict: .notRun)
+                document.notRun(id, "all", paper: "see spec", because: context.data.whyMissing("mnist"))
             }
             document.addText(
                 "**not run: MNIST not found** under `\(context.data.dataDirectory)/mnist` (\(context.data.whyMissing("mnist"))): Figs. 4–7 and Text-3. Run `reproduce run` without `--offline` to download it, or set `BACKPROP_DATA`."
@@ -207,12 +205,12 @@ struct Report004: ReportReproduction {
         document.requiring([]) {
             document.gate(
                 "Table 1", "Text-1 v∇ (4 decimals)", paper: "[[−0.4404, 0.4404] ×3]", reproduced: "\(vRounded)",
-                tolerance: "EXACT", holds: vRounded.allSatisfy { $0 == [-0.4404, 0.4404] })
+                condition: .exact, holds: vRounded.allSatisfy { $0 == [-0.4404, 0.4404] })
             document.gate(
-                "Table 1", "Text-1 c∇", paper: "[−0.5, 0.5]", reproduced: "\(g.c)", tolerance: "EXACT",
+                "Table 1", "Text-1 c∇", paper: "[−0.5, 0.5]", reproduced: "\(g.c)", condition: .exact,
                 holds: g.c == [-0.5, 0.5])
             document.gate(
-                "Table 1", "Text-1 w∇ and b∇", paper: "all zeros", reproduced: "\(g.w), \(g.b)", tolerance: "EXACT",
+                "Table 1", "Text-1 w∇ and b∇", paper: "all zeros", reproduced: "\(g.w), \(g.b)", condition: .exact,
                 holds: g.w.flatMap { $0 }.allSatisfy { $0 == 0 } && g.b.allSatisfy { $0 == 0 })
         }
         document.addTable(
@@ -284,7 +282,7 @@ struct Report004: ReportReproduction {
         document.requiring([]) {
             document.gate(
                 "Fig. 2", "class-1 fraction of the training set", paper: "≈ 0.56 (spec)",
-                reproduced: formatted(fraction, 4), tolerance: "0.558 ± 0.01", holds: abs(fraction - 0.558) <= 0.01)
+                expected: 0.558, measured: fraction, shown: formatted(fraction, 4), tolerance: .absolute(0.01))
         }
         document.addFigure(
             number: "2", title: "Synthetic dataset (left: training set; right: test set)",
@@ -313,21 +311,22 @@ struct Report004: ReportReproduction {
             paper: "converges after 60 epochs",
             reproduced:
                 "\(formatted(100 * before60 / total, 1)) % of \(formatted(losses.first, 4)) → \(formatted(losses.last, 4))",
-            tolerance: "SHAPE ≥ 80 %", holds: total > 0 && before60 / total >= 0.8)
+            condition: .shape("≥ 80 %"), holds: total > 0 && before60 / total >= 0.8)
         let finals = runs.compactMap { $0?.history.last?.testAccuracy }
         let median = Statistics.median(finals)
         document.gate(
             "Fig. 3", "median final validation accuracy over \(finals.count) seed(s)", paper: "“quite large”",
-            reproduced: formatted(median, 4), tolerance: "≥ 0.90", holds: median >= 0.9)
+            measured: median, shown: formatted(median, 4), tolerance: .atLeast(0.9))
         let gap = (epochs.last?.testLoss ?? .nan) - (epochs.last?.trainLoss ?? .nan)
         document.note(
             "Fig. 3", "overfitting after 60 epochs (validation loss > training loss)", paper: "yes",
             reproduced: "gap \(formatted(gap, 4)) at the last epoch",
-            tolerance: "SOFT (17 parameters, 60,000 samples; E004-5)", verdict: .soft)
+            measured: gap, tolerance: .soft("17 parameters, 60,000 samples; E004-5"))
         document.note(
             "Text-2", "final accuracy", paper: "45.8 %",
             reproduced: "\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %",
-            tolerance: "N/C: below the majority rate, contradicts “quite large” (E004-5)", verdict: .notComparable,
+            measured: plotted.finalTestAccuracy.map { 100 * $0 },
+            tolerance: .notComparable("below the majority rate, contradicts “quite large”; E004-5"),
             finding: Self.syntheticAccuracyFinding)
         document.addFigure(
             number: "3",
@@ -403,13 +402,13 @@ struct Report004: ReportReproduction {
         if training == .stochastic {
             let first = records.first?.testAccuracy ?? .nan
             document.gate(
-                "Fig. 4", "validation accuracy after epoch 1", paper: "—", reproduced: formatted(first, 4),
-                tolerance: "≥ 0.95", holds: first >= 0.95)
+                "Fig. 4", "validation accuracy after epoch 1", paper: "—", measured: first,
+                shown: formatted(first, 4), tolerance: .atLeast(0.95))
             let last = records.last
             document.gate(
                 "Fig. 4", "ORDER: training loss < validation loss at the last epoch (\(records.count))",
                 paper: "overfitting after two epochs",
-                reproduced: "\(formatted(last?.trainLoss, 4)) vs \(formatted(last?.testLoss, 4))", tolerance: "ORDER",
+                reproduced: "\(formatted(last?.trainLoss, 4)) vs \(formatted(last?.testLoss, 4))", condition: .order,
                 holds: (last?.trainLoss ?? .nan) < (last?.testLoss ?? .nan))
         } else {
             let decreasing = zip(raw, raw.dropFirst()).filter { $1 < $0 }.count
@@ -417,19 +416,20 @@ struct Report004: ReportReproduction {
                 "Fig. 5", "loss over the first 20 batches decreases (steps that decrease)", paper: "decreases smoothly",
                 reproduced:
                     "\(decreasing)/\(max(raw.count - 1, 0)), \(formatted(raw.first, 3)) → \(formatted(raw.last, 3))",
-                tolerance: "SHAPE: last < first, ≥ 75 % of steps",
+                condition: .shape("last < first, ≥ 75 % of steps"),
                 holds: (raw.last ?? .nan) < (raw.first ?? .nan) && Double(decreasing) >= 0.75 * Double(raw.count - 1))
             let first = records.first
             document.gate(
                 "Fig. 5", "ORDER: validation loss < running training loss at epoch 1",
                 paper: "validation significantly smaller",
-                reproduced: "\(formatted(first?.testLoss, 4)) vs \(formatted(first?.trainLoss, 4))", tolerance: "ORDER",
+                reproduced: "\(formatted(first?.testLoss, 4)) vs \(formatted(first?.trainLoss, 4))", condition: .order,
                 holds: (first?.testLoss ?? .nan) < (first?.trainLoss ?? .nan))
             document.note(
                 "Fig. 5", "final validation loss > Fig. 4's", paper: "larger than SGD's",
                 reproduced:
                     "\(formatted(records.last?.testLoss, 4)) vs \(formatted(reference?.history.last?.testLoss, 4))",
-                tolerance: "SOFT", verdict: .soft)
+                tolerance: .soft())
+            crossoverNote(document, records)
         }
         document.addFigure(
             number: number, title: title,
@@ -457,10 +457,14 @@ struct Report004: ReportReproduction {
         var number: String { rawValue }
     }
 
-    /// One setting's final means over its simulations.
-    private struct SweepFinal {
+    /// One setting's final means over its simulations and the widths of its ±1 std bands: the
+    /// loss band's mean half-width over every batch, the accuracy band's over every epoch.
+    struct SweepFinal {
         let setting: String, trainLoss: Double, trainAccuracy: Double, validationAccuracy: Double
+        let lossBand: Double, accuracyBand: Double
     }
+
+    static let summedGradientsCaveat = "lr·steps is the same for every B with summed gradients"
 
     /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
     private func sweepFigure(
@@ -495,37 +499,38 @@ struct Report004: ReportReproduction {
             let finalLoss = Statistics.mean(runs.compactMap { $0.history.last?.trainLoss })
             let finalAccuracy = Statistics.mean(runs.compactMap { $0.history.last?.trainAccuracy })
             let validation = Statistics.mean(runs.compactMap { $0.history.last?.testAccuracy })
+            let accuracyBand = Statistics.band(runs.map { $0.history.epochs.map(\.trainAccuracy) }).std
             finals.append(
                 SweepFinal(
-                    setting: label, trainLoss: finalLoss, trainAccuracy: finalAccuracy, validationAccuracy: validation))
+                    setting: label, trainLoss: finalLoss, trainAccuracy: finalAccuracy, validationAccuracy: validation,
+                    lossBand: Statistics.mean(std), accuracyBand: Statistics.mean(accuracyBand)))
         }
         let losses = finals.map(\.trainLoss)
         let accuracies = finals.map(\.trainAccuracy)
         switch sweep {
         case .learningRates:
-            let lossRises = zip(losses, losses.dropFirst()).allSatisfy { $1 > $0 }
-            let accuracyFalls = zip(accuracies, accuracies.dropFirst()).allSatisfy { $1 < $0 }
+            let settings = finals.map(\.setting)
             document.gate(
                 "Fig. 6", "ORDER: final training loss rises as lr falls 1e-3 → 1e-6", paper: "1e-6 worst",
-                reproduced: losses.map { formatted($0, 3) }.joined(separator: " < "), tolerance: "monotone",
-                holds: lossRises)
+                ordered: losses, tolerance: .ordering(settings, .increasing))
             document.gate(
                 "Fig. 6", "ORDER: final training accuracy falls as lr falls", paper: "1e-6 lowest",
-                reproduced: accuracies.map { formatted($0, 3) }.joined(separator: " > "), tolerance: "monotone",
-                holds: accuracyFalls)
+                ordered: accuracies, tolerance: .ordering(settings, .decreasing))
+            bandNotes(document, finals)
             document.note(
                 "Fig. 6", "explosion at lr 0.1 and 0.01", paper: "exploded", reproduced: explosion,
-                tolerance: "N/C (E004-10)", verdict: .notComparable, finding: Self.explosionFinding)
+                tolerance: .notComparable("E004-10"), finding: Self.explosionFinding)
         case .batchSizes:
             let converged = finals.allSatisfy { $0.validationAccuracy > 0.9 }
             document.gate(
                 "Fig. 7", "all four batch sizes converge (final validation accuracy)", paper: "all converge",
                 reproduced: finals.map { "\($0.setting): \(formatted($0.validationAccuracy, 3))" }.joined(
-                    separator: ", "), tolerance: "SHAPE > 0.9", holds: converged)
+                    separator: ", "), condition: .shape("> 0.9"), holds: converged)
             let worst = finals.min { $0.trainAccuracy < $1.trainAccuracy }?.setting ?? "—"
             document.note(
                 "Fig. 7", "B = 1000 has the lowest accuracy", paper: "B = 1000 worst", reproduced: "lowest: \(worst)",
-                tolerance: "SOFT (lr·steps is the same for every B with summed gradients)", verdict: .soft)
+                tolerance: .soft(Self.summedGradientsCaveat))
+            batchNotes(document, finals)
         }
         let table = markdownTable(
             ["setting", "final train loss (mean)", "final train accuracy", "final validation accuracy"],
@@ -556,9 +561,8 @@ struct Report004: ReportReproduction {
     private func finalModel(_ document: ReportDocument, _ run: RunResult?, _ context: ReproductionContext) {
         let accuracy = 100 * (run?.finalTestAccuracy ?? .nan)
         document.gate(
-            "Text-3", "test accuracy of the final model (%)", paper: "93.14", reproduced: formatted(accuracy),
-            delta: formatted(accuracy - 93.14), tolerance: "±1.5 pp",
-            holds: run == nil ? nil : abs(accuracy - 93.14) <= 1.5)
+            "Text-3", "test accuracy of the final model (%)", paper: "93.14", expected: 93.14,
+            measured: run == nil ? nil : accuracy, shown: formatted(accuracy), tolerance: .absolute(1.5, unit: "pp"))
         document.addText(
             "### Text-3: final model\n\nlr 1e-3, batch 500, \(run?.history.epochs.count ?? 0) epochs on all 60,000 training images (standardised with their own statistics), tested on the 10,000 test images: **\(formatted(accuracy)) %** (paper 93.14 %).\n",
             checksOf: "Text-3")

@@ -24,34 +24,24 @@ extension SpecRendering {
                 statistic.value(report.variants(named: [statistic.group ?? ""]).flatMap(results))
             }
             document.note(
-                check.item, check.quantity, paper: paperText, reproduced: specNumber(measured),
-                tolerance: tolerance.display, verdict: tolerance.kind == .soft ? .soft : .notComparable,
-                finding: check.finding)
+                check.item, check.quantity, paper: paperText, reproduced: specNumber(measured), measured: measured,
+                tolerance: tolerance, finding: check.finding)
         case .ordering:
             let statistic = check.measured!
             let variants = report.variants(named: tolerance.groups ?? [])
-            let values = variants.map { statistic.value(results($0)) }
-            let shown = zip(variants, values).map { "\($0.name) \(specNumber($1))" }.joined(separator: ", ")
             document.requiring(variants.flatMap(results)) {
                 document.gate(
-                    check.item, check.quantity, paper: paperText, reproduced: shown, tolerance: tolerance.display,
-                    holds: values.contains { $0 == nil } ? nil : tolerance.holds(ordered: values.compactMap { $0 }),
+                    check.item, check.quantity, paper: paperText,
+                    ordered: variants.map { statistic.value(results($0)) }, tolerance: tolerance,
                     finding: check.finding)
             }
         default:
             let statistic = check.measured!
             let outcomes = report.variants(named: [statistic.group ?? ""]).flatMap(results)
-            let measured = statistic.value(outcomes)
-            let delta = zip([measured], [paperNumber]).compactMap { pair -> String? in
-                guard let measured = pair.0, let paper = pair.1 else { return nil }
-                return (measured - paper >= 0 ? "+" : "") + specNumber(measured - paper)
-            }.first
             document.requiring(outcomes) {
                 document.gate(
-                    check.item, check.quantity, paper: paperText, reproduced: specNumber(measured), delta: delta ?? "",
-                    tolerance: tolerance.display, holds: tolerance.holds(measured: measured, paper: paperNumber),
-                    finding: check.finding,
-                    numbers: CheckNumbers(paper: paperNumber, reproduced: measured, tolerance: tolerance))
+                    check.item, check.quantity, paper: paperText, expected: paperNumber,
+                    measured: statistic.value(outcomes), tolerance: tolerance, finding: check.finding)
             }
         }
     }

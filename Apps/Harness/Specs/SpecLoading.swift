@@ -172,10 +172,12 @@ struct SpecValidation {
                     throw fail("\(field).tolerance.groups[\(index)]", "\"\(group)\" has several variants; name one")
                 }
             }
-        case .atLeast, .atMost, .absolute, .relative, .ratio, .exact:
+        case .shape:
+            throw fail("\(field).tolerance.kind", "shape is judged by a built-in report's code")
+        case .atLeast, .atMost, .range, .absolute, .relative, .ratio, .exact:
             guard let measured = check.measured else { throw fail("\(field).measured", "missing") }
             try validate(measured, field: "\(field).measured", needsGroup: true)
-            let needsPaperNumber = check.tolerance.bound == nil
+            let needsPaperNumber = check.tolerance.bound == nil && check.tolerance.kind != .range
             if needsPaperNumber, SpecRendering(report: report, runs: [:]).paper(check.paper).number == nil {
                 throw fail("\(field).paper", "kind \(check.tolerance.kind.rawValue) compares with a paper number")
             }

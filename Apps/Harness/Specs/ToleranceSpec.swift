@@ -12,18 +12,22 @@ struct ToleranceSpec: Codable, Hashable, StrictRecipeObject {
     var factor: Double?
     /// atLeast / atMost: the bound (the paper's number when absent).
     var bound: Double?
+    /// range: the lowest and highest value that pass.
+    var low: Double?
+    var high: Double?
     /// ordering: the variants, in the order their measured values must rise (or fall).
     var groups: [String]?
     var direction: OrderDirection?
-    /// soft and notComparable: why it is not gated.
+    /// soft and notComparable: why it is not gated; shape: what must hold.
     var reason: String?
     /// A display unit after the amount ("pp").
     var unit: String?
 }
 
-/// The tolerance kinds a check can have.
+/// The tolerance kinds a check can have. `shape` is a condition a built-in report's code judges
+/// (a curve that falls, a plateau); spec files cannot use it.
 enum ToleranceKind: String, StringChoice {
-    case absolute, relative, ratio, atLeast, atMost, exact, ordering, soft, notComparable
+    case absolute, relative, ratio, atLeast, atMost, range, exact, ordering, shape, soft, notComparable
 }
 
 /// Whether an ordering's values rise or fall along its groups.
@@ -36,7 +40,8 @@ extension ToleranceSpec {
     private var fields: [(name: String, given: Bool)] {
         [
             ("amount", amount != nil), ("percent", percent != nil), ("factor", factor != nil), ("bound", bound != nil),
-            ("groups", groups != nil), ("direction", direction != nil), ("reason", reason != nil),
+            ("low", low != nil), ("high", high != nil), ("groups", groups != nil), ("direction", direction != nil),
+            ("reason", reason != nil),
         ]
     }
 
@@ -46,14 +51,22 @@ extension ToleranceSpec {
         case .relative: return (["percent"], [])
         case .ratio: return (["factor"], [])
         case .atLeast, .atMost: return ([], ["bound"])
+        case .range: return (["low", "high"], [])
         case .exact: return ([], [])
         case .ordering: return (["groups", "direction"], [])
-        case .soft, .notComparable: return (["reason"], [])
+        case .shape, .soft, .notComparable: return (["reason"], [])
         }
     }
 
     /// Fails unless the fields fit the kind (an absolute tolerance needs `amount`, …), naming `field`.
     func validate(field: String, source: String) throws {
+        if kind == .shape {
+            throw RecipeError.malformed(
+                source: source,
+                detail:
+                    "field \(field).kind is shape, which only a built-in report's code can judge; expected a kind of docs/reports.md"
+            )
+        }
         let (required, optional) = needs
         for (name, given) in fields {
             if given, !required.contains(name), !optional.contains(name) {
@@ -73,6 +86,10 @@ extension ToleranceSpec {
         if let factor, factor < 1 {
             throw RecipeError.malformed(source: source, detail: "field \(field).factor is \(factor); expected ≥ 1")
         }
+        if let low, let high, !(low <= high) {
+            throw RecipeError.malformed(
+                source: source, detail: "field \(field).low is \(low) and high \(high); expected low ≤ high")
+        }
         if let groups, groups.count < 2 {
             throw RecipeError.malformed(
                 source: source, detail: "field \(field).groups names \(groups.count) variant; an ordering needs two")
@@ -91,8 +108,9 @@ extension ToleranceSpec {
             return max(measured / reference, reference / measured) <= factor!
         case .atLeast: return measured >= (bound ?? reference)
         case .atMost: return measured <= (bound ?? reference)
+        case .range: return measured >= low! && measured <= high!
         case .exact: return measured == reference
-        case .ordering, .soft, .notComparable: return nil
+        case .ordering, .shape, .soft, .notComparable: return nil
         }
     }
 
@@ -111,11 +129,26 @@ extension ToleranceSpec {
         case .ratio: return "within ×\(Self.show(factor!))"
         case .atLeast: return "≥ " + (bound.map { Self.show($0) + suffix } ?? "the paper's value")
         case .atMost: return "≤ " + (bound.map { Self.show($0) + suffix } ?? "the paper's value")
+        case .range: return "in [\(Self.show(low!)), \(Self.show(high!))]\(suffix)"
         case .exact: return "EXACT"
         case .ordering:
-            return "ORDER: " + (groups ?? []).joined(separator: direction == .increasing ? " < " : " > ")
-        case .soft: return "SOFT (\(reason!))"
-        case .notComparable: return "N/C (\(reason!))"
+            guard let groups else { return "ORDER" }
+            return "ORDER: " + groups.joined(separator: direction == .increasing ? " < " : " > ")
+        case .shape: return "SHAPE" + (reason.map { ": \($0)" } ?? "")
+        case .soft: return "SOFT" + (reason.map { " (\($0))" } ?? "")
+        case .notComparable: return "N/C" + (reason.map { " (\($0))" } ?? "")
+        }
+    }
+
+    /// The signed difference the check table shows: measured − paper for absolute tolerances, the
+    /// percentage for relative ones, the factor for ratios; empty for the other kinds.
+    func delta(measured: Double?, paper: Double?) -> String {
+        guard let measured, let paper, measured.isFinite, paper.isFinite else { return "" }
+        switch kind {
+        case .absolute: return (measured >= paper ? "+" : "") + specNumber(measured - paper)
+        case .relative: return paper == 0 ? "" : String(format: "%+.1f %%", 100 * (measured / paper - 1))
+        case .ratio: return paper == 0 ? "" : "×" + specNumber(measured / paper)
+        default: return ""
         }
     }
 
@@ -125,6 +158,7 @@ extension ToleranceSpec {
         switch kind {
         case .absolute: return amount
         case .relative: return abs(reference) * percent! / 100
+        case .ratio: return abs(reference) * (factor! - 1)
         case .exact: return 0
         default: return nil
         }
