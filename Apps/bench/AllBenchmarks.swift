@@ -20,9 +20,11 @@ struct AllBenchmarks: ParsableCommand {
 
     func run() throws {
         print("blas     OpenBLAS kernels: \(BLASLibrary.coreName), threads as the environment sets them")
+        print("blas     built as: \(BLASLibrary.configuration)")
         if wants(.gemm) { try GEMMBenchmark.parse(forwarding(options)).run() }
-        if wants(.cnn) { try cnn() }
-        guard cases.isEmpty || !Set(cases).isSubset(of: [.gemm, .cnn]) else { return }
+        if wants(.cnn) { try cnn(.tutorial, batches: [4, 64]) }
+        if wants(.cnnWide) { try cnn(.wide, batches: [64]) }
+        guard cases.isEmpty || !Set(cases).isSubset(of: [.gemm, .cnn, .cnnWide]) else { return }
         let raw: DatasetSplit<Float> = try MNIST.load(
             dataDirectory: DataDirectory.resolve(dataDir), verification: .strict)
         let cases = BenchmarkCases(mnist: raw, repeats: options.repeats)
@@ -60,21 +62,23 @@ struct AllBenchmarks: ParsableCommand {
         }
     }
 
-    /// The CIFAR-10 tutorial network's training step at batch 4 and 64, against PyTorch when a Python with torch is named.
-    private func cnn() throws {
+    /// A CNN's training step at each of `batches`, against PyTorch when a Python with torch is named.
+    private func cnn(_ network: CNNBenchmark.Network, batches: [Int]) throws {
         let torch = options.resolvedTorchPython.map { NumPyAnchor(scriptPath: options.torchAnchor, python: $0) }
         if torch == nil {
             printError(
-                "cnn: no PyTorch anchor (set TORCH_PYTHON or --torch-python to a Python with torch); Backprop's figures only"
+                "\(network.rawValue): no PyTorch anchor (set TORCH_PYTHON or --torch-python to a Python with torch); Backprop's figures only"
             )
         }
-        for batch in [4, 64] {
-            let microseconds = try CNNBenchmark(batch: batch, repeats: options.repeats).stepMicroseconds()
-            let anchor = torch?.run(config: "cnn", batch: batch, repeats: options.repeats)
-            report("cnn batch \(batch)", microseconds, unit: "us/step", anchor: anchor, against: "PyTorch")
+        for batch in batches {
+            let microseconds = try CNNBenchmark(network: network, batch: batch, repeats: options.repeats)
+                .stepMicroseconds()
+            let anchor = torch?.run(config: network.rawValue, batch: batch, repeats: options.repeats)
+            let name = "\(network.rawValue) batch \(batch)"
+            report(name, microseconds, unit: "us/step", anchor: anchor, against: "PyTorch")
             report(
-                "cnn batch \(batch) epoch", microseconds * 50000 / Double(batch) / 1e6, unit: "s/epoch", anchor: anchor,
-                against: "PyTorch")
+                "\(name) epoch", microseconds * Double(network.epochImages) / Double(batch) / 1e6, unit: "s/epoch",
+                anchor: anchor, against: "PyTorch")
         }
     }
 
@@ -100,4 +104,5 @@ struct AllBenchmarks: ParsableCommand {
 /// The cases `bench all --case` can name; an unknown name is an error listing these.
 enum BenchmarkCase: String, ExpressibleByArgument, CaseIterable {
     case gemm, mlp003, sgd004, disk, autograd, eval, cnn
+    case cnnWide = "cnn-wide"
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Layers
 import Optimizers
+import Randomness
 import TestSupport
 import Training
 import XCTest
@@ -162,5 +163,18 @@ final class ComponentSettingsTests: XCTestCase {
         for field in ["inputs", "outputs", "initializer", "shuffle", "reduction"] {
             XCTAssertFalse(text.contains("\"\(field)\""), "minimal.json leaves \(field) to its default")
         }
+    }
+
+    /// docs/examples/mnist-cnn-wide.json is the network `bench all --case cnn-wide` and the PyTorch anchor time.
+    func testTheWideCNNRecipeHasTheAnchorsParameterShapes() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../docs/examples/mnist-cnn-wide.json")
+        let recipe = try TrainingRecipe.decode(try Data(contentsOf: url), source: "mnist-cnn-wide.json")
+        try ComponentRegistry.standard.checkSettings(of: recipe, source: "mnist-cnn-wide.json")
+        let model = try ComponentRegistry.standard.makeModel(
+            recipe.model, inputShape: [784], classCount: 10, random: RandomSource(seed: 1))
+        XCTAssertEqual(
+            model.stateDict().map(\.tensor.shape),
+            [[32, 1, 3, 3], [32], [64, 32, 3, 3], [64], [128, 3136], [128], [10, 128], [10]])
     }
 }

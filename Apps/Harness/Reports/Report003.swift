@@ -734,7 +734,9 @@ struct Report003: ReportReproduction {
             document.gate(
                 id, "\(name): test accuracy (%)", paper: formatted(paperTest), expected: paperTest,
                 measured: run == nil ? nil : test, shown: formatted(test), tolerance: .absolute(band, unit: "pp"),
-                finding: sweep == .batchSize ? FindingID.smallBatchTestAccuracy.rawValue : nil)
+                finding: sweep == .batchSize
+                    ? FindingID.smallBatchTestAccuracy.rawValue
+                    : sweep == .learningRate && row.value == 0.1 ? FindingID.largeRateTestAccuracy.rawValue : nil)
         }
         guard row.trainLossGated else { return }
         document.gate(

@@ -73,6 +73,15 @@ extension Report003 {
         }
     }
 
+    /// Table 12's lr 0.1 row, whose test accuracy moved out of its band with the BLAS kernel family, with two more seeds.
+    func rateSeedExperiments(_ context: ReproductionContext) -> [Experiment] {
+        (1...2).map { trial in
+            var base = request(baseline, rate: 0.1, context)
+            base.seed = context.seed("003", trial: trial)
+            return variant(base, "seed \(trial)")
+        }
+    }
+
     /// The 1-layer ReLU SCE row measured every epoch, and without weight decay.
     func oneLayerExperiments(_ context: ReproductionContext) -> (measured: Experiment, withoutDecay: Experiment) {
         let base = request(Self.models[5], context)
@@ -93,7 +102,7 @@ extension Report003 {
         let trainLoss = trainLossExperiments(context)
         let oneLayer = oneLayerExperiments(context)
         return trainLoss.measured.map(\.experiment.request) + trainLoss.conventions.map(\.request)
-            + batchSeedExperiments(context).map(\.experiment.request)
+            + batchSeedExperiments(context).map(\.experiment.request) + rateSeedExperiments(context).map(\.request)
             + [oneLayer.measured.request, oneLayer.withoutDecay.request, zeroLayerExperiment(context).request]
     }
 }

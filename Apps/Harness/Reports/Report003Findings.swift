@@ -10,6 +10,7 @@ extension Report003 {
         case oneLayerReluLosses = "003-1-layer-relu-sce-losses"
         case zeroLayerTrainLoss = "003-0-layer-sce-train-loss"
         case smallBatchTestAccuracy = "003-small-batch-test-accuracy"
+        case largeRateTestAccuracy = "003-large-rate-test-accuracy"
     }
 
     /// The weight decay of every 003 run, for the ½·wd·Σθ² term.
@@ -21,6 +22,7 @@ extension Report003 {
         document.addFinding(oneLayerReluFinding(context, results: results))
         document.addFinding(zeroLayerFinding(context, results: results))
         document.addFinding(smallBatchFinding(context, results: results))
+        document.addFinding(largeRateFinding(context, results: results))
     }
 
     /// Relative difference in %, as the check tables print it.

@@ -40,10 +40,10 @@ static inline void backprop_restore_float_control(unsigned int state) { (void)st
 /* glibc's malloc thresholds (see TensorCore's AllocatorTuning); <malloc.h> is not in Swift's Glibc module. */
 #if defined(__GLIBC__)
 #include <malloc.h>
-static inline void backprop_keep_freed_memory(int mmapThreshold, int trimThreshold) {
-    mallopt(M_MMAP_THRESHOLD, mmapThreshold);
+static inline void backprop_keep_freed_memory(int trimThreshold) {
+    mallopt(M_MMAP_MAX, 0);
     mallopt(M_TRIM_THRESHOLD, trimThreshold);
 }
 #else
-static inline void backprop_keep_freed_memory(int mmapThreshold, int trimThreshold) { (void)mmapThreshold; (void)trimThreshold; }
+static inline void backprop_keep_freed_memory(int trimThreshold) { (void)trimThreshold; }
 #endif
