@@ -19,7 +19,9 @@ struct AllBenchmarks: ParsableCommand {
     private func wants(_ name: BenchmarkCase) -> Bool { cases.isEmpty || cases.contains(name) }
 
     func run() throws {
-        print("blas     OpenBLAS kernels: \(BLASLibrary.coreName), threads as the environment sets them")
+        print(
+            "blas     OpenBLAS kernels: \(BLASLibrary.coreName); products of at least \(BLASLibrary.threadedProductFrom) multiply-adds on \(BLASLibrary.threadLimit) thread\(BLASLibrary.threadLimit == 1 ? "" : "s"), smaller ones on 1"
+        )
         print("blas     built as: \(BLASLibrary.configuration)")
         if wants(.gemm) { try GEMMBenchmark.parse(forwarding(options)).run() }
         if wants(.cnn) { try cnn(.tutorial, batches: [4, 64]) }

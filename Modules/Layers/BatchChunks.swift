@@ -1,4 +1,5 @@
 import Foundation
+import TensorCore
 
 /// Splits a batch into a fixed number of contiguous chunks that run on separate threads, so a
 /// layer's per-sample work uses both cores of the machines this project targets. The count is
@@ -25,7 +26,10 @@ enum BatchChunks {
         }
         // Safe to share: every caller's body touches only the samples of its own range and the
         // scratch slice of its own chunk index, and concurrentPerform returns after every call.
+        // The chunks are the parallelism: their products run on one BLAS thread each.
         nonisolated(unsafe) let chunkBody = body
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkBody($0, chunks[$0]) }
+        BLASLibrary.singleThreaded {
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkBody($0, chunks[$0]) }
+        }
     }
 }

@@ -34,9 +34,6 @@ public enum BLASLibrary {
         functions.configuration.flatMap { $0() }.map { String(cString: $0) } ?? "unknown"
     }
 
-    /// The threads OpenBLAS splits a product over now.
-    public static var threadCount: Int { functions.threadCount.map { Int($0()) } ?? 1 }
-
     /// Whether this machine's arithmetic can flush subnormals here (x86's MXCSR); elsewhere
     /// `flushingSubnormals` runs its body unchanged.
     public static var canFlushSubnormals: Bool { backprop_can_flush_subnormals() != 0 }
@@ -53,11 +50,6 @@ public enum BLASLibrary {
 
     /// Whether this thread currently flushes subnormals (FTZ and DAZ both set).
     public static var flushesSubnormals: Bool { backprop_float_control() & 0x8040 == 0x8040 }
-
-    /// Limits BLAS to `count` threads: parallel training jobs each take one core.
-    public static func setThreadCount(_ count: Int) {
-        functions.setThreads?(Int32(count))
-    }
 
     private static func load() -> Functions {
         if getenv("OPENBLAS_CORETYPE") == nil, let core = preferredCoreType() {

@@ -23,7 +23,7 @@ public struct NumericEnvironment: Codable, Hashable, Sendable, CustomStringConve
     /// - Parameters:
     ///   - blas: the BLAS library and version.
     ///   - kernels: its kernel family.
-    ///   - blasThreads: the threads it splits a product over.
+    ///   - blasThreads: the threads it splits a large product over.
     ///   - architecture: the CPU architecture.
     ///   - libc: the C library and version.
     public init(blas: String, kernels: String, blasThreads: Int, architecture: String, libc: String) {
@@ -37,7 +37,7 @@ public struct NumericEnvironment: Codable, Hashable, Sendable, CustomStringConve
         let words = BLASLibrary.configuration.split(separator: " ")
         return NumericEnvironment(
             blas: words.prefix(2).joined(separator: " "), kernels: BLASLibrary.coreName,
-            blasThreads: BLASLibrary.threadCount, architecture: machine, libc: libraryVersion)
+            blasThreads: BLASLibrary.threadLimit, architecture: machine, libc: libraryVersion)
     }
 
     public var description: String {

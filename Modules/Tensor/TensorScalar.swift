@@ -25,6 +25,7 @@ extension Float: TensorScalar {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        BLASLibrary.prepareThreads(m: m, n: n, k: k)
         BLASLibrary.functions.sgemm(
             CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
@@ -38,6 +39,7 @@ extension Double: TensorScalar {
         b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
+        BLASLibrary.prepareThreads(m: m, n: n, k: k)
         BLASLibrary.functions.dgemm(
             CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
             Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
