@@ -62,7 +62,8 @@ let package = Package(
         .target(
             name: "BackpropHarness",
             dependencies: ["Backprop", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            path: "Apps/Harness"
+            path: "Apps/Harness",
+            resources: [.copy("ReportSpecs")]
         ),
 
         // MARK: Applications (thin entry points with the built-in registry)

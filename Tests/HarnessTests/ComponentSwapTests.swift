@@ -6,6 +6,9 @@ import XCTest
 @testable import BackpropHarness
 
 final class ComponentSwapTests: XCTestCase {
+    /// Report 001, a spec file with Swift hooks.
+    private let report001 = allReports.first { $0.prefix == "001" }!
+
     func context(_ registry: ComponentRegistry, mode: Mode = .full) -> ReproductionContext {
         ReproductionContext(
             mode: mode, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: registry),
@@ -21,8 +24,8 @@ final class ComponentSwapTests: XCTestCase {
     }
 
     func testASwappedComponentChangesTheCacheKeyOfTheRunsThatUseIt() throws {
-        let builtIn = context(.standard).requests(of: Report001())
-        let swapped = context(studentRegistry).requests(of: Report001())
+        let builtIn = context(.standard).requests(of: report001)
+        let swapped = context(studentRegistry).requests(of: report001)
         XCTAssertEqual(builtIn.count, swapped.count)
         var changed = 0
         for (mine, theirs) in zip(builtIn, swapped) {
@@ -67,8 +70,8 @@ final class ComponentSwapTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swap-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let swapped = context(studentRegistry, mode: .quick)
-        let document = try Report001().render(swapped) { _ in nil }
-        try document.write(to: folder, settings: "Settings: test.", components: swapped.replacements(of: Report001()))
+        let document = try report001.render(swapped) { _ in nil }
+        try document.write(to: folder, settings: "Settings: test.", components: swapped.replacements(of: report001))
         let readme = try String(contentsOf: folder.appendingPathComponent("001/README.md"), encoding: .utf8)
         XCTAssertTrue(
             readme.contains(
@@ -80,8 +83,8 @@ final class ComponentSwapTests: XCTestCase {
         XCTAssertEqual(checks.mode, .quick)
 
         let builtIn = context(.standard, mode: .quick)
-        let plain = try Report001().render(builtIn) { _ in nil }
-        try plain.write(to: folder, settings: "Settings: test.", components: builtIn.replacements(of: Report001()))
+        let plain = try report001.render(builtIn) { _ in nil }
+        try plain.write(to: folder, settings: "Settings: test.", components: builtIn.replacements(of: report001))
         XCTAssertTrue(
             try String(contentsOf: folder.appendingPathComponent("001/README.md"), encoding: .utf8).contains(
                 "Components: built-in."))

@@ -25,7 +25,15 @@ final class ReportSpecDocumentationTests: XCTestCase {
         }
         collect(report.spec)
         collect(ToleranceSpec(kind: .ordering))
-        collect(GridValue(label: "", value: 1, x: 1))
+        collect(
+            GridValue(
+                label: "", value: 1, set: ["model.hidden": [4]], x: 1,
+                recording: RecordingSettings(
+                    evaluateEveryEpoch: true, evaluateBeforeTraining: true, evaluateTrainingSet: true,
+                    evaluateTestInTrainingMode: true, iterationWindow: 1, rawIterations: 1, evaluationInterval: 1,
+                    nonFiniteStops: true, skipsFinalTrainEvaluation: true, recordsParameterSquaredNorm: true)))
+        collect(RunGroupSpec(name: "", recipe: .object([:]), trials: FullAndQuick(full: 1, quick: 1), seedName: ""))
+        collect(ItemSpec(id: "", description: "", data: "", hook: ""))
         collect(FigureSpec(kind: .sweep, groups: [], xLabel: "", yLabel: "", logX: true, logY: true))
         for field in fields.subtracting(["recipe", "settings"]).sorted() {
             XCTAssertTrue(

@@ -100,6 +100,19 @@ final class ReportSpecTests: XCTestCase {
                 #""kind": "absolute", "amount": 3"#, #""kind": "range", "low": 99, "high": 90"#,
                 ["checks[0].tolerance.low", "expected low ≤ high"]
             ),
+            (
+                #"{"label": "1×4", "value": [4], "x": 4}"#, #"{"label": "1×4", "set": {"model.hidden": [4]}, "x": 4}"#,
+                ["groups[0].grid[0].values[0]", "an axis with a field takes \"value\""]
+            ),
+            (
+                #""id": "Fig. 1", "description""#, #""id": "Fig. 1", "hook": "001.scheduler", "description""#,
+                ["items[1].hook", "no hook \"001.scheduler\"", "a spec file has none"]
+            ),
+            (
+                #""trials": {"full": 5, "quick": 2},"#,
+                #""trials": {"full": 5, "quick": 2}, "recording": {"evaluateTrainingSett": true},"#,
+                ["unknown field groups[0].recording.evaluateTrainingSett"]
+            ),
         ]
         let folder = try scratch("bad-specs")
         for (old, new, fragments) in cases {
@@ -179,5 +192,44 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertThrowsError(try ListCommand.parse(["no/such/folder"]).run(registry: .standard)) {
             XCTAssertTrue("\($0)".contains("no/such/folder: no such file or folder"), "\($0)")
         }
+    }
+}
+
+/// Report 001 as a spec file with Swift hooks keeps the runs it had as Swift.
+final class BuiltInSpecReportTests: XCTestCase {
+    private let report001 = allReports.first { $0.prefix == "001" }!
+
+    private func context(_ mode: Mode) -> ReproductionContext {
+        ReproductionContext(
+            mode: mode, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard),
+            registry: .standard)
+    }
+
+    /// The committed full run's runs.csv lists every run by label and cache hash.
+    func testReport001sSpecHasTheCacheKeysOfTheCommittedFullRun() throws {
+        let runs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Reports/001/runs.csv")
+        let rows = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").dropFirst()
+        let committed = rows.map { row -> String in
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            return "\(fields[0]) \(fields[2])"
+        }
+        let requests = context(.full).requests(of: report001)
+        XCTAssertEqual(requests.map { "\($0.label) \($0.hash)" }, committed)
+        XCTAssertEqual(requests.count, 94)
+    }
+
+    func testReport001sQuickRunsAndItems() {
+        let requests = context(.quick).requests(of: report001)
+        XCTAssertEqual(requests.count, 31, "fig1 1, scheduler 3, grid 9 × 3 trials")
+        XCTAssertEqual(Set(requests.map(\.training.epochs)), [50])
+        let dropout = requests.filter { $0.recording.evaluateTestInTrainingMode }
+        XCTAssertEqual(
+            dropout.map(\.label), ["001 scheduler relu/pytorch-default/cross-entropy/adam/plateau/dropout 0.1 trial 0"])
+        XCTAssertEqual(
+            Set(requests.filter { $0.label.hasPrefix("001 scheduler") }.map(\.seed)).count, 1, "one seed name")
+        XCTAssertEqual(
+            report001.items.map(\.id),
+            ["001 Fig. 1", "001 Table 1", "001 Table 2", "001 Fig. 2", "001 Fig. 3", "001 Fig. 4", "001 Fig. 5"])
     }
 }

@@ -59,7 +59,9 @@ struct ReproductionOptions: ParsableArguments {
 }
 
 /// Every report, in order.
-let allReports: [any ReportReproduction] = [Report000(), Report001(), Report002(), Report003(), Report004()]
+let allReports: [any ReportReproduction] = [
+    Report000(), BuiltInSpecs.report("001", hooks: Report001Hooks.hooks), Report002(), Report003(), Report004(),
+]
 
 /// The reports whose prefix or item ids match `ids` (all built-in ones when empty), and the
 /// spec reports of every id that is a path (a spec file or a folder of them).

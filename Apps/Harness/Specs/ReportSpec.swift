@@ -28,20 +28,76 @@ struct RunGroupSpec: Codable, StrictRecipeObject {
     var trials: FullAndQuick<Int>
     /// Recipe fields set in quick mode only ("training.epochs": 2), so full and quick stand side by side.
     var quick: [String: SettingValue]?
+    /// The name seeds are derived from, shared by the group's variants ("001-grid"); by default
+    /// each variant has its own, "<report id>/<variant name>".
+    var seedName: String?
+    /// What the runs record beyond the per-epoch metrics; by default the test set after every epoch.
+    var recording: RecordingSettings?
 }
 
-/// One varied recipe field, by its dotted path ("model.hidden", "training.optimizer.learningRate").
+/// A run group's recording, each field as `RecordingSpec` names it; an absent field keeps its default.
+struct RecordingSettings: Codable, StrictRecipeObject {
+    var evaluateEveryEpoch: Bool?
+    var evaluateBeforeTraining: Bool?
+    var evaluateTrainingSet: Bool?
+    var evaluateTestInTrainingMode: Bool?
+    var iterationWindow: Int?
+    var rawIterations: Int?
+    var evaluationInterval: Int?
+    var nonFiniteStops: Bool?
+    var skipsFinalTrainEvaluation: Bool?
+    var recordsParameterSquaredNorm: Bool?
+
+    /// These fields, with every field `other` sets taking its value.
+    func overridden(by other: RecordingSettings?) -> RecordingSettings {
+        guard let other else { return self }
+        return RecordingSettings(
+            evaluateEveryEpoch: other.evaluateEveryEpoch ?? evaluateEveryEpoch,
+            evaluateBeforeTraining: other.evaluateBeforeTraining ?? evaluateBeforeTraining,
+            evaluateTrainingSet: other.evaluateTrainingSet ?? evaluateTrainingSet,
+            evaluateTestInTrainingMode: other.evaluateTestInTrainingMode ?? evaluateTestInTrainingMode,
+            iterationWindow: other.iterationWindow ?? iterationWindow,
+            rawIterations: other.rawIterations ?? rawIterations,
+            evaluationInterval: other.evaluationInterval ?? evaluationInterval,
+            nonFiniteStops: other.nonFiniteStops ?? nonFiniteStops,
+            skipsFinalTrainEvaluation: other.skipsFinalTrainEvaluation ?? skipsFinalTrainEvaluation,
+            recordsParameterSquaredNorm: other.recordsParameterSquaredNorm ?? recordsParameterSquaredNorm)
+    }
+
+    /// `RecordingSpec` with these fields set.
+    var recording: RecordingSpec {
+        var recording = RecordingSpec()
+        recording.evaluateEveryEpoch = evaluateEveryEpoch ?? recording.evaluateEveryEpoch
+        recording.evaluateBeforeTraining = evaluateBeforeTraining ?? recording.evaluateBeforeTraining
+        recording.evaluateTrainingSet = evaluateTrainingSet ?? recording.evaluateTrainingSet
+        recording.evaluateTestInTrainingMode = evaluateTestInTrainingMode ?? recording.evaluateTestInTrainingMode
+        recording.iterationWindow = iterationWindow
+        recording.rawIterations = rawIterations
+        recording.evaluationInterval = evaluationInterval
+        recording.nonFiniteStops = nonFiniteStops ?? recording.nonFiniteStops
+        recording.skipsFinalTrainEvaluation = skipsFinalTrainEvaluation
+        recording.recordsParameterSquaredNorm = recordsParameterSquaredNorm
+        return recording
+    }
+}
+
+/// One varied recipe field, by its dotted path ("model.hidden", "training.optimizer.learningRate"),
+/// or (without `field`) values that each set several fields.
 struct GridAxis: Codable, StrictRecipeObject {
-    var field: String
+    var field: String?
     var values: [GridValue]
 }
 
 /// A value of a grid axis, the label variants carry for it ("1×64") and where a sweep plots it
-/// (`x`; by default the value itself when it is a number).
+/// (`x`; by default the value itself when it is a number). `value` sets the axis's field; `set`
+/// sets several fields by their dotted paths ({"model.activation": "tanh", "model.outputs": 1}).
 struct GridValue: Codable, StrictRecipeObject {
     var label: String
-    var value: SettingValue
+    var value: SettingValue?
+    var set: [String: SettingValue]?
     var x: Double?
+    /// Recording fields for this value's variants, over the group's.
+    var recording: RecordingSettings?
 }
 
 /// A number in full mode and in quick mode.
@@ -87,6 +143,9 @@ struct ItemSpec: Codable, StrictRecipeObject {
     var data: String
     var table: TableSpec?
     var figure: FigureSpec?
+    /// A built-in report's Swift hook that renders the item, by id, for what no spec can say
+    /// (a gradient-check table, a bespoke statistic); it reads the runs of the report's groups.
+    var hook: String?
 }
 
 /// A table with a row per variant of `groups` and a column per statistic, each beside the paper's value.

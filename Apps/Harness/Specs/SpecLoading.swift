@@ -27,16 +27,19 @@ enum SpecReportLoader {
         return try names.map { try load(file: (path as NSString).appendingPathComponent($0), registry: registry) }
     }
 
-    static func load(file: String, registry: ComponentRegistry?) throws -> SpecReport {
+    /// - Parameter hooks: a built-in report's Swift hooks (a user's spec has none, and may not take a built-in's id).
+    static func load(file: String, registry: ComponentRegistry?, hooks: [String: ReportHook]? = nil) throws
+        -> SpecReport
+    {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw RecipeError.malformed(source: file, detail: "cannot be read")
         }
         let spec = try StrictJSON.decode(ReportSpec.self, from: data, source: file)
         let variants = try spec.groups.enumerated().flatMap { index, group in
-            try group.variants(field: "groups[\(index)]", source: file)
+            try group.variants(reportID: spec.id, field: "groups[\(index)]", source: file)
         }
-        let report = SpecReport(spec: spec, file: file, variants: variants)
-        try SpecValidation(report: report, source: file).validate()
+        let report = SpecReport(spec: spec, file: file, variants: variants, hooks: hooks ?? [:])
+        try SpecValidation(report: report, source: file, builtIn: hooks != nil).validate()
         if let registry {
             for variant in variants {
                 for recipe in [variant.full, variant.quick] {
@@ -52,6 +55,7 @@ enum SpecReportLoader {
 struct SpecValidation {
     let report: SpecReport
     let source: String
+    let builtIn: Bool
     var spec: ReportSpec { report.spec }
 
     func fail(_ field: String, _ detail: String) -> RecipeError {
@@ -62,7 +66,7 @@ struct SpecValidation {
         guard spec.id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#, options: .regularExpression) != nil else {
             throw fail("id", "\"\(spec.id)\" is not a folder name (letters, digits, '.', '_' and '-')")
         }
-        if allReports.contains(where: { $0.prefix == spec.id }) {
+        if !builtIn, allReports.contains(where: { $0.prefix == spec.id }) {
             throw fail("id", "\"\(spec.id)\" is a built-in report's id")
         }
         try unique(spec.groups.map(\.name), "groups", "group name")
@@ -96,6 +100,19 @@ struct SpecValidation {
         guard parts.count == 2, ["Table", "Fig."].contains(parts[0]) else {
             throw fail("\(field).id", "\"\(item.id)\" is not \"Table N\" or \"Fig. N\"")
         }
+        if let hook = item.hook {
+            guard report.hooks[hook] != nil else {
+                let known = report.hooks.keys.sorted()
+                throw fail(
+                    "\(field).hook",
+                    "no hook \"\(hook)\"; \(known.isEmpty ? "hooks are Swift in a built-in report, and a spec file has none" : "known: \(known.joined(separator: ", "))")"
+                )
+            }
+            guard item.table == nil, item.figure == nil else {
+                throw fail(field, "an item has either \"table\", \"figure\" or \"hook\"")
+            }
+            return
+        }
         switch (item.table, item.figure) {
         case (let table?, nil):
             guard parts[0] == "Table" else { throw fail("\(field).table", "a figure's id names a table") }
@@ -121,7 +138,7 @@ struct SpecValidation {
                 }
             }
         default:
-            throw fail(field, "an item has either \"table\" or \"figure\"")
+            throw fail(field, "an item has either \"table\", \"figure\" or \"hook\"")
         }
     }
 

@@ -10,11 +10,13 @@ struct SpecReport: ReportReproduction {
     let file: String
     /// Every variant of every group, in the spec's order.
     let variants: [SpecVariant]
+    /// The Swift hooks its items may name (built-in reports only).
+    var hooks: [String: ReportHook] = [:]
 
     var prefix: String { spec.id }
     var title: String { spec.title }
     var items: [(id: String, description: String, data: String)] {
-        spec.items.map { ($0.id, $0.description, $0.data) }
+        spec.items.map { ("\(spec.id) \($0.id)", $0.description, $0.data) }
     }
 
     /// The runs of one variant, one per trial.
@@ -23,8 +25,8 @@ struct SpecReport: ReportReproduction {
         return (0..<context.trials(full: variant.trials.full, quick: variant.trials.quick)).map { trial in
             RunRequest(
                 kind: .sharedLoop, label: "\(spec.id) \(variant.name) trial \(trial)", dataset: recipe.dataset,
-                model: recipe.model, training: recipe.training,
-                seed: context.seed("\(spec.id)/\(variant.name)", trial: trial))
+                model: recipe.model, training: recipe.training, recording: variant.recording,
+                seed: context.seed(variant.seedName, trial: trial))
         }
     }
 
@@ -48,9 +50,12 @@ struct SpecReport: ReportReproduction {
         }
         let rendering = SpecRendering(report: self, runs: runs)
         document.addText("Source: \(spec.source). Spec: `\(URL(fileURLWithPath: file).lastPathComponent)`.")
+        let hookInput = ReportHookInput(report: self, context: context, document: document, runs: runs)
         for item in spec.items {
             let number = String(item.id.split(separator: " ").last ?? "")
-            if let table = item.table {
+            if let hook = item.hook.flatMap({ hooks[$0] }) {
+                try hook(hookInput)
+            } else if let table = item.table {
                 document.addTable(
                     number: number, title: item.description, caption: "Data: \(item.data).",
                     markdown: rendering.markdown(table))

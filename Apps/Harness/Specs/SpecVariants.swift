@@ -12,6 +12,9 @@ struct SpecVariant {
     let quick: TrainingRecipe
     /// The numeric value of each grid axis for this variant (nil where it is not a number), for sweeps.
     let axisValues: [Double?]
+    /// The name its seeds are derived from.
+    let seedName: String
+    let recording: RecordingSpec
 
     func recipe(_ mode: Mode) -> TrainingRecipe { mode == .full ? full : quick }
 }
@@ -21,17 +24,25 @@ extension RunGroupSpec {
     /// - Parameters:
     ///   - field: the group's field path in the spec, for errors ("groups[1]").
     ///   - source: the spec's file.
-    func variants(field: String, source: String) throws -> [SpecVariant] {
-        var combinations: [(labels: [String], values: [(path: String, value: GridValue)])] = [([], [])]
-        for axis in grid ?? [] {
+    func variants(reportID: String, field: String, source: String) throws -> [SpecVariant] {
+        var combinations: [(labels: [String], values: [GridValue], settings: [(path: String, value: SettingValue)])] = [
+            ([], [], [])
+        ]
+        for (index, axis) in (grid ?? []).enumerated() {
+            let settings = try axis.values.enumerated().map { valueIndex, gridValue in
+                try Self.settings(
+                    of: gridValue, on: axis, field: "\(field).grid[\(index)].values[\(valueIndex)]", source: source)
+            }
             combinations = combinations.flatMap { combination in
-                axis.values.map { (combination.labels + [$0.label], combination.values + [(axis.field, $0)]) }
+                zip(axis.values, settings).map {
+                    (combination.labels + [$0.label], combination.values + [$0], combination.settings + $1)
+                }
             }
         }
         return try combinations.map { combination in
             var full = recipe
-            for (path, gridValue) in combination.values {
-                full = try Self.setting(full, path: path, to: gridValue.value, field: "\(field).grid", source: source)
+            for (path, value) in combination.settings {
+                full = try Self.setting(full, path: path, to: value, field: "\(field).grid", source: source)
             }
             var quickRecipe = full
             for (path, value) in (quick ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -43,7 +54,29 @@ extension RunGroupSpec {
                 name: name, group: self.name, trials: trials,
                 full: try Self.decode(full, source: "\(source): \(field).recipe (\(name))"),
                 quick: try Self.decode(quickRecipe, source: "\(source): \(field).recipe (\(name), quick)"),
-                axisValues: combination.values.map { $0.value.x ?? $0.value.value.number })
+                axisValues: combination.values.map { $0.x ?? $0.value?.number },
+                seedName: seedName ?? "\(reportID)/\(name)",
+                recording: combination.values.reduce(recording ?? RecordingSettings()) {
+                    $0.overridden(by: $1.recording)
+                }
+                .recording)
+        }
+    }
+
+    /// The (path, value) pairs one grid value sets: its axis's field, or its own `set`.
+    private static func settings(of gridValue: GridValue, on axis: GridAxis, field: String, source: String) throws
+        -> [(path: String, value: SettingValue)]
+    {
+        switch (axis.field, gridValue.value, gridValue.set) {
+        case (let path?, let value?, nil): return [(path, value)]
+        case (nil, nil, let set?) where !set.isEmpty: return set.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        case (_?, _, _):
+            throw RecipeError.malformed(
+                source: source, detail: "field \(field): an axis with a field takes \"value\" (and no \"set\")")
+        default:
+            throw RecipeError.malformed(
+                source: source,
+                detail: "field \(field): an axis without a field takes \"set\", an object of field paths and values")
         }
     }
 

@@ -1,0 +1,229 @@
+import Backprop
+import Foundation
+
+/// Report 001's Swift hooks ("Project 2 – Mini Deep Learning Framework", EPFL EE-559): its spec
+/// (`ReportSpecs/001.json`) holds the runs (activations, initialisations, losses, optimizers, a
+/// plateau scheduler and dropout on the disk data) and names these for its tables and figures.
+enum Report001Hooks {
+    /// Every hook by the id the spec names.
+    static let hooks: [String: ReportHook] = [
+        "001.first-model": { firstModel($0.document, $0.first("fig1 \(firstModelSetup)")) },
+        "001.activations": { try activationTable($0.document) },
+        "001.initializations": { initializationTable($0.document) },
+        "001.activation-grid": { input in
+            let means = gridFigure(
+                input, number: "2",
+                title: "Testing error rates for different activation functions and weight initialization",
+                groups: ["ReLU", "Tanh"], series: ["default", "xavier", "he"],
+                cells: ["relu", "tanh"].enumerated().flatMap { group, activation in
+                    ["pytorch-default", "xavier-normal", "he-normal"].enumerated().map { series, initializer in
+                        ("\(activation)/\(initializer)/mse/sgd", group, series)
+                    }
+                })
+            figure2Gates(input.document, means)
+        },
+        "001.loss-grid": { input in
+            let (losses, optimizers) = (["MSE", "CE"], ["SGD", "Adam"])
+            let means = gridFigure(
+                input, number: "3", title: "Testing error rates for different losses and optimizers",
+                groups: losses, series: optimizers,
+                cells: ["mse", "cross-entropy"].enumerated().flatMap { group, loss in
+                    ["sgd", "adam"].enumerated().map { series, optimizer in
+                        ("relu/pytorch-default/\(loss)/\(optimizer)", group, series)
+                    }
+                })
+            figure3Gates(input.document, means, losses: losses, optimizers: optimizers)
+        },
+        "001.scheduler": { input in
+            schedulerFigure(input.document, with: input.first(scheduled), without: input.first(unscheduled))
+        },
+        "001.dropout": { input in
+            dropoutFigure(input.document, dropout: input.first(withDropout), reference: input.first(scheduled))
+        },
+    ]
+
+    static let firstModelSetup = "relu/pytorch-default/mse/sgd"
+    static let scheduled = "scheduler relu/pytorch-default/cross-entropy/adam/plateau"
+    static let unscheduled = "scheduler relu/pytorch-default/cross-entropy/adam"
+    static let withDropout = "scheduler relu/pytorch-default/cross-entropy/adam/plateau/dropout 0.1"
+
+    private static func testError(_ run: RunResult) -> Double { 100 * (1 - (run.finalTestAccuracy ?? 0)) }
+
+    private static func firstModel(_ document: ReportDocument, _ run: RunResult?) {
+        let figure = Figure()
+        let axes = figure.axes()
+        axes.xLabel = "epoch"
+        axes.yLabel = "MSE loss"
+        axes.yScale = .logarithmic
+        let train = run?.history.epochs.map { $0.trainEvaluationLoss ?? .nan } ?? []
+        let test = run?.history.epochs.map { $0.testLoss ?? .nan } ?? []
+        axes.plot(x: train.indices.map { Double($0 + 1) }, y: train, label: "train set")
+        axes.plot(x: test.indices.map { Double($0 + 1) }, y: test, label: "test set")
+        let error = run.map(testError) ?? .nan
+        let falls = { (values: [Double]) in (values.last ?? .nan) < 0.5 * (values.first ?? .nan) }
+        document.gate(
+            "Fig. 1", "final loss < 50 % of the epoch-1 loss (train / test)", paper: "loss reduced over the epochs",
+            reproduced:
+                "\(formatted(train.first, 4)) → \(formatted(train.last, 4)) / \(formatted(test.first, 4)) → \(formatted(test.last, 4))",
+            condition: .shape(), holds: run == nil ? nil : falls(train) && falls(test))
+        document.gate(
+            "Fig. 1", "final test error (%)", paper: "—", measured: run.map(testError), shown: formatted(error),
+            tolerance: .atMost(10, unit: "%"))
+        document.addFigure(
+            number: "1", title: "Training session of first model: loss of train set and test set over 200 epochs",
+            caption:
+                "2 → 25 → 25 → 25 → 1, ReLU, MSE against the 0/1 label, SGD with momentum; the loss of the whole training and test sets after each epoch.",
+            proposals: [
+                "UNSTATED → PROPOSAL: PyTorch default init, SGD η = 0.01 in report 001's velocity form with γ = 0.9 (E001-4), batch 100, 1,000 + 1,000 points."
+            ],
+            figure: figure, numbers: ["train_loss": train, "test_loss": test, "final_test_error_percent": error])
+    }
+
+    private static func gridFigure(
+        _ input: ReportHookInput, number: String, title: String, groups: [String], series: [String],
+        cells: [(setup: String, group: Int, series: Int)]
+    ) -> [[Double]] {
+        let document = input.document
+        var means = Array(repeating: Array(repeating: Double.nan, count: groups.count), count: series.count)
+        var stds = means
+        var rows: [[String]] = []
+        var numbers: [String: Any] = [:]
+        for (setup, g, s) in cells {
+            let errors = input.results("grid \(setup)").compactMap { $0 }.map(testError)
+            means[s][g] = Statistics.mean(errors)
+            stds[s][g] = Statistics.standardDeviation(errors)
+            rows.append([
+                "\(groups[g]), \(series[s])", "\(errors.count)", formatted(means[s][g]), formatted(stds[s][g]),
+                formatted(Statistics.variance(errors)),
+            ])
+            numbers["\(groups[g]) \(series[s])"] = errors
+        }
+        let figure = Figure()
+        let axes = figure.axes()
+        axes.yLabel = "test error (%)"
+        axes.bar(
+            categories: groups,
+            series: series.indices.map { BarSeries(label: series[$0], values: means[$0], errors: stds[$0]) })
+        document.addFigure(
+            number: number, title: title,
+            caption:
+                "Mean test error (%) after the last epoch, error bars ±1 std over the trials; data and weights are redrawn for every trial. MSE networks have one linear output trained against the 0/1 label; CE networks two logits with the softmax inside the loss.\n\n"
+                + markdownTable(["configuration", "trials", "mean", "std", "variance"], rows),
+            proposals: [
+                "UNSTATED → PROPOSAL: SGD η = 0.01, γ = 0.9 (velocity form); Adam η = 1e-3, β = (0.9, 0.999), ε = 1e-8; batch 100; λ = 0 (E001-5)."
+            ],
+            figure: figure, numbers: numbers)
+        return means
+    }
+
+    /// Fig. 2's checks on the mean test errors, by [initialisation][activation].
+    private static func figure2Gates(_ document: ReportDocument, _ means: [[Double]]) {
+        let worst = means.flatMap { $0 }.max() ?? .nan
+        document.gate(
+            "Fig. 2", "largest mean test error over the 6 configurations (%)", paper: "—", measured: worst,
+            shown: formatted(worst), tolerance: .atMost(8, unit: "%"))
+        let relu = Statistics.mean(means.map { $0[0] })
+        let tanh = Statistics.mean(means.map { $0[1] })
+        document.note(
+            "Fig. 2", "ORDER: ReLU better than Tanh on average", paper: "ReLU better",
+            reproduced: "ReLU \(formatted(relu)) vs Tanh \(formatted(tanh))",
+            tolerance: .soft("pilot found the reverse"))
+    }
+
+    /// Fig. 3's checks on the mean test errors, by [optimizer][loss].
+    private static func figure3Gates(
+        _ document: ReportDocument, _ means: [[Double]], losses: [String], optimizers: [String]
+    ) {
+        for (g, loss) in losses.enumerated() {
+            document.gate(
+                "Fig. 3", "\(loss): Adam's mean test error < SGD's", paper: "Adam better",
+                reproduced: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))", condition: .order,
+                holds: means[1][g] < means[0][g])
+        }
+        for (s, optimizer) in optimizers.enumerated() {
+            let gap = abs(means[s][0] - means[s][1])
+            document.note(
+                "Fig. 3", "\(optimizer): |MSE − CE| (pp)", paper: "no evident difference", reproduced: formatted(gap),
+                measured: gap, tolerance: .soft("≤ 1.5"))
+        }
+    }
+
+    private static func schedulerFigure(_ document: ReportDocument, with: RunResult?, without: RunResult?) {
+        let figure = Figure()
+        let axes = figure.axes()
+        axes.xLabel = "epoch"
+        axes.yLabel = "mean training loss"
+        axes.yScale = .logarithmic
+        let a = with?.history.epochs.map(\.trainLoss) ?? []
+        let b = without?.history.epochs.map(\.trainLoss) ?? []
+        axes.plot(x: b.indices.map { Double($0 + 1) }, y: b, label: "without scheduler")
+        axes.plot(x: a.indices.map { Double($0 + 1) }, y: a, label: "with ReduceLROnPlateau")
+        let reductions = with?.history.rateReductionEpochs ?? []
+        for (index, epoch) in reductions.enumerated() {
+            axes.verticalLine(at: Double(epoch), label: index == 0 ? "learning rate × 0.1" : nil)
+        }
+        let drop = reductions.first.map { epoch -> Bool in
+            let before = a[max(0, epoch - 5)..<epoch]
+            let after = a[min(epoch, a.count)..<min(epoch + 5, a.count)]
+            return !after.isEmpty && Statistics.mean(Array(after)) < Statistics.mean(Array(before))
+        }
+        document.gate(
+            "Fig. 4", "rate reductions within the run, loss drops right after the first",
+            paper: "steps where the rate is reduced",
+            reproduced:
+                "reductions at epochs \(reductions.map(String.init).joined(separator: ", ")); drop \(drop.map { $0 ? "yes" : "no" } ?? "—")",
+            condition: .shape(), holds: with == nil ? nil : (drop ?? false))
+        document.note(
+            "Fig. 4", "final training loss with ≤ without scheduler", paper: "scheduler improves final scores",
+            reproduced: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))", tolerance: .soft())
+        document.addFigure(
+            number: "4", title: "Training loss for model with and without a scheduler",
+            caption:
+                "ReLU, default init, CE, Adam, the same seed for both runs; dashed lines mark the epochs after which the plateau scheduler cut the rate.",
+            proposals: [
+                "UNSTATED → PROPOSAL: PyTorch ReduceLROnPlateau defaults (factor 0.1, patience 10, relative threshold 1e-4), fed the epoch's mean training loss once per epoch; no dropout."
+            ],
+            figure: figure, numbers: ["with_scheduler": a, "without_scheduler": b, "reduction_epochs": reductions])
+    }
+
+    private static func dropoutFigure(_ document: ReportDocument, dropout: RunResult?, reference: RunResult?) {
+        let figure = Figure()
+        let axes = figure.axes()
+        axes.xLabel = "epoch"
+        axes.yLabel = "test loss"
+        axes.yScale = .logarithmic
+        let trainMode = dropout?.history.epochs.map { $0.testLossInTrainingMode ?? .nan } ?? []
+        let evalMode = dropout?.history.epochs.map { $0.testLoss ?? .nan } ?? []
+        let none = reference?.history.epochs.map { $0.testLoss ?? .nan } ?? []
+        axes.plot(
+            x: trainMode.indices.map { Double($0 + 1) }, y: trainMode, label: "dropout 0.1, train() mode (as the paper)"
+        )
+        axes.plot(x: evalMode.indices.map { Double($0 + 1) }, y: evalMode, label: "dropout 0.1, eval() mode")
+        axes.plot(x: none.indices.map { Double($0 + 1) }, y: none, label: "no dropout")
+        func jitter(_ values: [Double]) -> Double {
+            let tail = Array(values.suffix(values.count / 2))
+            return Statistics.standardDeviation(zip(tail.dropFirst(), tail).map { $0 - $1 })
+        }
+        let (j1, j3) = (jitter(trainMode), jitter(none))
+        document.gate(
+            "Fig. 5", "std of epoch-to-epoch changes over the second half: dropout (train mode) > no dropout",
+            paper: "higher fluctuation",
+            reproduced: "\(formatted(j1, 5)) vs \(formatted(j3, 5))", condition: .shape(),
+            holds: dropout == nil ? nil : j1 > j3)
+        let gap = abs(testErrorOrNaN(dropout) - testErrorOrNaN(reference))
+        document.note(
+            "Fig. 5", "|test error with dropout (eval) − without| (pp)", paper: "no significant difference",
+            reproduced: formatted(gap), measured: gap, tolerance: .soft("≤ 1.5"))
+        document.addFigure(
+            number: "5", title: "Testing loss for model with dropout",
+            caption:
+                "ReLU, default init, plateau scheduler, CE, Adam; dropout after each hidden activation. Curve 1 is the paper's measurement (test loss with dropout still active, E001-10); curve 2 the same model in eval mode; curve 3 the same configuration without dropout (Fig. 4's scheduled run).",
+            proposals: [
+                "PROPOSAL (E001-7): drop probability 0.1 from the caption (the text says 50 %); placement after every hidden activation (UNSTATED)."
+            ],
+            figure: figure,
+            numbers: ["test_loss_train_mode": trainMode, "test_loss_eval_mode": evalMode, "test_loss_no_dropout": none])
+    }
+
+    private static func testErrorOrNaN(_ run: RunResult?) -> Double { run.map(testError) ?? .nan }
+}
