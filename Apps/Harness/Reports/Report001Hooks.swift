@@ -47,14 +47,20 @@ enum Report001Hooks {
     static let unscheduled = "scheduler relu/pytorch-default/cross-entropy/adam"
     static let withDropout = "scheduler relu/pytorch-default/cross-entropy/adam/plateau/dropout 0.1"
 
-    private static func testError(_ run: RunResult) -> Double { 100 * (1 - (run.finalTestAccuracy ?? 0)) }
-
-    private static func firstModel(_ document: ReportDocument, _ run: RunResult?) {
+    /// A figure of losses per epoch on a log scale.
+    private static func lossPerEpochFigure(yLabel: String) -> (Figure, Axes) {
         let figure = Figure()
         let axes = figure.axes()
         axes.xLabel = "epoch"
-        axes.yLabel = "MSE loss"
+        axes.yLabel = yLabel
         axes.yScale = .logarithmic
+        return (figure, axes)
+    }
+
+    private static func testError(_ run: RunResult) -> Double { 100 * (1 - (run.finalTestAccuracy ?? 0)) }
+
+    private static func firstModel(_ document: ReportDocument, _ run: RunResult?) {
+        let (figure, axes) = lossPerEpochFigure(yLabel: "MSE loss")
         let train = run?.history.epochs.map { $0.trainEvaluationLoss ?? .nan } ?? []
         let test = run?.history.epochs.map { $0.testLoss ?? .nan } ?? []
         axes.plot(x: train.indices.map { Double($0 + 1) }, y: train, label: "train set")
@@ -149,11 +155,7 @@ enum Report001Hooks {
     }
 
     private static func schedulerFigure(_ document: ReportDocument, with: RunResult?, without: RunResult?) {
-        let figure = Figure()
-        let axes = figure.axes()
-        axes.xLabel = "epoch"
-        axes.yLabel = "mean training loss"
-        axes.yScale = .logarithmic
+        let (figure, axes) = lossPerEpochFigure(yLabel: "mean training loss")
         let a = with?.history.epochs.map(\.trainLoss) ?? []
         let b = without?.history.epochs.map(\.trainLoss) ?? []
         axes.plot(x: b.indices.map { Double($0 + 1) }, y: b, label: "without scheduler")
@@ -187,11 +189,7 @@ enum Report001Hooks {
     }
 
     private static func dropoutFigure(_ document: ReportDocument, dropout: RunResult?, reference: RunResult?) {
-        let figure = Figure()
-        let axes = figure.axes()
-        axes.xLabel = "epoch"
-        axes.yLabel = "test loss"
-        axes.yScale = .logarithmic
+        let (figure, axes) = lossPerEpochFigure(yLabel: "test loss")
         let trainMode = dropout?.history.epochs.map { $0.testLossInTrainingMode ?? .nan } ?? []
         let evalMode = dropout?.history.epochs.map { $0.testLoss ?? .nan } ?? []
         let none = reference?.history.epochs.map { $0.testLoss ?? .nan } ?? []
