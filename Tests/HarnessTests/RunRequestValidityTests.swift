@@ -28,7 +28,7 @@ final class RunRequestValidityTests: XCTestCase {
         let context = ReproductionContext(
             mode: .quick, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard),
             registry: .standard)
-        var request = try XCTUnwrap(context.requests(of: Report000()).first)
+        var request = try XCTUnwrap(allReports.first.flatMap { context.requests(of: $0).first })
         let finite = request.key
         request.training.optimizer.learningRate = .nan
         let nan = request.key

@@ -60,7 +60,8 @@ struct ReproductionOptions: ParsableArguments {
 
 /// Every report, in order.
 let allReports: [any ReportReproduction] = [
-    Report000(), BuiltInSpecs.report("001", hooks: Report001Hooks.hooks), Report002(), Report003(), Report004(),
+    BuiltInSpecs.report("000", hooks: Report000.hooks), BuiltInSpecs.report("001", hooks: Report001Hooks.hooks),
+    Report002(), Report003(), Report004(),
 ]
 
 /// The reports whose prefix or item ids match `ids` (all built-in ones when empty), and the

@@ -8,9 +8,12 @@ extension Report000 {
     /// Whether a run ended degenerate (final training accuracy below 80 %).
     static func isDegenerate(_ run: RunResult) -> Bool { (run.finalTrainAccuracy ?? 0) < 0.8 }
 
-    func addFindings(_ document: ReportDocument, _ outcomes: [String: [RunResult]], _ context: ReproductionContext) {
-        guard let ann2 = Self.networks.first(where: { $0.paper?.gate == .notComparable }), let paper = ann2.paper?.row,
-            let xavier = Self.networks.first(where: { $0.paper == nil })
+    static func addFindings(
+        _ document: ReportDocument, _ networks: [Network], _ outcomes: [String: [RunResult]],
+        _ context: ReproductionContext
+    ) {
+        guard let ann2 = networks.first(where: { $0.paper?.gate == .notComparable }), let paper = ann2.paper?.row,
+            let xavier = networks.first(where: { $0.paper == nil })
         else { return }
         let testError = { (runs: [RunResult]) in runs.map { 100 * (1 - ($0.finalTestAccuracy ?? 0)) } }
         let faithful = outcomes[ann2.name] ?? []
@@ -45,7 +48,7 @@ extension Report000 {
                         hypothesis:
                             "The gap comes from runs that never leave the saturated start (the N(0, 1) init with 25-unit layers drives the sigmoid output to 0 or 1, where MSE's gradient vanishes), not from the network or the training rule.",
                         experiment:
-                            "Table 5's ten ANN2 runs split by whether they ended degenerate (final training accuracy < 80 %), and the spec's supplementary ANN2 with Xavier-normal init (ten runs, same data seeds' scheme), both \(context.value(full: 1000, quick: 200)) epochs.",
+                            "Table 5's ten ANN2 runs split by whether they ended degenerate (final training accuracy < 80 %), and the spec's supplementary ANN2 with Xavier-normal init (ten runs, same data seeds' scheme), both \(ann2.epochs) epochs.",
                         numbers: markdownTable(["runs", "n", "test error % (mean ± std)", "median"], rows)
                             + "\n\nDegenerate runs end at training accuracy \(degenerateAccuracy.map { formatted($0, 1) }.joined(separator: ", ")) %: the class balance of the disk data, i.e. a constant output.",
                         outcome: healthy.isEmpty
