@@ -28,7 +28,7 @@ final class CIFARRunTests: XCTestCase {
         let registry = ComponentRegistry.standard
         let data = DataStore(dataDirectory: dataDirectory.path, registry: registry)
         let context = ReproductionContext(mode: .quick, seed: 2024, trials: nil, data: data, registry: registry)
-        let requests = context.requests(of: Report002()).filter { $0.dataset.name == "cifar10" }
+        let requests = context.requests(of: Report002.builtIn).filter { $0.dataset.name == "cifar10" }
         XCTAssertEqual(requests.count, 5, "one run per (lr, momentum) of Table 1")
         let request = try XCTUnwrap(requests.first)
         let result = try RunExecutor(data: data, registry: registry).execute(request)
@@ -40,7 +40,8 @@ final class CIFARRunTests: XCTestCase {
         XCTAssertNotNil(result.finalTestAccuracy)
         XCTAssertNil(result.finalTrainLoss, "the whole-training-set evaluation is skipped for CIFAR")
 
-        let model = try registry.buildModel(.layers(Report002.tutorialNetwork), random: RandomSource(seed: 1))
+        let tutorialNetwork = try XCTUnwrap(Report002.builtIn.variants(named: ["CIFAR"]).first).full.model
+        let model = try registry.buildModel(tutorialNetwork, random: RandomSource(seed: 1))
         XCTAssertEqual(model.outputShape, [10])
         XCTAssertEqual(model.model.parameterCount, 62006, "the PyTorch tutorial network's parameter count")
     }
@@ -53,7 +54,7 @@ final class CIFARRunTests: XCTestCase {
             dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("no-data-\(UUID())").path,
             registry: registry)
         let context = ReproductionContext(mode: .full, seed: 2024, trials: nil, data: data, registry: registry)
-        let item = try XCTUnwrap(Report002().timedItems(context).first)
+        let item = try XCTUnwrap(Report002.builtIn.timedItems(context).first)
         XCTAssertEqual(item.id, "002 Table 1")
         XCTAssertEqual(
             item.requests.map(\.training.epochs).sorted(), [2, 2, 2, 10, 10],
@@ -84,7 +85,7 @@ final class CIFARRunTests: XCTestCase {
         func hashes() -> [String] {
             let data = DataStore(dataDirectory: dataDirectory.path, registry: .standard)
             let context = ReproductionContext(mode: .quick, seed: 2024, trials: nil, data: data, registry: .standard)
-            return Report002().cifarRequests(context).map(\.hash)
+            return Report002(report: Report002.builtIn, context: context).cifarRequests().map(\.hash)
         }
         let before = hashes()
         XCTAssertEqual(hashes(), before, "the same files give the same keys")

@@ -3,11 +3,18 @@ import XCTest
 
 @testable import BackpropHarness
 
-/// Report 003's printed numbers as labelled records (issue 14): spot values against the paper's
+/// Report 003's hooks over its built-in spec, in full mode.
+private let report003 = Report003(
+    report: Report003.builtIn,
+    context: ReproductionContext(
+        mode: .full, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard),
+        registry: .standard))
+
+/// Report 003's printed numbers as the spec's labelled paper rows (issues 14, 23): spot values against the paper's
 /// tables, and the rows line up with the runs the full mode makes.
 final class Report003PaperDataTests: XCTestCase {
     func testTable11RowsBelongToTheirModels() throws {
-        let models = Report003.models
+        let models = report003.models
         XCTAssertEqual(models.filter(\.inPaper).count, 10, "ten rows in the paper plus the spec's extra row")
         let first = try XCTUnwrap(models.first { $0.name == "0-layer + MSE" }?.paper)
         XCTAssertEqual(first.seconds, 168)
@@ -21,14 +28,14 @@ final class Report003PaperDataTests: XCTestCase {
     }
 
     func testSweepRowsCoverTheFullModeValues() {
-        XCTAssertEqual(Report003.paper12.map(\.value), [1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001])
-        XCTAssertEqual(Report003.paper13.count, 11)
-        XCTAssertTrue(Report003.paper13.last!.results.trainLoss.isNaN, "momentum 1.0 diverged in the paper")
-        XCTAssertEqual(Report003.paper14.map(\.value), [10, 20, 30, 40, 50, 60, 100, 200, 300, 400])
+        XCTAssertEqual(report003.paper12.map(\.value), [1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001])
+        XCTAssertEqual(report003.paper13.count, 11)
+        XCTAssertTrue(report003.paper13.last!.results.trainLoss.isNaN, "momentum 1.0 diverged in the paper")
+        XCTAssertEqual(report003.paper14.map(\.value), [10, 20, 30, 40, 50, 60, 100, 200, 300, 400])
         // The baseline row (lr 0.01, m 0.9, B 100) is the same run in every table, and the paper prints it the same way.
-        let baseline = [Report003.paper12[2].results, Report003.paper13[9].results].map { [$0.trainLoss, $0.testLoss] }
+        let baseline = [report003.paper12[2].results, report003.paper13[9].results].map { [$0.trainLoss, $0.testLoss] }
         XCTAssertEqual(baseline[0], baseline[1])
-        XCTAssertEqual(Report003.paper14[6].results.trainLoss, Report003.paper12[2].results.trainLoss)
+        XCTAssertEqual(report003.paper14[6].results.trainLoss, report003.paper12[2].results.trainLoss)
         XCTAssertEqual(Report003.Sweep.batchSize.plural, "Batch Sizes")
     }
 }
@@ -36,7 +43,7 @@ final class Report003PaperDataTests: XCTestCase {
 /// The spec's per-row gates and the architecture tables travel with the printed rows.
 final class Report003GateDataTests: XCTestCase {
     func testSweepRowsCarryTheirGates() throws {
-        let rates = Dictionary(uniqueKeysWithValues: Report003.paper12.map { ($0.value, $0) })
+        let rates = Dictionary(uniqueKeysWithValues: report003.paper12.map { ($0.value, $0) })
         guard case .diverges = try XCTUnwrap(rates[1.0]).gate else { return XCTFail("lr 1.0 diverged in the paper") }
         guard case .nearChance = try XCTUnwrap(rates[0.00001]).gate else { return XCTFail("lr 1e-5 stays near chance") }
         guard case .testAccuracy(let band) = try XCTUnwrap(rates[0.0001]).gate else {
@@ -44,14 +51,14 @@ final class Report003GateDataTests: XCTestCase {
         }
         XCTAssertEqual(band, 3.0, "still converging: ±3 pp")
         XCTAssertEqual(
-            Report003.paper12.filter(\.trainLossGated).map(\.value), [0.1, 0.01, 0.001],
+            report003.paper12.filter(\.trainLossGated).map(\.value), [0.1, 0.01, 0.001],
             "losses gated for the converging rates only")
-        XCTAssertEqual(Report003.paper13.filter { !$0.trainLossGated }.map(\.value), [1.0])
-        XCTAssertTrue(Report003.paper14.allSatisfy(\.trainLossGated))
+        XCTAssertEqual(report003.paper13.filter { !$0.trainLossGated }.map(\.value), [1.0])
+        XCTAssertTrue(report003.paper14.allSatisfy(\.trainLossGated))
     }
 
     func testTablesOneToTenComeFromTheModelsWithTheSpecsCorrections() {
-        let titled = Report003.models.compactMap(\.architecture)
+        let titled = report003.models.compactMap(\.architecture)
         XCTAssertEqual(titled.count, 10, "the extra row has no architecture table")
         XCTAssertEqual(titled.first?.title, "No-hidden-layer Network with Euclidean Loss")
         XCTAssertEqual(
@@ -63,7 +70,7 @@ final class Report003GateDataTests: XCTestCase {
 /// `print(model)` of report 003's network, built from the registry as the runs build it.
 final class Report003ModelDescriptionTests: XCTestCase {
     func testTheTwoLayerReLUNetworkPrintsEachLayerWithItsSizes() throws {
-        let model = try ComponentRegistry.standard.makeModel(Report003.models[9].spec, random: RandomSource(seed: 0))
+        let model = try ComponentRegistry.standard.makeModel(report003.models[9].spec, random: RandomSource(seed: 0))
         XCTAssertEqual(
             "\(model)",
             """

@@ -31,9 +31,14 @@ final class ReportSpecDocumentationTests: XCTestCase {
                 recording: RecordingSettings(
                     evaluateEveryEpoch: true, evaluateBeforeTraining: true, evaluateTrainingSet: true,
                     evaluateTestInTrainingMode: true, iterationWindow: 1, rawIterations: 1, evaluationInterval: 1,
-                    nonFiniteStops: true, skipsFinalTrainEvaluation: true, recordsParameterSquaredNorm: true)))
-        collect(RunGroupSpec(name: "", recipe: .object([:]), trials: FullAndQuick(full: 1, quick: 1), seedName: ""))
-        collect(ItemSpec(id: "", description: "", data: "", hook: ""))
+                    nonFiniteStops: true, skipsFinalTrainEvaluation: true, recordsParameterSquaredNorm: true),
+                seedName: ""))
+        collect(GridAxis(field: "", values: [], quick: []))
+        collect(
+            RunGroupSpec(
+                name: "", recipe: .object([:]), trials: FullAndQuick(full: 1, quick: 1), seedName: "", runLabel: ""))
+        collect(ItemSpec(id: "", description: "", data: "", hook: "", timedGroups: []))
+        collect(ReportSpec(id: "", title: "", source: "", groups: [], items: [], findingsHook: ""))
         collect(FigureSpec(kind: .sweep, groups: [], xLabel: "", yLabel: "", logX: true, logY: true))
         for field in fields.subtracting(["recipe", "settings"]).sorted() {
             XCTAssertTrue(

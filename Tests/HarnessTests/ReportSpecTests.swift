@@ -207,20 +207,48 @@ final class BuiltInSpecReportTests: XCTestCase {
 
     /// The committed full run's runs.csv lists every run by label and cache hash: the reports that
     /// became spec files keep every run (and so every cached result) of their Swift versions.
+    /// Reports 003's and 004's MNIST runs need the data (as BACKPROP_DATA gives it; CI has it).
     func testBuiltInSpecsHaveTheCacheKeysOfTheCommittedFullRun() throws {
-        for (id, count) in [("000", 40), ("001", 94)] {
+        let mnist = DataDirectory.resolve()
+        var reports = [("000", 40, "no-data-here"), ("001", 94, "no-data-here"), ("002", 10, "no-data-here")]
+        if MNIST.isAvailable(dataDirectory: mnist) { reports += [("003", 53, mnist), ("004", 50, mnist)] }
+        for (id, count, data) in reports {
             let runs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Reports/\(id)/runs.csv")
             let rows = try String(contentsOf: runs, encoding: .utf8).split(separator: "\n").dropFirst()
             let committed = rows.map { row -> String in
-                let fields = row.split(separator: ",", omittingEmptySubsequences: false)
-                return "\(fields[0]) \(fields[2])"
+                // A label with a comma is quoted ("… | finding: 50,000 training images").
+                let (label, rest) =
+                    row.hasPrefix("\"")
+                    ? (row.dropFirst().prefix { $0 != "\"" }, row.dropFirst().drop { $0 != "\"" }.dropFirst(2))
+                    : (row.prefix { $0 != "," }, row.drop { $0 != "," }.dropFirst())
+                return "\(label) \(rest.split(separator: ",", omittingEmptySubsequences: false)[1])"
             }
             let report = try XCTUnwrap(allReports.first { $0.prefix == id } as? SpecReport, id)
-            let requests = context(.full).requests(of: report)
+            let context = ReproductionContext(
+                mode: .full, seed: 2024, trials: nil, data: DataStore(dataDirectory: data, registry: .standard),
+                registry: .standard)
+            let requests = context.requests(of: report)
             XCTAssertEqual(requests.map { "\($0.label) \($0.hash)" }, committed, id)
             XCTAssertEqual(requests.count, count, id)
         }
+    }
+
+    /// Quick mode runs the sweeps' quick values only, and no finding's experiment.
+    func testReport003sQuickRunsAreTheSweepsQuickValues() throws {
+        let mnist = DataDirectory.resolve()
+        guard MNIST.isAvailable(dataDirectory: mnist) else { throw XCTSkip("MNIST not found under \(mnist)") }
+        let report = try XCTUnwrap(allReports.first { $0.prefix == "003" })
+        let context = ReproductionContext(
+            mode: .quick, seed: 2024, trials: nil, data: DataStore(dataDirectory: mnist, registry: .standard),
+            registry: .standard)
+        let requests = context.requests(of: report)
+        let labels = requests.map(\.label)
+        XCTAssertEqual(labels.count, 11 + 3 * 3, "the baseline is in all four groups")
+        XCTAssertEqual(Set(labels).count, 11 + 3 * 2)
+        XCTAssertTrue(labels.contains("003 2-layer + Relu + SCE lr 0.01 m 0.5 B 100"))
+        XCTAssertFalse(labels.contains("003 2-layer + Relu + SCE lr 1.0 m 0.9 B 100"), "a full-mode value")
+        XCTAssertEqual(Set(requests.map(\.training.epochs)), [3])
     }
 
     func testReport001sQuickRunsAndItems() {

@@ -13,7 +13,10 @@ final class RunRequestValidityTests: XCTestCase {
         var checked = 0
         for mode in [Mode.quick, .full] {
             let context = ReproductionContext(mode: mode, seed: 2024, trials: nil, data: data, registry: registry)
-            let requests = allReports.flatMap { context.requests(of: $0) } + Report002().cifarRequests(context)
+            let cifar = Report002.builtIn.variants(named: ["CIFAR"]).flatMap {
+                Report002.builtIn.requests($0, context, evenIfMissing: true)
+            }
+            let requests = allReports.flatMap { context.requests(of: $0) } + cifar
             for request in requests {
                 XCTAssertNoThrow(try request.training.validate(source: request.label), request.label)
                 XCTAssertNoThrow(try request.dataset.validate(source: request.label), request.label)

@@ -7,13 +7,17 @@ import XCTest
 /// The seed claims that became checks (issue 23 item 5): report 002 Table 1's orderings and
 /// report 004 Figs. 5–7, each judged on numbers given here.
 final class SeedClaimCheckTests: XCTestCase {
-    func document() -> ReportDocument {
-        let registry = ComponentRegistry.standard
-        let context = ReproductionContext(
-            mode: .full, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: registry),
-            registry: registry)
-        return ReportDocument(prefix: "999", title: "test", context: context)
-    }
+    let context = ReproductionContext(
+        mode: .full, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard),
+        registry: .standard)
+
+    func document() -> ReportDocument { ReportDocument(prefix: "999", title: "test", context: context) }
+
+    /// Report 002's hooks over its built-in spec.
+    var report002: Report002 { Report002(report: Report002.builtIn, context: context) }
+
+    /// Report 004's hooks over its built-in spec.
+    var report004: Report004 { Report004(report: Report004.builtIn, context: context) }
 
     /// Table 1's printed accuracies (%), keyed as the report keys its rows.
     let printed: [String: Double] = [
@@ -23,7 +27,7 @@ final class SeedClaimCheckTests: XCTestCase {
 
     func testTable1OrderingsPassOnThePapersNumbersAndFailWhenOneIsSwapped() {
         let paper = document()
-        Report002().cifarOrderings(paper, accuracy: printed, present: true)
+        report002.cifarOrderings(paper, accuracy: printed, present: true)
         XCTAssertEqual(paper.checks.map(\.verdict), [.pass, .pass, .pass])
         XCTAssertEqual(paper.checks[1].reproduced, "2 epochs 52, 5 epochs 60, 10 epochs 61")
         XCTAssertEqual(paper.checks[1].numbers?.tolerance.kind, .ordering)
@@ -32,11 +36,11 @@ final class SeedClaimCheckTests: XCTestCase {
         swapped["0.001/0.9/10.0"] = 59.5
         swapped["0.001/0.7/2.0"] = 52.5
         let worse = document()
-        Report002().cifarOrderings(worse, accuracy: swapped, present: true)
+        report002.cifarOrderings(worse, accuracy: swapped, present: true)
         XCTAssertEqual(worse.checks.map(\.verdict), [.pass, .fail, .fail])
 
         let missing = document()
-        Report002().cifarOrderings(missing, accuracy: [:], present: false)
+        report002.cifarOrderings(missing, accuracy: [:], present: false)
         XCTAssertEqual(missing.checks.map(\.verdict), [.notRun, .notRun, .notRun])
         XCTAssertTrue(missing.checks[0].tolerance.contains("not run: CIFAR-10 is missing"))
     }
@@ -49,7 +53,7 @@ final class SeedClaimCheckTests: XCTestCase {
 
     func testFigure5FindsTheEpochWhereTrainingAccuracyOvertakesValidation() {
         let document = document()
-        Report004().crossoverNote(
+        report004.crossoverNote(
             document,
             [
                 record(1, train: 0.80, validation: 0.85), record(2, train: 0.87, validation: 0.87),
@@ -70,7 +74,7 @@ final class SeedClaimCheckTests: XCTestCase {
 
     func testFigures6And7NameTheNarrowestAndWidestBandsAndTheBestBatchSize() {
         let rates = document()
-        Report004().bandNotes(
+        report004.bandNotes(
             rates,
             [
                 sweep("lr 0.001", loss: 0.2, validation: 0.96, lossBand: 0.03, accuracyBand: 0),
@@ -82,7 +86,7 @@ final class SeedClaimCheckTests: XCTestCase {
         XCTAssertEqual(rates.checks[1].reproduced, "lr 1e-06")
 
         let batches = document()
-        Report004().batchNotes(
+        report004.batchNotes(
             batches,
             [
                 sweep("B = 100", loss: 0.18, validation: 0.963, lossBand: 0, accuracyBand: 0.004),

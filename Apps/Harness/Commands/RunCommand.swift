@@ -61,7 +61,7 @@ struct ReproductionOptions: ParsableArguments {
 /// Every report, in order.
 let allReports: [any ReportReproduction] = [
     BuiltInSpecs.report("000", hooks: Report000.hooks), BuiltInSpecs.report("001", hooks: Report001Hooks.hooks),
-    Report002(), Report003(), Report004(),
+    Report002.builtIn, Report003.builtIn, Report004.builtIn,
 ]
 
 /// The reports whose prefix or item ids match `ids` (all built-in ones when empty), and the

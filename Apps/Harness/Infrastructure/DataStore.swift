@@ -45,6 +45,19 @@ final class DataStore: @unchecked Sendable {
         return published.isPresent(in: dataDirectory)
     }
 
+    /// Whether `name` is a published dataset that is not here, after one fetch attempt (generated
+    /// data is never missing).
+    func isMissing(_ name: String) -> Bool {
+        guard registry.publishedData(of: name) ?? PublishedDataset.catalog[name] != nil else { return false }
+        return !isAvailable(name)
+    }
+
+    /// What joins the cache key of the runs that read `name`: CIFAR-10's digest, as it has no
+    /// published checksum to verify against; nil for every other dataset.
+    func identity(of name: String) -> String? {
+        name == "cifar10" ? try? cifarIdentity() : nil
+    }
+
     /// Why `name` is missing ("… is missing in data (…) and downloads are off", or the download's error).
     func whyMissing(_ name: String) -> String {
         fetchLock.lock()

@@ -53,6 +53,18 @@ struct TimedItem {
     let id: String
     let requests: [RunRequest]
     let inputShape: [Int], classes: Int, trainCount: Int, testCount: Int
+
+    /// The shape and full sizes of a stored dataset whose runs `list` times on random data.
+    struct StoredShape {
+        let inputShape: [Int], classes: Int, trainCount: Int, testCount: Int
+
+        /// CIFAR-10's; nil for a dataset `list` reads as it is.
+        init?(_ dataset: String) {
+            guard dataset == "cifar10" else { return nil }
+            (inputShape, classes) = (CIFAR10.imageShape, CIFAR10.classCount)
+            (trainCount, testCount) = (CIFAR10.trainCount, CIFAR10.testCount)
+        }
+    }
 }
 
 /// Summary statistics over trials.

@@ -35,12 +35,15 @@ extension Report003 {
 
     /// The momentum-0.0 row (the largest train-loss miss) and the B = 400 row, measured every
     /// epoch, then the m = 0.0 run with one convention changed at a time.
-    func trainLossExperiments(_ context: ReproductionContext) -> (measured: [MeasuredRow], conventions: [Experiment]) {
-        let slow = request(baseline, momentum: 0.0, context)
-        let wide = request(baseline, batch: 400, context)
-        let slowPaper = Self.paper13[0].results
-        var initialisation = baseline
-        initialisation.standardDeviation = 0.1
+    func trainLossExperiments() -> (measured: [MeasuredRow], conventions: [Experiment]) {
+        let slow = request(baseline, momentum: 0.0)
+        let wide = request(baseline, batch: 400)
+        let slowPaper = paper13[0].results
+        var initialisation = slow
+        if case .mlp(var mlp) = slow.model {
+            mlp.initializer = InitializerSpec(name: "normal", ["standardDeviation": .number(0.1)])
+            initialisation.model = .mlp(mlp)
+        }
         let measured = [
             MeasuredRow(
                 name: "m 0.0", tableLabel: slow.label,
@@ -51,22 +54,22 @@ extension Report003 {
             MeasuredRow(
                 name: "B 400", tableLabel: wide.label,
                 experiment: variant(wide, "measured every epoch", measured: true),
-                paper: Self.paper14.first { $0.value == 400 }!.results),
+                paper: paper14.first { $0.value == 400 }!.results),
         ]
         let conventions = [
             variant(slow, "50,000 training images") { $0.dataset.trainCount = 50_000 },
             variant(slow, "55,000 training images") { $0.dataset.trainCount = 55_000 },
             variant(slow, "pixels x/255") { $0.dataset.settings["preprocessing"] = "unitScale" },
-            variant(request(initialisation, momentum: 0.0, context), "init std 0.1"),
+            variant(initialisation, "init std 0.1"),
         ]
         return (measured, conventions)
     }
 
     /// The two batch sizes whose test accuracy misses, with two more seeds each.
-    func batchSeedExperiments(_ context: ReproductionContext) -> [(batch: Int, trial: Int, experiment: Experiment)] {
+    func batchSeedExperiments() -> [(batch: Int, trial: Int, experiment: Experiment)] {
         [10, 30].flatMap { batch in
             (1...2).map { trial in
-                var base = request(baseline, batch: batch, context)
+                var base = request(baseline, batch: batch)
                 base.seed = context.seed("003", trial: trial)
                 return (batch, trial, variant(base, "seed \(trial)"))
             }
@@ -74,17 +77,17 @@ extension Report003 {
     }
 
     /// Table 12's lr 0.1 row, whose test accuracy moved out of its band with the BLAS kernel family, with two more seeds.
-    func rateSeedExperiments(_ context: ReproductionContext) -> [Experiment] {
+    func rateSeedExperiments() -> [Experiment] {
         (1...2).map { trial in
-            var base = request(baseline, rate: 0.1, context)
+            var base = request(baseline, rate: 0.1)
             base.seed = context.seed("003", trial: trial)
             return variant(base, "seed \(trial)")
         }
     }
 
     /// The 1-layer ReLU SCE row measured every epoch, and without weight decay.
-    func oneLayerExperiments(_ context: ReproductionContext) -> (measured: Experiment, withoutDecay: Experiment) {
-        let base = request(Self.models[5], context)
+    func oneLayerExperiments() -> (measured: Experiment, withoutDecay: Experiment) {
+        let base = request(models[5])
         return (
             variant(base, "measured every epoch", measured: true),
             variant(base, "no weight decay") { $0.training.optimizer.settings["weightDecay"] = 0 }
@@ -92,17 +95,17 @@ extension Report003 {
     }
 
     /// The 0-layer SCE row measured every epoch.
-    func zeroLayerExperiment(_ context: ReproductionContext) -> Experiment {
-        variant(request(Self.models[1], context), "measured every epoch", measured: true)
+    func zeroLayerExperiment() -> Experiment {
+        variant(request(models[1]), "measured every epoch", measured: true)
     }
 
     /// Every finding run, in full mode; none in quick mode (3 epochs say nothing about the paper's 100).
-    func experimentRequests(_ context: ReproductionContext) -> [RunRequest] {
+    func experimentRequests() -> [RunRequest] {
         guard context.mode == .full, context.data.hasMNIST else { return [] }
-        let trainLoss = trainLossExperiments(context)
-        let oneLayer = oneLayerExperiments(context)
+        let trainLoss = trainLossExperiments()
+        let oneLayer = oneLayerExperiments()
         return trainLoss.measured.map(\.experiment.request) + trainLoss.conventions.map(\.request)
-            + batchSeedExperiments(context).map(\.experiment.request) + rateSeedExperiments(context).map(\.request)
-            + [oneLayer.measured.request, oneLayer.withoutDecay.request, zeroLayerExperiment(context).request]
+            + batchSeedExperiments().map(\.experiment.request) + rateSeedExperiments().map(\.request)
+            + [oneLayer.measured.request, oneLayer.withoutDecay.request, zeroLayerExperiment().request]
     }
 }

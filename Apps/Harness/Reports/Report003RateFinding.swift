@@ -5,15 +5,15 @@ import Backprop
 /// the same run under the same cache key. The finding runs two more seeds to tell a reading at
 /// the edge of the band from a real gap.
 extension Report003 {
-    func largeRateFinding(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) -> Finding {
-        let row = Self.paper12.first { $0.value == 0.1 }!
+    func largeRateFinding(_ results: (RunRequest) -> RunResult?) -> Finding {
+        let row = paper12.first { $0.value == 0.1 }!
         let paper = row.results
         guard case .testAccuracy(let band) = row.gate else {
             preconditionFailure("Table 12's lr 0.1 row gates its test accuracy")
         }
         let seeds =
-            [results(request(baseline, rate: 0.1, context))]
-            + rateSeedExperiments(context).map {
+            [results(request(baseline, rate: 0.1))]
+            + rateSeedExperiments().map {
                 results($0.request)
             }
         let tests = seeds.compactMap(\.?.finalTestAccuracy).map { 100 * $0 }

@@ -18,26 +18,23 @@ extension Report004 {
     }
 
     /// The reproduced cell of the explosion check: what lr 0.1 and 0.01 did here (full mode), or why they were not run.
-    func explosionSummary(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) -> String {
-        let requests = explosionRequests(context)
+    func explosionSummary(_ results: (RunRequest) -> RunResult?) -> String {
+        let requests = explosionRequests()
         guard !requests.isEmpty else { return "not run (full mode only)" }
-        return zip(Self.explodedRates, requests).map { rate, request in "lr \(rate): \(outcome(results(request)))" }
+        return zip(explodedRates, requests).map { rate, request in "lr \(rate): \(outcome(results(request)))" }
             .joined(separator: "; ")
     }
 
-    func addFindings(
-        _ document: ReportDocument, _ context: ReproductionContext, scalarRuns: [RunResult?],
-        results: (RunRequest) -> RunResult?
-    ) throws {
-        try document.addFinding(syntheticAccuracy(context, scalarRuns: scalarRuns))
-        if context.mode == .full, context.data.hasMNIST { document.addFinding(explosion(context, results: results)) }
+    func addFindings(_ input: ReportHookInput) throws {
+        try input.document.addFinding(syntheticAccuracy(scalarRuns: input.results("scalar")))
+        if context.mode == .full, context.data.hasMNIST { input.document.addFinding(explosion(input)) }
     }
 
-    private func syntheticAccuracy(_ context: ReproductionContext, scalarRuns: [RunResult?]) throws -> Finding {
+    private func syntheticAccuracy(scalarRuns: [RunResult?]) throws -> Finding {
         var rows: [[String]] = []
         var minorityRates: [Double] = []
         for (trial, run) in scalarRuns.enumerated() {
-            let request = scalarRequest(seed: trial, context)
+            let request = report.request(report.variants(named: ["scalar"])[0], trial: trial, context)
             let split = try context.data.split(request.dataset, random: RandomSource(seed: request.seed))
             let ones = Double(split.test.labels.filter { $0 == 1 }.count) / Double(split.test.count)
             let minority = min(ones, 1 - ones)
@@ -78,10 +75,11 @@ extension Report004 {
                 ))
     }
 
-    private func explosion(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) -> Finding {
-        let requests = explosionRequests(context)
-        let reference = results(sweepRequest(rate: 1e-3, batch: 100, trial: 0, context))
-        var rows = zip(Self.explodedRates, requests).map { rate, request -> [String] in
+    private func explosion(_ input: ReportHookInput) -> Finding {
+        let results = input.result
+        let requests = explosionRequests()
+        let reference = input.first("lr 0.001")
+        var rows = zip(explodedRates, requests).map { rate, request -> [String] in
             let run = results(request)
             return ["\(rate)", "\(rate * 100)", outcome(run), formatted(run?.history.epochs.map(\.trainLoss).max(), 4)]
         }

@@ -12,6 +12,25 @@ struct ReportHookInput {
     let document: ReportDocument
     /// Every run's result by variant name, one per trial (nil for a run that did not finish).
     let runs: [String: [RunResult?]]
+    /// The result of any run of the report, an experiment's included (nil: failed or not run).
+    let result: (RunRequest) -> RunResult?
+    /// The item the hook renders (nil for the findings hook).
+    var item: ItemSpec?
+
+    /// This input for the hook of `item`.
+    func rendering(_ item: ItemSpec) -> ReportHookInput {
+        var input = self
+        input.item = item
+        return input
+    }
+
+    /// The item's number ("12" of "Table 12"); a hook without an item is a defect of the built-in report.
+    var itemNumber: String {
+        guard let id = item?.id, let number = id.split(separator: " ").last else {
+            preconditionFailure("report \(report.prefix)'s hook renders no item")
+        }
+        return String(number)
+    }
 
     /// The results of a variant's trials; a name the spec does not have is a defect of the built-in report.
     func results(_ variant: String) -> [RunResult?] {

@@ -15,6 +15,9 @@ struct ReportSpec: Codable, StrictRecipeObject {
     /// The tables and figures, in the report's order.
     var items: [ItemSpec]
     var checks: [CheckSpec]?
+    /// A built-in report's Swift hook run after every item, for its findings (the experiments
+    /// behind its fail and n/c rows).
+    var findingsHook: String?
 }
 
 /// Runs that share a base recipe: one variant per combination of the grid's values, each run
@@ -33,6 +36,14 @@ struct RunGroupSpec: Codable, StrictRecipeObject {
     var seedName: String?
     /// What the runs record beyond the per-epoch metrics; by default the test set after every epoch.
     var recording: RecordingSettings?
+    /// How runs.csv names the runs, after the report's id: `{grid}` stands for the variant's grid
+    /// labels and `{trial}` for the trial ("synthetic {grid} seed {trial}"); by default
+    /// "<group> <grid labels> trial <trial>". The name is part of each run's cache key.
+    var runLabel: String?
+    /// How the runs train, for built-in reports: `mlp`, the shared loop on the recipe's model (the
+    /// default), or `scalar-synthetic`, report 004's scalar 2-3-2 network (its recipe's model then
+    /// only describes that network and is not part of the runs' keys).
+    var runner: RunKind?
 }
 
 /// A run group's recording, each field as `RecordingSpec` names it; an absent field keeps its default.
@@ -86,6 +97,9 @@ struct RecordingSettings: Codable, StrictRecipeObject {
 struct GridAxis: Codable, StrictRecipeObject {
     var field: String?
     var values: [GridValue]
+    /// The labels of the values quick mode runs (by default every value): a sweep's full and quick
+    /// values side by side.
+    var quick: [String]?
 }
 
 /// A value of a grid axis, the label variants carry for it ("1×64") and where a sweep plots it
@@ -98,6 +112,8 @@ struct GridValue: Codable, StrictRecipeObject {
     var x: Double?
     /// Recording fields for this value's variants, over the group's.
     var recording: RecordingSettings?
+    /// The name this value's variants derive their seeds from, over the group's `seedName`.
+    var seedName: String?
 }
 
 /// A number in full mode and in quick mode.
@@ -146,6 +162,9 @@ struct ItemSpec: Codable, StrictRecipeObject {
     /// A built-in report's Swift hook that renders the item, by id, for what no spec can say
     /// (a gradient-check table, a bespoke statistic); it reads the runs of the report's groups.
     var hook: String?
+    /// Groups whose runs `reproduce list` times for this item on random data of their dataset's
+    /// shape, because that data is large or may be missing (CIFAR-10, MNIST).
+    var timedGroups: [String]?
 }
 
 /// A table with a row per variant of `groups` and a column per statistic, each beside the paper's value.

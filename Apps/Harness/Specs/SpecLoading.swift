@@ -74,9 +74,38 @@ struct SpecValidation {
         for (index, group) in spec.groups.enumerated() where group.trials.full < 1 || group.trials.quick < 1 {
             throw fail("groups[\(index)].trials", "expected whole numbers ≥ 1")
         }
+        for (index, group) in spec.groups.enumerated() {
+            try validateQuickValues(group, field: "groups[\(index)]")
+            if !builtIn, group.runner != nil {
+                throw fail("groups[\(index)].runner", "only a built-in report chooses its runner; remove it")
+            }
+        }
         try unique(spec.items.map(\.id), "items", "item id")
+        if let hook = spec.findingsHook { try known(hook: hook, field: "findingsHook") }
         for (index, item) in spec.items.enumerated() { try validate(item, field: "items[\(index)]") }
         for (index, check) in (spec.checks ?? []).enumerated() { try validate(check, field: "checks[\(index)]") }
+    }
+
+    /// Each label an axis's `quick` names is one of its values'.
+    private func validateQuickValues(_ group: RunGroupSpec, field: String) throws {
+        for (index, axis) in (group.grid ?? []).enumerated() {
+            let labels = axis.values.map(\.label)
+            for label in axis.quick ?? [] where !labels.contains(label) {
+                throw fail(
+                    "\(field).grid[\(index)].quick",
+                    "\"\(label)\" is not a value's label; labels: \(labels.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// Fails unless `hook` is one of the report's Swift hooks (a user's spec has none).
+    private func known(hook: String, field: String) throws {
+        guard report.hooks[hook] == nil else { return }
+        let known = report.hooks.keys.sorted()
+        throw fail(
+            field,
+            "no hook \"\(hook)\"; \(known.isEmpty ? "hooks are Swift in a built-in report, and a spec file has none" : "known: \(known.joined(separator: ", "))")"
+        )
     }
 
     private func unique(_ names: [String], _ field: String, _ what: String) throws {
@@ -97,17 +126,12 @@ struct SpecValidation {
 
     private func validate(_ item: ItemSpec, field: String) throws {
         let parts = item.id.split(separator: " ")
-        guard parts.count == 2, ["Table", "Fig."].contains(parts[0]) else {
+        let isText = builtIn && item.id.hasPrefix("Text-") && item.hook != nil
+        guard isText || (parts.count == 2 && ["Table", "Fig."].contains(parts[0])) else {
             throw fail("\(field).id", "\"\(item.id)\" is not \"Table N\" or \"Fig. N\"")
         }
         if let hook = item.hook {
-            guard report.hooks[hook] != nil else {
-                let known = report.hooks.keys.sorted()
-                throw fail(
-                    "\(field).hook",
-                    "no hook \"\(hook)\"; \(known.isEmpty ? "hooks are Swift in a built-in report, and a spec file has none" : "known: \(known.joined(separator: ", "))")"
-                )
-            }
+            try known(hook: hook, field: "\(field).hook")
             guard item.table == nil, item.figure == nil else {
                 throw fail(field, "an item has either \"table\", \"figure\" or \"hook\"")
             }

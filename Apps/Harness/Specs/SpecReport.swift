@@ -12,6 +12,8 @@ struct SpecReport: ReportReproduction {
     let variants: [SpecVariant]
     /// The Swift hooks its items may name (built-in reports only).
     var hooks: [String: ReportHook] = [:]
+    /// A built-in report's extra runs beyond its groups' (the experiments behind its findings).
+    var experiments: @Sendable (SpecReport, ReproductionContext) -> [RunRequest] = { _, _ in [] }
 
     var prefix: String { spec.id }
     var title: String { spec.title }
@@ -19,24 +21,58 @@ struct SpecReport: ReportReproduction {
         spec.items.map { ("\(spec.id) \($0.id)", $0.description, $0.data) }
     }
 
-    /// The runs of one variant, one per trial.
-    func requests(_ variant: SpecVariant, _ context: ReproductionContext) -> [RunRequest] {
+    /// The runs of one variant, one per trial; none when its data is published but missing (its
+    /// items show "not run"), unless `evenIfMissing` (for `reproduce list`'s time estimates).
+    func requests(_ variant: SpecVariant, _ context: ReproductionContext, evenIfMissing: Bool = false) -> [RunRequest] {
         let recipe = variant.recipe(context.mode)
+        let name = recipe.dataset.name
+        guard context.mode == .full || variant.runsInQuickMode else { return [] }
+        guard evenIfMissing || !context.data.isMissing(name) else { return [] }
+        let identity = evenIfMissing ? nil : context.data.identity(of: name)
         return (0..<context.trials(full: variant.trials.full, quick: variant.trials.quick)).map { trial in
-            RunRequest(
-                kind: .sharedLoop, label: "\(spec.id) \(variant.name) trial \(trial)", dataset: recipe.dataset,
-                model: recipe.model, training: recipe.training, recording: variant.recording,
-                seed: context.seed(variant.seedName, trial: trial))
+            var request = self.request(variant, trial: trial, context)
+            request.dataIdentity = identity
+            return request
         }
     }
 
+    /// The run of one variant's trial in the context's mode, whether that mode runs it or not.
+    func request(_ variant: SpecVariant, trial: Int, _ context: ReproductionContext) -> RunRequest {
+        let recipe = variant.recipe(context.mode)
+        let label =
+            variant.runLabel?.replacingOccurrences(of: "{trial}", with: "\(trial)") ?? "\(variant.name) trial \(trial)"
+        return RunRequest(
+            kind: variant.runner, label: "\(spec.id) \(label)", dataset: recipe.dataset,
+            model: variant.runner == .sharedLoop ? recipe.model : nil,
+            training: recipe.training, recording: variant.recording, seed: context.seed(variant.seedName, trial: trial))
+    }
+
     func requests(_ context: ReproductionContext) -> [RunRequest] {
-        variants.flatMap { requests($0, context) }
+        variants.flatMap { requests($0, context) } + experiments(self, context)
+    }
+
+    /// The items that name `timedGroups`, with their groups' runs (present data or not) and their data's shape.
+    func timedItems(_ context: ReproductionContext) -> [TimedItem] {
+        spec.items.compactMap { item -> TimedItem? in
+            guard let groups = item.timedGroups else { return nil }
+            let runs = variants(named: groups).flatMap { self.requests($0, context, evenIfMissing: true) }
+            guard let dataset = runs.first?.dataset, let shape = TimedItem.StoredShape(dataset.name) else {
+                return nil
+            }
+            return TimedItem(
+                id: "\(spec.id) \(item.id)", requests: runs, inputShape: shape.inputShape, classes: shape.classes,
+                trainCount: dataset.trainCount ?? shape.trainCount, testCount: dataset.testCount ?? shape.testCount)
+        }
     }
 
     /// The variants a table, figure or statistic names: a variant by its name, or every variant of a group.
     func variants(named names: [String]) -> [SpecVariant] {
         names.flatMap { name in variants.filter { $0.name == name || $0.group == name } }
+    }
+
+    /// The variants of `names` that `mode` runs (quick mode may leave some of a sweep out).
+    func variants(named names: [String], in mode: Mode) -> [SpecVariant] {
+        variants(named: names).filter { mode == .full || $0.runsInQuickMode }
     }
 
     func render(_ context: ReproductionContext, results: (RunRequest) -> RunResult?) throws -> ReportDocument {
@@ -48,13 +84,25 @@ struct SpecReport: ReportReproduction {
             for (request, result) in zip(requests, outcomes) { document.addRun(request, result) }
             runs[variant.name] = outcomes
         }
+        for request in experiments(self, context) { document.addRun(request, results(request)) }
         let rendering = SpecRendering(report: self, runs: runs)
         document.addText("Source: \(spec.source). Spec: `\(URL(fileURLWithPath: file).lastPathComponent)`.")
-        let hookInput = ReportHookInput(report: self, context: context, document: document, runs: runs)
+        try withoutActuallyEscaping(results) { results in
+            let hookInput = ReportHookInput(
+                report: self, context: context, document: document, runs: runs, result: results)
+            try renderItems(hookInput, rendering)
+            if let hook = spec.findingsHook.flatMap({ hooks[$0] }) { try hook(hookInput) }
+        }
+        return document
+    }
+
+    /// Each item by its hook, table or figure, then the spec's checks.
+    private func renderItems(_ hookInput: ReportHookInput, _ rendering: SpecRendering) throws {
+        let document = hookInput.document
         for item in spec.items {
             let number = String(item.id.split(separator: " ").last ?? "")
             if let hook = item.hook.flatMap({ hooks[$0] }) {
-                try hook(hookInput)
+                try hook(hookInput.rendering(item))
             } else if let table = item.table {
                 document.addTable(
                     number: number, title: item.description, caption: "Data: \(item.data).",
@@ -67,6 +115,5 @@ struct SpecReport: ReportReproduction {
             }
         }
         for check in spec.checks ?? [] { rendering.add(check, to: document) }
-        return document
     }
 }

@@ -15,6 +15,11 @@ struct SpecVariant {
     /// The name its seeds are derived from.
     let seedName: String
     let recording: RecordingSpec
+    /// How runs.csv names its runs, with `{trial}` still to fill in (nil: the default name).
+    let runLabel: String?
+    /// Whether quick mode runs it (an axis's `quick` may leave it out).
+    let runsInQuickMode: Bool
+    let runner: RunKind
 
     func recipe(_ mode: Mode) -> TrainingRecipe { mode == .full ? full : quick }
 }
@@ -55,11 +60,17 @@ extension RunGroupSpec {
                 full: try Self.decode(full, source: "\(source): \(field).recipe (\(name))"),
                 quick: try Self.decode(quickRecipe, source: "\(source): \(field).recipe (\(name), quick)"),
                 axisValues: combination.values.map { $0.x ?? $0.value?.number },
-                seedName: seedName ?? "\(reportID)/\(name)",
+                seedName: combination.values.compactMap(\.seedName).last ?? seedName ?? "\(reportID)/\(name)",
                 recording: combination.values.reduce(recording ?? RecordingSettings()) {
                     $0.overridden(by: $1.recording)
                 }
-                .recording)
+                .recording,
+                runLabel: runLabel.map {
+                    $0.replacingOccurrences(of: "{grid}", with: combination.labels.joined(separator: " "))
+                },
+                runsInQuickMode: zip(grid ?? [], combination.labels).allSatisfy { axis, label in
+                    axis.quick?.contains(label) ?? true
+                }, runner: runner ?? .sharedLoop)
         }
     }
 

@@ -1,0 +1,151 @@
+import Backprop
+import Foundation
+
+/// Report 003's training-process figures: Fig. 2 (each model against iteration), Fig. 3 (all
+/// models per epoch) and Figs. 4–6 (the sweeps).
+extension Report003 {
+    /// Iteration axis of 50-iteration windows.
+    private func windowX(_ run: RunResult) -> [Double] { run.windowLosses.indices.map { Double(($0 + 1) * 50) } }
+
+    func figure2(_ input: ReportHookInput) {
+        guard notRunWithoutMNIST(input) else { return }
+        let document = input.document
+        let models = models
+        let runs = modelRuns(input)
+        let parts: [(String, Range<Int>)] = [("2a", 0..<4), ("2b", 4..<8), ("2c", 8..<11)]
+        for (number, range) in parts {
+            let figure = Figure(rows: range.count, columns: 2, width: 1000, height: 260 * range.count)
+            var numbers: [String: Any] = [:]
+            for (row, index) in range.enumerated() {
+                let model = models[index]
+                let lossAxes = figure.axes(row, 0)
+                let accuracyAxes = figure.axes(row, 1)
+                lossAxes.title = "\(model.name): loss"
+                accuracyAxes.title = "\(model.name): accuracy"
+                lossAxes.yScale = .logarithmic
+                lossAxes.xLabel = row == range.count - 1 ? "iteration" : nil
+                accuracyAxes.xLabel = lossAxes.xLabel
+                guard let run = runs[index] else { continue }
+                lossAxes.plot(
+                    x: windowX(run), y: run.windowLosses, label: "train (50-iteration mean)",
+                    style: LineStyle(width: 1.2))
+                accuracyAxes.plot(
+                    x: windowX(run), y: run.windowAccuracies, label: "train (50-iteration mean)",
+                    style: LineStyle(color: Color.cycle(1), width: 1.2))
+                numbers[model.name] = [
+                    "final_window_loss": run.windowLosses.last ?? .nan,
+                    "final_window_accuracy": run.windowAccuracies.last ?? .nan,
+                ]
+            }
+            document.addFigure(
+                number: number,
+                title:
+                    "Loss and Accuracy against Iteration (\(number.last == "a" ? "" : "continued, ")part \(number.last!))",
+                caption:
+                    "Training loss and accuracy per 50-iteration window (the course's `disp_freq`), the same runs as Table 11, in its row order.",
+                proposals: [
+                    "PROPOSAL (E003-9): three figures mirroring the three parts; the extra default-init row is in part c."
+                ],
+                figure: figure, numbers: numbers)
+        }
+        if let extra = runs[10] {
+            document.requiring([extra]) {
+                document.gate(
+                    "Fig. 2c", "extra std-0.01 Sigmoid/MSE run stays flat (final window accuracy)",
+                    paper: "vanishing gradients", measured: extra.windowAccuracies.last ?? 1,
+                    shown: formatted(extra.windowAccuracies.last, 4), tolerance: .atMost(0.2))
+            }
+        }
+    }
+
+    func figure3(_ input: ReportHookInput) {
+        guard notRunWithoutMNIST(input) else { return }
+        let document = input.document
+        let runs = modelRuns(input)
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "training loss (log scale; MSE and SCE differ in scale)", accuracyTitle: "training accuracy",
+            xLabel: "epoch",
+            width: 1300, height: 520
+        ).parts
+        var early: [String: Double] = [:]
+        var epochOne: [(model: Model, accuracy: Double)] = []
+        for (index, model) in models.enumerated().prefix(10) {
+            guard let run = runs[index] else { continue }
+            let perEpoch = 12
+            let losses = RunExecutor.windowMeans(run.windowLosses, perEpoch)
+            let accuracies = RunExecutor.windowMeans(run.windowAccuracies, perEpoch)
+            let style = LineStyle(color: Color.cycle(index), width: 1.4, dash: model.loss == .mse ? [5, 3] : [])
+            lossAxes.plot(x: losses.indices.map { Double($0 + 1) }, y: losses, label: model.name, style: style)
+            accuracyAxes.plot(x: accuracies.indices.map { Double($0 + 1) }, y: accuracies, style: style)
+            early[model.name] = accuracies.first ?? .nan
+            epochOne.append((model, accuracies.first ?? .nan))
+        }
+        let meanAccuracy = { (included: (Model) -> Bool) in
+            Statistics.mean(epochOne.filter { included($0.model) }.map(\.accuracy))
+        }
+        let sce = meanAccuracy { $0.loss == .sce }
+        let mse = meanAccuracy { $0.loss == .mse }
+        let relu = meanAccuracy { $0.depth > 0 && $0.activation == "relu" }
+        let sigmoid = meanAccuracy { $0.depth > 0 && $0.activation == "sigmoid" }
+        document.requiring(Array(runs.prefix(10))) {
+            document.gate(
+                "Fig. 3", "SCE converges faster than MSE (mean epoch-1 accuracy)", paper: "SCE faster",
+                reproduced: "\(formatted(sce, 4)) vs \(formatted(mse, 4))", condition: .shape(), holds: sce > mse)
+            document.gate(
+                "Fig. 3", "ReLU converges faster than Sigmoid (mean epoch-1 accuracy)", paper: "ReLU faster",
+                reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", condition: .shape(),
+                holds: relu > sigmoid)
+        }
+        document.addFigure(
+            number: "3", title: "Training Process of Different Models",
+            caption:
+                "All ten Table 11 models, down-sampled to one point per epoch (600 iterations); dashed lines are Euclidean-loss (MSE) models.",
+            figure: figure, numbers: ["epoch1_accuracy": early])
+    }
+
+    func sweepFigure(_ input: ReportHookInput, _ sweep: Sweep) {
+        guard notRunWithoutMNIST(input) else { return }
+        let runs = sweepRuns(input, sweep)
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "(a) Training Loss against Iteration", accuracyTitle: "(b) Training Accuracy against Iteration",
+            xLabel: "iteration",
+            width: 1300, height: 500
+        ).parts
+        if sweep == .batchSize { for axes in [lossAxes, accuracyAxes] { axes.xScale = .logarithmic } }
+        var numbers: [String: Any] = [:]
+        for (index, (value, run)) in runs.enumerated() {
+            let label = sweep == .batchSize ? "B = \(Int(value))" : "\(sweep.rawValue) \(sweep.display(value))"
+            if let run {
+                // Past the palette's ten colours, curves are dashed so no two share a look.
+                let style = LineStyle(
+                    color: Color.cycle(index), width: 1.1, dash: index >= Color.palette.count ? [6, 3] : [])
+                lossAxes.plot(x: windowX(run), y: run.windowLosses, label: label, style: style)
+                accuracyAxes.plot(x: windowX(run), y: run.windowAccuracies, style: style)
+            }
+            let (trainLoss, trainAccuracy) = lastEpoch(run)
+            numbers[label] = [
+                "train_loss": trainLoss, "train_accuracy": trainAccuracy, "test_loss": run?.finalTestLoss ?? .nan,
+                "test_accuracy": run?.finalTestAccuracy ?? .nan, "diverged": run?.history.diverged ?? false,
+            ]
+        }
+        // A diverging run's finite losses reach 1e27; cap the loss axis at ten times the largest loss of
+        // the runs that did not diverge, so theirs stay readable (the diverging curve leaves through the top).
+        let finished = runs.compactMap(\.run)
+        let settled = finished.filter { !$0.history.diverged }.flatMap(\.windowLosses).filter(\.isFinite)
+        var capped = false
+        if let largest = settled.max(), let smallest = settled.filter({ $0 > 0 }).min(),
+            finished.contains(where: { $0.history.diverged })
+        {
+            lossAxes.yLimits = smallest / 2...largest * 10
+            capped = true
+        }
+        input.document.addFigure(
+            number: input.itemNumber, title: "Training Process with Different \(sweep.plural)",
+            caption:
+                "The Table 10 network with the common configuration except the \(sweep.rawValue); curves are 50-iteration means; a curve ends at its first non-finite loss (diverged runs)\(capped ? ", and the loss axis stops at ten times the largest loss of the runs that did not diverge" : "").\(sweep == .batchSize ? " Runs differ in length (iterations = epochs × 60,000 / B), hence the log x axis." : "")",
+            proposals: sweep == .batchSize
+                ? ["PROPOSAL: log-x iteration axis; learning rate fixed at 0.01 with the loss averaged over the batch."]
+                : [],
+            figure: figure, numbers: numbers)
+    }
+}

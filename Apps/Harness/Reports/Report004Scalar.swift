@@ -1,0 +1,196 @@
+import Backprop
+import Foundation
+
+/// Report 004's scalar network: Fig. 1 (its diagram), Tables 1–3 (the dry run and the parameters),
+/// Fig. 2 (the synthetic data) and Fig. 3 with Text-2 (the scalar network trained on it).
+extension Report004 {
+    func diagram(_ document: ReportDocument) {
+        let figure = Figure(width: 640, height: 420)
+        let axes = figure.axes()
+        axes.showsGrid = false
+        axes.showsLegend = false
+        axes.showsAxes = false
+        axes.xLimits = -0.5...2.5
+        axes.yLimits = -0.5...2.5
+        let layers: [[(String, Double)]] = [
+            [("x₁", 1.5), ("x₂", 0.5)], [("k₁/h₁", 2), ("k₂/h₂", 1), ("k₃/h₃", 0)], [("z₁/y₁", 1.5), ("z₂/y₂", 0.5)],
+        ]
+        for (column, nodes) in layers.enumerated() where column < 2 {
+            for (_, y) in nodes {
+                for (_, next) in layers[column + 1] {
+                    axes.plot(
+                        x: [Double(column) + 0.2, Double(column) + 0.8], y: [y, next],
+                        style: LineStyle(color: .gray, width: 0.8))
+                }
+            }
+        }
+        for (column, nodes) in layers.enumerated() {
+            for (name, y) in nodes {
+                axes.rectangle(
+                    x: Double(column) - 0.2, y: y - 0.15, width: 0.4, height: 0.3,
+                    fill: Color.cycle(column).withAlpha(0.25).onWhite)
+                axes.text(name, x: Double(column), y: y, size: 11)
+            }
+        }
+        axes.text("w (2×3), b", x: 0.5, y: 2.3, size: 10)
+        axes.text("v (3×2), c", x: 1.5, y: 2.3, size: 10)
+        axes.text("sigmoid", x: 1, y: -0.35, size: 10)
+        axes.text("softmax, loss −ln y_c", x: 2, y: -0.35, size: 10)
+        document.addFigure(
+            number: "1", title: "Scalar form neural network",
+            caption:
+                "The network of `ScalarNetwork` (Apps/Harness/Infrastructure/ScalarNetwork.swift): k = xw + b, h = σ(k), z = hv + c, y = softmax(z), every sum an explicit loop.",
+            figure: figure, numbers: ["inputs": 2, "hidden": 3, "outputs": 2])
+    }
+
+    func dryRun(_ document: ReportDocument) {
+        let network = ScalarNetwork(
+            w: [[1, 1, 1], [-1, -1, -1]], b: [0, 0, 0], v: [[1, 1], [-1, -1], [-1, -1]], c: [0, 0])
+        let g = network.gradients(x: [1, -1], target: [1, 0])
+        let round4 = { (value: Double) in (value * 10000).rounded() / 10000 }
+        let vRounded = g.v.map { $0.map(round4) }
+        document.requiring([]) {
+            document.gate(
+                "Table 1", "Text-1 v∇ (4 decimals)", paper: "[[−0.4404, 0.4404] ×3]", reproduced: "\(vRounded)",
+                condition: .exact, holds: vRounded.allSatisfy { $0 == [-0.4404, 0.4404] })
+            document.gate(
+                "Table 1", "Text-1 c∇", paper: "[−0.5, 0.5]", reproduced: "\(g.c)", condition: .exact,
+                holds: g.c == [-0.5, 0.5])
+            document.gate(
+                "Table 1", "Text-1 w∇ and b∇", paper: "all zeros", reproduced: "\(g.w), \(g.b)", condition: .exact,
+                holds: g.w.flatMap { $0 }.allSatisfy { $0 == 0 } && g.b.allSatisfy { $0 == 0 })
+        }
+        document.addTable(
+            number: "1", title: "Scalar neural network's dry run parameters (with Text-1)",
+            caption:
+                "Text-1 (§4.1, Question 2) computed by the scalar implementation with these parameters: w∇ = \(g.w), b∇ = \(g.b), v∇ = \(g.v.map { $0.map { String(format: "%.16f", $0) } }), c∇ = \(g.c), loss = \(g.loss) (= ln 2). `Tests/AutogradTests/DryRunTests.swift` checks that the autograd graph and the explicit layers give the same values to 1e-12.",
+            markdown: markdownTable(
+                ["Parameter", "Value", "Parameter", "Value", "Parameter", "Value"],
+                [
+                    ["x", "[1,-1]", "w", "[[1,1,1],[-1,-1,-1]]", "b", "[0,0,0]"],
+                    ["\\hat{y}", "[1,0]", "v", "[[1,1],[-1,-1],[-1,-1]]", "c", "[0,0]"],
+                    ["Input nodes", "2", "Hidden nodes", "3", "Output nodes", "2"],
+                    ["Learning rate", "10^{-5}", "", "", "", ""],
+                ]))
+    }
+
+    func syntheticParameterTable(_ document: ReportDocument) {
+        document.addTable(
+            number: "2", title: "Synthetic-training parameters (captioned like Table 1 in the paper)",
+            caption: "The configuration run for Fig. 3; the paper repeats Table 1's caption (E004-1).",
+            markdown: markdownTable(
+                ["Parameter", "Shape", "Parameter", "Value", "Parameter", "Shape", "Parameter", "Value"],
+                [
+                    ["w", "(2,3)", "b", "[0,0,0]", "v", "(3,2)", "c", "[0,0]"],
+                    ["Input nodes", "2", "Hidden nodes", "3", "Output nodes", "2", "Learning rate", "10^{-3}"],
+                ]))
+    }
+
+    func tensorParameterTable(_ document: ReportDocument) {
+        document.addTable(
+            number: "3", title: "Tensor neural network's parameters",
+            caption:
+                "Shapes of the vectorised network (Backprop's `Linear` stores w transposed, [300, 784]). The figures use lr ∈ {1e-2 … 1e-6} and batch sizes {1, 100, 250, 500, 1000}.",
+            markdown: markdownTable(
+                ["Parameter", "Shape", "Parameter", "Value", "Parameter", "Shape", "Parameter", "Value"],
+                [
+                    ["w", "(784,300)", "b", "(1,300)", "v", "(300,10)", "c", "(1,10)"],
+                    [
+                        "Input nodes", "784", "Hidden nodes", "300", "Output nodes", "10", "Learning rate",
+                        "$10^{-2}-10^{-7}$",
+                    ],
+                    ["batchsize", "100-1000", "", "", "", "", "", ""],
+                ]))
+    }
+
+    func datasetFigure(_ document: ReportDocument) throws {
+        let split = try context.data.split(
+            DatasetSpec(name: "syng", trainCount: 60000, testCount: 10000),
+            random: RandomSource(seed: context.seed("004-scalar", trial: 0)))
+        let figure = Figure(columns: 2)
+        for (column, (name, set)) in [
+            ("training set (60,000)", split.train), ("test (= validation) set (10,000)", split.test),
+        ].enumerated() {
+            let axes = figure.axes(0, column)
+            axes.title = name
+            let shown = min(set.count, 10000)
+            let x = (0..<shown).map { Double(set.features.scalars[2 * $0]) }
+            let y = (0..<shown).map { Double(set.features.scalars[2 * $0 + 1]) }
+            axes.scatter(x: x, y: y, colors: (0..<shown).map { Color.cycle(set.labels[$0]).withAlpha(0.6) }, size: 1.6)
+            let boundary = stride(from: 0.0, through: 2 * Double.pi, by: 0.01).map { angle -> (Double, Double) in
+                let (c, s) = (cos(angle), sin(angle))
+                let r = (SyntheticDataset.threshold / SyntheticDataset.quadratic(c, s, variant: .gist)).squareRoot()
+                return (r * c, r * s)
+            }
+            axes.plot(
+                x: boundary.map(\.0), y: boundary.map(\.1), label: "xᵀQx = 0.6",
+                style: LineStyle(color: .black, width: 1.5))
+            axes.xLabel = "x₁"
+            axes.yLabel = "x₂"
+        }
+        let fraction = split.train.classFractions[1]
+        document.requiring([]) {
+            document.gate(
+                "Fig. 2", "class-1 fraction of the training set", paper: "≈ 0.56 (spec)",
+                expected: 0.558, measured: fraction, shown: formatted(fraction, 4), tolerance: .absolute(0.01))
+        }
+        document.addFigure(
+            number: "2", title: "Synthetic dataset (left: training set; right: test set)",
+            caption:
+                "D-SYNG drawn from the same seed as Fig. 3's plotted run (10,000 points shown per panel); class 0 lies inside the ellipse xᵀQx = 0.6, Q = [[1, −0.05], [1, 0.4]]. The test set is the validation split of `load_synth` (E004-12).",
+            figure: figure,
+            numbers: ["train_class1_fraction": fraction, "test_class1_fraction": split.test.classFractions[1]])
+    }
+
+    func scalarTraining(_ document: ReportDocument, _ runs: [RunResult?]) {
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch"
+        ).parts
+        guard let plotted = runs.first ?? nil else { return }
+        let epochs = plotted.history.epochs
+        let x = epochs.map { Double($0.epoch) }
+        lossAxes.plot(x: x, y: epochs.map(\.trainLoss), label: "training (running mean)")
+        lossAxes.plot(x: x, y: epochs.map { $0.testLoss ?? .nan }, label: "validation")
+        accuracyAxes.plot(x: x, y: epochs.map(\.trainAccuracy), label: "training (running)")
+        accuracyAxes.plot(x: x, y: epochs.map { $0.testAccuracy ?? .nan }, label: "validation")
+        let losses = epochs.map { $0.testLoss ?? .nan }
+        let total = (losses.first ?? .nan) - (losses.last ?? .nan)
+        let before60 = (losses.first ?? .nan) - (losses.count >= 60 ? losses[59] : (losses.last ?? .nan))
+        document.gate(
+            "Fig. 3", "validation loss decreases, ≥ 80 % of the decrease before epoch 60",
+            paper: "converges after 60 epochs",
+            reproduced:
+                "\(formatted(100 * before60 / total, 1)) % of \(formatted(losses.first, 4)) → \(formatted(losses.last, 4))",
+            condition: .shape("≥ 80 %"), holds: total > 0 && before60 / total >= 0.8)
+        let finals = runs.compactMap { $0?.history.last?.testAccuracy }
+        let median = Statistics.median(finals)
+        document.gate(
+            "Fig. 3", "median final validation accuracy over \(finals.count) seed(s)", paper: "“quite large”",
+            measured: median, shown: formatted(median, 4), tolerance: .atLeast(0.9))
+        let gap = (epochs.last?.testLoss ?? .nan) - (epochs.last?.trainLoss ?? .nan)
+        document.note(
+            "Fig. 3", "overfitting after 60 epochs (validation loss > training loss)", paper: "yes",
+            reproduced: "gap \(formatted(gap, 4)) at the last epoch",
+            measured: gap, tolerance: .soft("17 parameters, 60,000 samples; E004-5"))
+        document.note(
+            "Text-2", "final accuracy", paper: "45.8 %",
+            reproduced: "\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %",
+            measured: plotted.finalTestAccuracy.map { 100 * $0 },
+            tolerance: .notComparable("below the majority rate, contradicts “quite large”; E004-5"),
+            finding: Self.syntheticAccuracyFinding)
+        document.addFigure(
+            number: "3",
+            title: "Training loss (one learning rate, 10^-3; the caption's “six learning rates” is E004-3)",
+            caption:
+                "The scalar-loop network (every gradient a Double loop, Apps/Harness/Infrastructure/ScalarNetwork.swift) trained one instance at a time on D-SYNG for \(epochs.count) epochs (\(epochs.count * 60000) updates; the text's “60000*10” is E004-2), reshuffled every epoch; \(runs.count) seed(s), the first plotted. Text-2: the paper's final accuracy 45.8 % against our \(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) % (N/C, E004-5).",
+            proposals: ["UNSTATED → PROPOSAL: w, v ~ N(0, 1); reshuffle every epoch; 5 seeds for the gates."],
+            figure: figure,
+            numbers: [
+                "validation_loss": losses, "validation_accuracy": epochs.map { $0.testAccuracy ?? .nan },
+                "final_accuracy_per_seed": finals,
+            ])
+        document.addText(
+            "### Text-2: final accuracy of the scalar network\n\nThe paper: “the final accuracy is 45.8 %”; ours, the plotted seed after \(epochs.count) epochs: **\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %**.\n",
+            checksOf: "Text-2")
+    }
+}

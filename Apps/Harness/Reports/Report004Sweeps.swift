@@ -1,0 +1,123 @@
+import Backprop
+import Foundation
+
+/// Report 004's MNIST sweeps (Figs. 6 and 7) and the final model (Text-3).
+extension Report004 {
+    /// The two MNIST sweeps: Fig. 6 varies the learning rate at B = 100, Fig. 7 the batch size at lr 1e-3.
+    enum Sweep: String {
+        case learningRates = "6"
+        case batchSizes = "7"
+        var number: String { rawValue }
+    }
+
+    /// One setting's final means over its simulations and the widths of its ±1 std bands: the
+    /// loss band's mean half-width over every batch, the accuracy band's over every epoch.
+    struct SweepFinal {
+        let setting: String, trainLoss: Double, trainAccuracy: Double, validationAccuracy: Double
+        let lossBand: Double, accuracyBand: Double
+    }
+
+    static let summedGradientsCaveat = "lr·steps is the same for every B with summed gradients"
+
+    /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
+    func sweepFigure(
+        _ document: ReportDocument, _ sweep: Sweep, title: String, groups: [(String, [RunResult], Int)],
+        explosion: String = ""
+    ) {
+        let number = sweep.number
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "training loss per batch (per-sample mean)",
+            accuracyTitle: "training accuracy per epoch (running)", xLabel: "epoch",
+            width: 1300, height: 480
+        ).parts
+        var finals: [SweepFinal] = []
+        for (index, (label, runs, batch)) in groups.enumerated() {
+            let color = Color.cycle(index)
+            let perBatch = runs.map { $0.history.iterationLosses }
+            let (mean, std) = Statistics.band(perBatch)
+            // Smooth each curve over ~1 % of an epoch so bands stay readable.
+            let width = max(1, 550 / max(batch / 100, 1) / 10)
+            let smoothMean = RunExecutor.windowMeans(mean, width)
+            let smoothStd = RunExecutor.windowMeans(std, width)
+            let x = smoothMean.indices.map { Double(($0 + 1) * width * batch) / 55000 }
+            if runs.count > 1 {
+                lossAxes.band(
+                    x: x, lower: zip(smoothMean, smoothStd).map { max($0 - $1, 1e-6) },
+                    upper: zip(smoothMean, smoothStd).map(+), color: color)
+            }
+            lossAxes.plot(
+                x: x, y: smoothMean, label: "\(label) (\(runs.count) runs)", style: LineStyle(color: color, width: 1.3))
+            CurveFigures.band(
+                accuracyAxes, runs.map { $0.history.epochs.map(\.trainAccuracy) }, label: label, color: color)
+            let finalLoss = Statistics.mean(runs.compactMap { $0.history.last?.trainLoss })
+            let finalAccuracy = Statistics.mean(runs.compactMap { $0.history.last?.trainAccuracy })
+            let validation = Statistics.mean(runs.compactMap { $0.history.last?.testAccuracy })
+            let accuracyBand = Statistics.band(runs.map { $0.history.epochs.map(\.trainAccuracy) }).std
+            finals.append(
+                SweepFinal(
+                    setting: label, trainLoss: finalLoss, trainAccuracy: finalAccuracy, validationAccuracy: validation,
+                    lossBand: Statistics.mean(std), accuracyBand: Statistics.mean(accuracyBand)))
+        }
+        let losses = finals.map(\.trainLoss)
+        let accuracies = finals.map(\.trainAccuracy)
+        switch sweep {
+        case .learningRates:
+            let settings = finals.map(\.setting)
+            document.gate(
+                "Fig. 6", "ORDER: final training loss rises as lr falls 1e-3 → 1e-6", paper: "1e-6 worst",
+                ordered: losses, tolerance: .ordering(settings, .increasing))
+            document.gate(
+                "Fig. 6", "ORDER: final training accuracy falls as lr falls", paper: "1e-6 lowest",
+                ordered: accuracies, tolerance: .ordering(settings, .decreasing))
+            bandNotes(document, finals)
+            document.note(
+                "Fig. 6", "explosion at lr 0.1 and 0.01", paper: "exploded", reproduced: explosion,
+                tolerance: .notComparable("E004-10"), finding: Self.explosionFinding)
+        case .batchSizes:
+            let converged = finals.allSatisfy { $0.validationAccuracy > 0.9 }
+            document.gate(
+                "Fig. 7", "all four batch sizes converge (final validation accuracy)", paper: "all converge",
+                reproduced: finals.map { "\($0.setting): \(formatted($0.validationAccuracy, 3))" }.joined(
+                    separator: ", "), condition: .shape("> 0.9"), holds: converged)
+            let worst = finals.min { $0.trainAccuracy < $1.trainAccuracy }?.setting ?? "—"
+            document.note(
+                "Fig. 7", "B = 1000 has the lowest accuracy", paper: "B = 1000 worst", reproduced: "lowest: \(worst)",
+                tolerance: .soft(Self.summedGradientsCaveat))
+            batchNotes(document, finals)
+        }
+        let table = markdownTable(
+            ["setting", "final train loss (mean)", "final train accuracy", "final validation accuracy"],
+            finals.map {
+                [
+                    $0.setting, formatted($0.trainLoss, 4), formatted($0.trainAccuracy, 4),
+                    formatted($0.validationAccuracy, 4),
+                ]
+            })
+        document.addFigure(
+            number: number, title: title,
+            caption:
+                "Batch \(sweep == .learningRates ? "100, lr ∈ {1e-3, 1e-4, 1e-5, 1e-6}" : "∈ {100, 250, 500, 1000}, lr 1e-3"), summed gradients, \(groups.first?.1.first?.history.epochs.count ?? 0) epoch(s), \(groups.first?.1.count ?? 0) simulations each (shaded ±1 std). x = epoch as a fraction so all settings line up; per-batch losses are averaged over ~1 % of an epoch.\(sweep == .batchSizes ? " B = 100 shares Fig. 6's lr = 1e-3 runs." : "")\n\n\(table)",
+            proposals: [
+                "PROPOSAL: colours follow matplotlib's cycle (blue, orange, green, red), as the paper's text refers to them."
+            ],
+            figure: figure,
+            numbers: [
+                "finals": finals.map {
+                    [
+                        "setting": $0.setting, "train_loss": $0.trainLoss, "train_accuracy": $0.trainAccuracy,
+                        "validation_accuracy": $0.validationAccuracy,
+                    ]
+                }
+            ])
+    }
+
+    func finalModel(_ document: ReportDocument, _ run: RunResult?) {
+        let accuracy = 100 * (run?.finalTestAccuracy ?? .nan)
+        document.gate(
+            "Text-3", "test accuracy of the final model (%)", paper: "93.14", expected: 93.14,
+            measured: run == nil ? nil : accuracy, shown: formatted(accuracy), tolerance: .absolute(1.5, unit: "pp"))
+        document.addText(
+            "### Text-3: final model\n\nlr 1e-3, batch 500, \(run?.history.epochs.count ?? 0) epochs on all 60,000 training images (standardised with their own statistics), tested on the 10,000 test images: **\(formatted(accuracy)) %** (paper 93.14 %).\n",
+            checksOf: "Text-3")
+    }
+}
