@@ -23,8 +23,11 @@ final class Report003PaperDataTests: XCTestCase {
         XCTAssertEqual(
             [last.results.trainLoss, last.results.trainAccuracy, last.results.testLoss, last.results.testAccuracy],
             [0.0174, 99.72, 0.0541, 98.34])
-        XCTAssertEqual(models.compactMap(\.trainLossErratum), ["E003-5", "E003-6"])
-        XCTAssertEqual(models.first { $0.name.contains("std 0.1") }?.accuracyBand, 1.5)
+        let checks = report003.report.spec.checks ?? []
+        XCTAssertEqual(
+            checks.filter { $0.tolerance.kind == .notComparable }.compactMap(\.tolerance.reason), ["E003-5", "E003-6"])
+        let band = checks.first { $0.quantity == "2-layer + Sigmoid + MSE (std 0.1): test accuracy (%)" }
+        XCTAssertEqual(band?.tolerance.amount, 1.5)
     }
 
     func testSweepRowsCoverTheFullModeValues() {
@@ -40,21 +43,31 @@ final class Report003PaperDataTests: XCTestCase {
     }
 }
 
-/// The spec's per-row gates and the architecture tables travel with the printed rows.
+/// The spec's checks judge the printed rows; the architecture tables travel with the models.
 final class Report003GateDataTests: XCTestCase {
     func testSweepRowsCarryTheirGates() throws {
         let rates = Dictionary(uniqueKeysWithValues: report003.paper12.map { ($0.value, $0) })
-        guard case .diverges = try XCTUnwrap(rates[1.0]).gate else { return XCTFail("lr 1.0 diverged in the paper") }
-        guard case .nearChance = try XCTUnwrap(rates[0.00001]).gate else { return XCTFail("lr 1e-5 stays near chance") }
-        guard case .testAccuracy(let band) = try XCTUnwrap(rates[0.0001]).gate else {
-            return XCTFail("lr 1e-4 is gated on accuracy")
+        guard case .diverges = try XCTUnwrap(rates[1.0]).condition else {
+            return XCTFail("lr 1.0 diverged in the paper")
         }
-        XCTAssertEqual(band, 3.0, "still converging: ±3 pp")
+        guard case .nearChance = try XCTUnwrap(rates[0.00001]).condition else {
+            return XCTFail("lr 1e-5 stays near chance")
+        }
+        let checks = report003.report.spec.checks ?? []
+        let band = checks.first { $0.quantity == "learning rate 0.0001: test accuracy (%)" }?.tolerance
+        XCTAssertEqual(band?.kind, .absolute)
+        XCTAssertEqual(band?.amount, 3.0, "still converging: ±3 pp")
+        let trainLoss = { (table: String) in
+            checks.filter { $0.item == table && $0.quantity.hasSuffix(": train loss") }.map(\.quantity)
+        }
         XCTAssertEqual(
-            report003.paper12.filter(\.trainLossGated).map(\.value), [0.1, 0.01, 0.001],
+            trainLoss("Table 12"),
+            ["learning rate 0.1: train loss", "learning rate 0.01: train loss", "learning rate 0.001: train loss"],
             "losses gated for the converging rates only")
-        XCTAssertEqual(report003.paper13.filter { !$0.trainLossGated }.map(\.value), [1.0])
-        XCTAssertTrue(report003.paper14.allSatisfy(\.trainLossGated))
+        XCTAssertEqual(trainLoss("Table 13").count, 10, "every momentum but 1.0")
+        XCTAssertEqual(trainLoss("Table 14").count, 10)
+        let fraction = try XCTUnwrap(checks.first { $0.quantity == "momentum 0.9: test accuracy (%)" })
+        XCTAssertEqual(fraction.paper?.scale, 100, "Table 13 prints accuracies as fractions (E003-4)")
     }
 
     func testTablesOneToTenComeFromTheModelsWithTheSpecsCorrections() {

@@ -9,7 +9,7 @@ struct Report003 {
     let report: SpecReport
     let context: ReproductionContext
 
-    /// Every hook by the id the spec names.
+    /// Every hook by the id the spec names (the spec's checks judge the rows of Tables 11–14).
     static let hooks: [String: ReportHook] = [
         "003.general-mlp": { try Report003($0).generalMLP($0.document) },
         "003.architecture": { try Report003($0).architecture($0.document, table: Int($0.itemNumber) ?? 0) },
@@ -48,30 +48,12 @@ struct Report003 {
         var correction: String?
     }
 
-    /// How Table 11 judges one model's row, beyond the defaults (±0.5 pp, train loss gated at ±25 %).
-    struct RowGate {
-        /// How far our test and train accuracy may be from the paper's, in percentage points.
-        var accuracyBand = 0.5
-        /// The erratum that makes the train loss not comparable, if any.
-        var trainLossErratum: String?
-        /// The finding that explains this row's loss checks when they fail or are n/c.
-        var lossFinding: FindingID?
-        /// The cells of its architecture table the reproduction spec corrects.
-        var correction: String?
-    }
-
-    static let rowGates: [String: RowGate] = [
-        "0-layer + MSE": RowGate(
-            correction:
-                "Corrected cell (E003-2): the paper lists layer 2 as “Sigmoid 256 → 256”; it is Sigmoid 10 → 10."),
-        "0-layer + SCE": RowGate(trainLossErratum: "E003-5", lossFinding: .zeroLayerTrainLoss),
-        "1-layer + Sigmoid + MSE": RowGate(accuracyBand: 1.0),
-        "1-layer + Relu + SCE": RowGate(trainLossErratum: "E003-6", lossFinding: .oneLayerReluLosses),
-        "2-layer + Sigmoid + MSE (std 0.1)": RowGate(accuracyBand: 1.5),
-        "2-layer + Sigmoid + SCE": RowGate(
-            correction:
-                "Corrected cells (E003-3): the paper lists layer 4 as “Sigmoid 128 → 10” and layer 5 as “Linear 10 → 10”; they are Sigmoid 128 → 128 and Linear 128 → 10."
-        ),
+    /// The cells of Tables 1–10 the reproduction spec corrects, by model.
+    static let corrections: [String: String] = [
+        "0-layer + MSE":
+            "Corrected cell (E003-2): the paper lists layer 2 as “Sigmoid 256 → 256”; it is Sigmoid 10 → 10.",
+        "2-layer + Sigmoid + SCE":
+            "Corrected cells (E003-3): the paper lists layer 4 as “Sigmoid 128 → 10” and layer 5 as “Linear 10 → 10”; they are Sigmoid 128 → 128 and Linear 128 → 10.",
     ]
 
     /// One of Table 11's models as its spec variant runs it, with its row of the paper (nil for the spec's extra row).
@@ -81,13 +63,9 @@ struct Report003 {
         let spec: ModelSpec
         /// The paper's Train Time (s) and results.
         var paper: (seconds: Double, results: PaperResults)?
-        var gate: RowGate
         /// The table (1–10) that lists this model's layers; nil for the spec's extra row.
         var architecture: Architecture?
         var inPaper: Bool { paper != nil }
-        var accuracyBand: Double { gate.accuracyBand }
-        var trainLossErratum: String? { gate.trainLossErratum }
-        var lossFinding: FindingID? { gate.lossFinding }
     }
 
     /// A paper row's number (NaN where it prints none).
@@ -106,10 +84,9 @@ struct Report003 {
             guard case .mlp(let mlp) = recipe.model else { preconditionFailure("report 003's \(name) is not an MLP") }
             let row = "models \(name)"
             let paperRow = report.spec.paper?.first { $0.label == row }
-            let gate = Self.rowGates[name] ?? RowGate()
             var architecture: Architecture?
             if case .text(let title) = paperRow?.values["architecture"] {
-                architecture = Architecture(title: title, correction: gate.correction)
+                architecture = Architecture(title: title, correction: Self.corrections[name])
             }
             return Model(
                 name: name, depth: mlp.hidden.count, activation: mlp.activation,
@@ -122,7 +99,7 @@ struct Report003 {
                             trainLoss: paperNumber(row, "Train Loss"), trainAccuracy: paperNumber(row, "Train Acc (%)"),
                             testLoss: paperNumber(row, "Test Loss"), testAccuracy: paperNumber(row, "Test Acc (%)"))
                     )
-                }, gate: gate, architecture: architecture)
+                }, architecture: architecture)
         }
     }
 

@@ -8,7 +8,7 @@ extension Report003 {
     private func windowX(_ run: RunResult) -> [Double] { run.windowLosses.indices.map { Double(($0 + 1) * 50) } }
 
     func figure2(_ input: ReportHookInput) {
-        guard notRunWithoutMNIST(input) else { return }
+        guard input.dataPresent("mnist") else { return }
         let document = input.document
         let models = models
         let runs = modelRuns(input)
@@ -59,7 +59,7 @@ extension Report003 {
     }
 
     func figure3(_ input: ReportHookInput) {
-        guard notRunWithoutMNIST(input) else { return }
+        guard input.dataPresent("mnist") else { return }
         let document = input.document
         let runs = modelRuns(input)
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
@@ -104,7 +104,7 @@ extension Report003 {
     }
 
     func sweepFigure(_ input: ReportHookInput, _ sweep: Sweep) {
-        guard notRunWithoutMNIST(input) else { return }
+        guard input.dataPresent("mnist") else { return }
         let runs = sweepRuns(input, sweep)
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
             lossTitle: "(a) Training Loss against Iteration", accuracyTitle: "(b) Training Accuracy against Iteration",

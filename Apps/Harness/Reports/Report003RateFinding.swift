@@ -8,8 +8,9 @@ extension Report003 {
     func largeRateFinding(_ results: (RunRequest) -> RunResult?) -> Finding {
         let row = paper12.first { $0.value == 0.1 }!
         let paper = row.results
-        guard case .testAccuracy(let band) = row.gate else {
-            preconditionFailure("Table 12's lr 0.1 row gates its test accuracy")
+        let quantity = "learning rate 0.1: test accuracy (%)"
+        guard let band = report.spec.checks?.first(where: { $0.quantity == quantity })?.tolerance.amount else {
+            preconditionFailure("report 003's spec has no check \"\(quantity)\"")
         }
         let seeds =
             [results(request(baseline, rate: 0.1))]

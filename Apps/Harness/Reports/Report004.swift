@@ -18,19 +18,19 @@ struct Report004 {
         "004.dataset": { try Report004($0).datasetFigure($0.document) },
         "004.scalar-training": { Report004($0).scalarTraining($0.document, $0.results("scalar")) },
         "004.sgd": { input in
-            guard Report004(input).notRunWithoutMNIST(input) else { return }
+            guard input.dataPresent("mnist") else { return }
             Report004(input).mnistFigure(
                 input.document, .stochastic, title: "SGD on MNIST", run: input.first("fig4"), stepLabel: "step")
         },
         "004.mini-batch": { input in
-            guard Report004(input).notRunWithoutMNIST(input) else { return }
+            guard input.dataPresent("mnist") else { return }
             Report004(input).mnistFigure(
                 input.document, .miniBatch, title: "Mini-batch gradient descent on MNIST", run: input.first("fig5"),
                 stepLabel: "batch", reference: input.first("fig4"))
         },
         "004.learning-rates": { input in
             let report = Report004(input)
-            guard report.notRunWithoutMNIST(input) else { return }
+            guard input.dataPresent("mnist") else { return }
             report.sweepFigure(
                 input.document, .learningRates, title: "Mini-batch gradient descent on MNIST, learning rates",
                 groups: report.sweepGroups(
@@ -39,14 +39,14 @@ struct Report004 {
         },
         "004.batch-sizes": { input in
             let report = Report004(input)
-            guard report.notRunWithoutMNIST(input) else { return }
+            guard input.dataPresent("mnist") else { return }
             report.sweepFigure(
                 input.document, .batchSizes, title: "Mini-batch gradient descent on MNIST, batch sizes",
                 groups: report.sweepGroups(
                     input, "B", label: { "B = \($0.recipe(input.context.mode).training.batchSize)" }))
         },
         "004.final-model": { input in
-            guard Report004(input).notRunWithoutMNIST(input) else {
+            guard input.dataPresent("mnist") else {
                 input.document.addText(
                     "**not run: MNIST not found** under `\(input.context.data.dataDirectory)/mnist` (\(input.context.data.whyMissing("mnist"))): Figs. 4–7 and Text-3. Run `reproduce run` without `--offline` to download it, or set `BACKPROP_DATA`."
                 )
@@ -62,14 +62,6 @@ struct Report004 {
 
     init(report: SpecReport, context: ReproductionContext) { (self.report, self.context) = (report, context) }
     init(_ input: ReportHookInput) { self.init(report: input.report, context: input.context) }
-
-    /// Marks the hook's item "not run" when MNIST is missing; true when it is here.
-    func notRunWithoutMNIST(_ input: ReportHookInput) -> Bool {
-        guard !context.data.hasMNIST else { return true }
-        input.document.notRun(
-            input.item?.id ?? "", "all", paper: "see spec", because: context.data.whyMissing("mnist"))
-        return false
-    }
 
     /// A sweep's settings in the spec's order, each with its label, finished runs and batch size.
     func sweepGroups(_ input: ReportHookInput, _ group: String, label: (SpecVariant) -> String)

@@ -111,13 +111,13 @@ extension Report004 {
             ])
     }
 
+    /// Text-3's paragraph; the spec's check judges its accuracy.
     func finalModel(_ document: ReportDocument, _ run: RunResult?) {
         let accuracy = 100 * (run?.finalTestAccuracy ?? .nan)
-        document.gate(
-            "Text-3", "test accuracy of the final model (%)", paper: "93.14", expected: 93.14,
-            measured: run == nil ? nil : accuracy, shown: formatted(accuracy), tolerance: .absolute(1.5, unit: "pp"))
+        let paper = report.spec.paper?.first { $0.label == "Text-3" }?.values["test accuracy (%)"]
+        let printed = paper.flatMap { if case .number(let value) = $0 { value } else { nil } }
         document.addText(
-            "### Text-3: final model\n\nlr 1e-3, batch 500, \(run?.history.epochs.count ?? 0) epochs on all 60,000 training images (standardised with their own statistics), tested on the 10,000 test images: **\(formatted(accuracy)) %** (paper 93.14 %).\n",
+            "### Text-3: final model\n\nlr 1e-3, batch 500, \(run?.history.epochs.count ?? 0) epochs on all 60,000 training images (standardised with their own statistics), tested on the 10,000 test images: **\(formatted(accuracy)) %** (paper \(formatted(printed)) %).\n",
             checksOf: "Text-3")
     }
 }

@@ -59,10 +59,6 @@ extension Report004 {
         accuracy.plot(
             x: x, y: records.map { $0.testAccuracy ?? .nan }, label: "validation", style: LineStyle(marker: .square))
         if training == .stochastic {
-            let first = records.first?.testAccuracy ?? .nan
-            document.gate(
-                "Fig. 4", "validation accuracy after epoch 1", paper: "—", measured: first,
-                shown: formatted(first, 4), tolerance: .atLeast(0.95))
             let last = records.last
             document.gate(
                 "Fig. 4", "ORDER: training loss < validation loss at the last epoch (\(records.count))",

@@ -24,6 +24,17 @@ struct ReportHookInput {
         return input
     }
 
+    /// Whether the published dataset `name` is here; when it is not, the item is marked "not run"
+    /// with the reason (unless the spec's own checks of the item say so for theirs).
+    func dataPresent(_ name: String) -> Bool {
+        guard context.data.isMissing(name) else { return true }
+        let id = item?.id ?? ""
+        if !(report.spec.checks ?? []).contains(where: { $0.item == id }) {
+            document.notRun(id, "all", paper: "see spec", because: context.data.whyMissing(name))
+        }
+        return false
+    }
+
     /// The item's number ("12" of "Table 12"); a hook without an item is a defect of the built-in report.
     var itemNumber: String {
         guard let id = item?.id, let number = id.split(separator: " ").last else {

@@ -206,13 +206,26 @@ enum FigureKind: String, StringChoice {
 struct StatisticSpec: Codable, Hashable, StrictRecipeObject {
     /// The variant ("width 1×64"); a table or figure fills in its own rows' variants.
     var group: String?
-    var metric: EpochMetric
+    var metric: RunMetric
     /// final (the last epoch), best (lowest loss or highest accuracy), or epoch (with `epoch`).
     var at: EpochChoice
     var epoch: Int?
     var over: TrialReduction
     /// A factor for display (100 for accuracies in %); 1 when absent.
     var scale: Double?
+}
+
+/// What a statistic reads of each trial: a per-epoch metric, or the run's training time.
+enum RunMetric: String, StringChoice {
+    case trainLoss, trainAccuracy, testLoss, testAccuracy
+    /// The run's wall-clock seconds of training (any epoch choice reads the same).
+    case seconds
+
+    /// The per-epoch metric it reads (nil for seconds).
+    var epochMetric: EpochMetric? { EpochMetric(rawValue: rawValue) }
+
+    /// Whether a smaller value is an improvement.
+    var lowerIsBetter: Bool { epochMetric?.lowerIsBetter ?? true }
 }
 
 /// Which epoch of a run a statistic reads.
@@ -243,4 +256,6 @@ struct PaperReference: Codable, StrictRecipeObject {
     var value: PaperValue?
     var row: String?
     var column: String?
+    /// A factor for the row's number (100 where the paper prints a percentage as a fraction).
+    var scale: Double?
 }

@@ -8,16 +8,38 @@ extension SpecRendering {
             value = report.spec.paper?.first(where: { $0.label == row })?.values[column]
         }
         switch value {
-        case .number(let number): return (specNumber(number), number)
+        case .number(let number):
+            let scaled = number * (reference?.scale ?? 1)
+            return (specNumber(scaled), scaled)
         case .text(let text): return (text, nil)
         case nil: return ("—", nil)
         }
     }
 
-    /// Adds `check` to `document`: gated by its typed tolerance, or shown as soft or n/c.
+    /// The variants a check measures: its ordering's groups, or its statistic's variant.
+    private func measuredVariants(_ check: CheckSpec) -> [SpecVariant] {
+        check.tolerance.kind == .ordering
+            ? report.variants(named: check.tolerance.groups ?? [])
+            : report.variants(named: check.measured?.group.map { [$0] } ?? [])
+    }
+
+    /// Adds `check` to `document`: gated by its typed tolerance, or shown as soft or n/c; "not run"
+    /// when the data of a variant it measures is missing, and left out when it measures a variant
+    /// quick mode does not run.
     func add(_ check: CheckSpec, to document: ReportDocument) {
         let tolerance = check.tolerance
         let (paperText, paperNumber) = paper(check.paper)
+        let variants = measuredVariants(check)
+        if let context {
+            guard context.mode == .full || variants.allSatisfy(\.runsInQuickMode) else { return }
+            let datasets = variants.map { $0.recipe(context.mode).dataset.name }
+            if let missing = datasets.first(where: context.data.isMissing) {
+                document.notRun(
+                    check.item, check.quantity, paper: paperText, tolerance: tolerance,
+                    because: context.data.whyMissing(missing))
+                return
+            }
+        }
         switch tolerance.kind {
         case .soft, .notComparable:
             let measured = check.measured.flatMap { statistic in
@@ -28,7 +50,6 @@ extension SpecRendering {
                 tolerance: tolerance, finding: check.finding)
         case .ordering:
             let statistic = check.measured!
-            let variants = report.variants(named: tolerance.groups ?? [])
             document.requiring(variants.flatMap(results)) {
                 document.gate(
                     check.item, check.quantity, paper: paperText,
@@ -37,7 +58,7 @@ extension SpecRendering {
             }
         default:
             let statistic = check.measured!
-            let outcomes = report.variants(named: [statistic.group ?? ""]).flatMap(results)
+            let outcomes = variants.flatMap(results)
             document.requiring(outcomes) {
                 document.gate(
                     check.item, check.quantity, paper: paperText, expected: paperNumber,

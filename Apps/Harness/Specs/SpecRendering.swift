@@ -6,6 +6,8 @@ struct SpecRendering {
     let report: SpecReport
     /// Each variant's trial results, by variant name (nil for a run that failed or was not run).
     let runs: [String: [RunResult?]]
+    /// The reproduction being rendered (nil when a spec is only validated).
+    var context: ReproductionContext? = nil
 
     func results(_ variant: SpecVariant) -> [RunResult?] { runs[variant.name] ?? [] }
 

@@ -85,7 +85,7 @@ struct SpecReport: ReportReproduction {
             runs[variant.name] = outcomes
         }
         for request in experiments(self, context) { document.addRun(request, results(request)) }
-        let rendering = SpecRendering(report: self, runs: runs)
+        let rendering = SpecRendering(report: self, runs: runs, context: context)
         document.addText("Source: \(spec.source). Spec: `\(URL(fileURLWithPath: file).lastPathComponent)`.")
         try withoutActuallyEscaping(results) { results in
             let hookInput = ReportHookInput(

@@ -5,7 +5,10 @@ extension StatisticSpec {
     /// The metric in each trial's record (nil for a trial without a result or without that epoch).
     func perTrial(_ results: [RunResult?]) -> [Double?] {
         results.map { result in
-            guard let epochs = result?.history.epochs, !epochs.isEmpty else { return nil }
+            guard let result else { return nil }
+            guard let metric = metric.epochMetric else { return result.seconds }
+            let epochs = result.history.epochs
+            guard !epochs.isEmpty else { return nil }
             let values = epochs.compactMap { try? metric.value(in: $0) }
             switch at {
             case .final: return try? metric.value(in: epochs[epochs.count - 1])
