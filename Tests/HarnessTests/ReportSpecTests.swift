@@ -113,6 +113,18 @@ final class ReportSpecTests: XCTestCase {
                 #""trials": {"full": 5, "quick": 2}, "recording": {"evaluateTrainingSett": true},"#,
                 ["unknown field groups[0].recording.evaluateTrainingSett"]
             ),
+            (
+                #""trials": {"full": 5, "quick": 2},"#, #""trials": {"full": 5, "quick": 2}, "runner": "mlp","#,
+                ["groups[0].runner", "only a built-in report chooses its runner"]
+            ),
+            (
+                #"{"field": "model.hidden", "values": ["#, #"{"field": "model.hidden", "quick": ["1×8"], "values": ["#,
+                ["groups[0].grid[0].quick", "\"1×8\" is not a value's label", "1×4, 1×16, 1×64"]
+            ),
+            (
+                #""id": "Fig. 1", "description""#, #""id": "Text-1", "description""#,
+                ["items[1].id", "\"Text-1\" is not \"Table N\" or \"Fig. N\""]
+            ),
         ]
         let folder = try scratch("bad-specs")
         for (old, new, fragments) in cases {
@@ -126,6 +138,39 @@ final class ReportSpecTests: XCTestCase {
                 for fragment in fragments { XCTAssertTrue(message.contains(fragment), "\(fragment) not in \(message)") }
             }
         }
+    }
+
+    /// An axis's quick values limit quick mode's runs, table rows and checks; a check whose
+    /// variants' data is missing says "not run" and why.
+    func testQuickValuesAndMissingDataShapeTheChecks() throws {
+        let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
+        let folder = try scratch("spec-modes")
+        let changed = text.replacingOccurrences(
+            of: #"{"field": "model.hidden", "values": [\#n          {"label": "1×4""#,
+            with: #"{"field": "model.hidden", "quick": ["1×4", "1×16"], "values": [\#n          {"label": "1×4""#
+        ).replacingOccurrences(
+            of: #""recipe": {\#n        "dataset": {"name": "disk", "trainCount": 1000, "testCount": 1000},\#n"#
+                + #"        "model": {"hidden": [4, 4]"#,
+            with: #""recipe": {\#n        "dataset": {"name": "mnist"},\#n        "model": {"hidden": [4, 4]"#)
+        XCTAssertNotEqual(changed, text)
+        let file = folder.appendingPathComponent("modes.json")
+        try Data(changed.utf8).write(to: file)
+        let out = folder.appendingPathComponent("out")
+        try RunCommand.parse([
+            file.path, "--quick", "--offline", "--data-dir", folder.appendingPathComponent("no-data").path, "--out",
+            out.path,
+        ]).run(registry: .standard)
+        let report = out.appendingPathComponent("depth-width")
+        let checks = try ReportChecks.load(from: report).checks
+        XCTAssertFalse(checks.contains { $0.quantity.contains("1×64") }, "width 1×64 is a full-mode value")
+        XCTAssertEqual(checks.first { $0.quantity.contains("1×16") }?.verdict, .soft)
+        let missing = try XCTUnwrap(checks.first { $0.quantity == "at 4 units a layer, depth loses to width" })
+        XCTAssertEqual(missing.verdict, .notRun)
+        XCTAssertTrue(missing.tolerance.contains("mnist is missing"), missing.tolerance)
+        let csv = try String(contentsOf: report.appendingPathComponent("runs.csv"), encoding: .utf8)
+        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 2 * 2, "two width values, two trials, no depth run")
+        let table = try String(contentsOf: report.appendingPathComponent("table-1.md"), encoding: .utf8)
+        XCTAssertFalse(table.contains("width 1×64"))
     }
 
     /// One line per kind: measured, paper, tolerance, verdict.

@@ -28,23 +28,8 @@ struct Report004 {
                 input.document, .miniBatch, title: "Mini-batch gradient descent on MNIST", run: input.first("fig5"),
                 stepLabel: "batch", reference: input.first("fig4"))
         },
-        "004.learning-rates": { input in
-            let report = Report004(input)
-            guard input.dataPresent("mnist") else { return }
-            report.sweepFigure(
-                input.document, .learningRates, title: "Mini-batch gradient descent on MNIST, learning rates",
-                groups: report.sweepGroups(
-                    input, "lr", label: { "lr \($0.recipe(input.context.mode).training.optimizer.learningRate)" }),
-                explosion: report.explosionSummary(input.result))
-        },
-        "004.batch-sizes": { input in
-            let report = Report004(input)
-            guard input.dataPresent("mnist") else { return }
-            report.sweepFigure(
-                input.document, .batchSizes, title: "Mini-batch gradient descent on MNIST, batch sizes",
-                groups: report.sweepGroups(
-                    input, "B", label: { "B = \($0.recipe(input.context.mode).training.batchSize)" }))
-        },
+        "004.learning-rates": { Report004($0).sweep($0, .learningRates) },
+        "004.batch-sizes": { Report004($0).sweep($0, .batchSizes) },
         "004.final-model": { input in
             guard input.dataPresent("mnist") else {
                 input.document.addText(
@@ -62,18 +47,6 @@ struct Report004 {
 
     init(report: SpecReport, context: ReproductionContext) { (self.report, self.context) = (report, context) }
     init(_ input: ReportHookInput) { self.init(report: input.report, context: input.context) }
-
-    /// A sweep's settings in the spec's order, each with its label, finished runs and batch size.
-    func sweepGroups(_ input: ReportHookInput, _ group: String, label: (SpecVariant) -> String)
-        -> [(String, [RunResult], Int)]
-    {
-        report.variants(named: [group]).map { variant in
-            (
-                label(variant), input.results(variant.name).compactMap { $0 },
-                variant.recipe(context.mode).training.batchSize
-            )
-        }
-    }
 
     /// The runs of the rates the Fig. 6 text says "exploded", in Fig. 6's set-up (full mode only).
     func explosionRequests() -> [RunRequest] {

@@ -8,6 +8,32 @@ extension Report004 {
         case learningRates = "6"
         case batchSizes = "7"
         var number: String { rawValue }
+
+        /// The spec's group of its runs.
+        var group: String { self == .learningRates ? "lr" : "B" }
+
+        var title: String {
+            "Mini-batch gradient descent on MNIST, \(self == .learningRates ? "learning rates" : "batch sizes")"
+        }
+
+        /// How the figure names a setting of the group's grid ("lr 1e-05", "B = 250").
+        func setting(_ gridLabel: Substring) -> String {
+            self == .learningRates ? "lr \(gridLabel)" : "B = \(gridLabel)"
+        }
+    }
+
+    /// Fig. 6 or 7 from the runs of its group, each setting with its finished runs and batch size.
+    func sweep(_ input: ReportHookInput, _ sweep: Sweep) {
+        guard input.dataPresent("mnist") else { return }
+        let groups = report.variants(named: [sweep.group]).map { variant in
+            (
+                sweep.setting(variant.name.dropFirst(sweep.group.count + 1)),
+                input.results(variant.name).compactMap { $0 }, variant.recipe(context.mode).training.batchSize
+            )
+        }
+        sweepFigure(
+            input.document, sweep, title: sweep.title, groups: groups,
+            explosion: sweep == .learningRates ? explosionSummary(input.result) : "")
     }
 
     /// One setting's final means over its simulations and the widths of its ±1 std bands: the
@@ -20,7 +46,7 @@ extension Report004 {
     static let summedGradientsCaveat = "lr·steps is the same for every B with summed gradients"
 
     /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
-    func sweepFigure(
+    private func sweepFigure(
         _ document: ReportDocument, _ sweep: Sweep, title: String, groups: [(String, [RunResult], Int)],
         explosion: String = ""
     ) {

@@ -11,6 +11,11 @@ struct SpecRendering {
 
     func results(_ variant: SpecVariant) -> [RunResult?] { runs[variant.name] ?? [] }
 
+    /// The variants of `names` the mode being rendered runs (every one when only validating).
+    func chosen(_ names: [String]) -> [SpecVariant] {
+        context.map { report.variants(named: names, in: $0.mode) } ?? report.variants(named: names)
+    }
+
     /// The paper row value titled `column` for the row labelled `label`, as text.
     func paperText(row label: String, column: String) -> String {
         guard let value = report.spec.paper?.first(where: { $0.label == label })?.values[column] else { return "—" }
@@ -26,7 +31,7 @@ struct SpecRendering {
             + table.columns.flatMap { column in
                 column.paper == nil ? [column.title] : ["\(column.title), paper", "\(column.title), ours"]
             }
-        let rows = report.variants(named: table.groups).map { variant -> [String] in
+        let rows = chosen(table.groups).map { variant -> [String] in
             let outcomes = results(variant)
             let cells = table.columns.flatMap { column -> [String] in
                 let ours = specNumber(column.statistic.value(outcomes))
@@ -45,7 +50,7 @@ struct SpecRendering {
         if spec.logX == true { axes.xScale = .logarithmic }
         if spec.logY == true { axes.yScale = .logarithmic }
         var numbers: [String: Any] = [:]
-        let chosen = report.variants(named: spec.groups)
+        let chosen = chosen(spec.groups)
         switch spec.kind {
         case .curves, .bands:
             let metric = spec.metric ?? .testAccuracy
