@@ -24,73 +24,71 @@ extension Report002 {
         let (sigmoid, relu) = (input.results("synthetic sigmoid"), input.results("synthetic relu"))
         let activation = number == "2" ? "sigmoid" : "relu"
         let runs = number == "2" ? sigmoid : relu
-        do {
-            let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
-                lossTitle: "running loss (sum over 60,000 instances)",
-                accuracyTitle: "validation accuracy (before the epoch)", xLabel: "epoch"
-            ).parts
-            var logText = ""
-            let plotted = runs.first ?? nil
-            for (index, (runActivation, run)) in [("sigmoid", sigmoid.first ?? nil), ("relu", relu.first ?? nil)]
-                .enumerated()
-            {
-                guard let run else { continue }
-                let (accuracy, loss) = log(run)
-                lossAxes.plot(
-                    x: loss.indices.map(Double.init), y: loss, label: runActivation,
-                    style: LineStyle(color: Color.cycle(index), marker: .circle, markerSize: 4))
-                accuracyAxes.plot(
-                    x: accuracy.indices.map(Double.init), y: accuracy, label: runActivation,
-                    style: LineStyle(color: Color.cycle(index), marker: .circle, markerSize: 4))
-            }
-            let paperLoss = paperLog("\(activation) running loss")
-            let paperAccuracy = paperLog("\(activation) accuracy")
-            lossAxes.scatter(
-                x: paperLoss.indices.compactMap { paperLoss[$0] == nil ? nil : Double($0) },
-                y: paperLoss.compactMap { $0 }, colors: [.black], label: "paper (\(activation))", size: 4)
-            accuracyAxes.scatter(
-                x: paperAccuracy.indices.compactMap { paperAccuracy[$0] == nil ? nil : Double($0) },
-                y: paperAccuracy.compactMap { $0 }, colors: [.black], label: "paper (\(activation))", size: 4)
-            if let plotted {
-                let (accuracy, loss) = log(plotted)
-                var lines: [String] = []
-                for epoch in accuracy.indices {
-                    lines.append(
-                        String(
-                            format: "epoch %03d\n    accuracy: %.4f\n    running loss: %.4g", epoch, accuracy[epoch],
-                            loss[epoch]))
-                }
-                if let final = plotted.finalTestAccuracy {
-                    lines.append(String(format: "after training\n    accuracy: %.4f", final))
-                }
-                logText =
-                    "Log of the plotted seed (same format as the paper; the “after training” line is added, E002-9):\n\n```\n"
-                    + lines.joined(separator: "\n") + "\n```"
-                let plottedRequest = report.request(
-                    report.variants(named: ["synthetic \(activation)"])[0], trial: 0, context)
-                let data = try? context.data.split(
-                    plottedRequest.dataset, random: RandomSource(seed: plottedRequest.seed))
-                let fractions = (
-                    train: data?.train.classFractions[1] ?? .nan, validation: data?.test.classFractions[1] ?? .nan
-                )
-                checks(
-                    document, number: number, activation: activation, plotted: plotted, all: runs.compactMap { $0 },
-                    relu: relu.first ?? nil, sigmoid: sigmoid.first ?? nil, fractions: fractions)
-            }
-            document.addFigure(
-                number: number, title: "running loss and validation accuracy with \(activation) function",
-                caption:
-                    "The report's “figures” are printed logs. Both activations are drawn on each figure (this one's is the report's), with the paper's reconstructed log values as black dots. D-SYN20, 60,000 training and 10,000 validation rows; Linear(2, 8) → \(activation) → Linear(8, 2) → softmax; summed cross-entropy; plain SGD, lr 0.001, batch 128, stored order, 20 epochs; \(runs.count) seed(s).\n\n\(logText)",
-                proposals: [
-                    "UNSTATED → PROPOSAL (vugrad 2020 code): init N(0, 1)·2/(fan_in + fan_out) (its “glorot” without the square root), biases 0; loss summed over the batch; no shuffling; accuracy logged before each epoch."
-                ],
-                figure: figure,
-                numbers: [
-                    "runs": runs.compactMap { $0 }.map {
-                        ["accuracy_before_epoch": log($0).accuracy, "running_loss": log($0).loss]
-                    }
-                ])
+        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
+            lossTitle: "running loss (sum over 60,000 instances)",
+            accuracyTitle: "validation accuracy (before the epoch)", xLabel: "epoch"
+        ).parts
+        var logText = ""
+        let plotted = runs.first ?? nil
+        for (index, (runActivation, run)) in [("sigmoid", sigmoid.first ?? nil), ("relu", relu.first ?? nil)]
+            .enumerated()
+        {
+            guard let run else { continue }
+            let (accuracy, loss) = log(run)
+            lossAxes.plot(
+                x: loss.indices.map(Double.init), y: loss, label: runActivation,
+                style: LineStyle(color: Color.cycle(index), marker: .circle, markerSize: 4))
+            accuracyAxes.plot(
+                x: accuracy.indices.map(Double.init), y: accuracy, label: runActivation,
+                style: LineStyle(color: Color.cycle(index), marker: .circle, markerSize: 4))
         }
+        let paperLoss = paperLog("\(activation) running loss")
+        let paperAccuracy = paperLog("\(activation) accuracy")
+        lossAxes.scatter(
+            x: paperLoss.indices.compactMap { paperLoss[$0] == nil ? nil : Double($0) },
+            y: paperLoss.compactMap { $0 }, colors: [.black], label: "paper (\(activation))", size: 4)
+        accuracyAxes.scatter(
+            x: paperAccuracy.indices.compactMap { paperAccuracy[$0] == nil ? nil : Double($0) },
+            y: paperAccuracy.compactMap { $0 }, colors: [.black], label: "paper (\(activation))", size: 4)
+        if let plotted {
+            let (accuracy, loss) = log(plotted)
+            var lines: [String] = []
+            for epoch in accuracy.indices {
+                lines.append(
+                    String(
+                        format: "epoch %03d\n    accuracy: %.4f\n    running loss: %.4g", epoch, accuracy[epoch],
+                        loss[epoch]))
+            }
+            if let final = plotted.finalTestAccuracy {
+                lines.append(String(format: "after training\n    accuracy: %.4f", final))
+            }
+            logText =
+                "Log of the plotted seed (same format as the paper; the “after training” line is added, E002-9):\n\n```\n"
+                + lines.joined(separator: "\n") + "\n```"
+            let plottedRequest = report.request(
+                report.variants(named: ["synthetic \(activation)"])[0], trial: 0, context)
+            let data = try? context.data.split(
+                plottedRequest.dataset, random: RandomSource(seed: plottedRequest.seed))
+            let fractions = (
+                train: data?.train.classFractions[1] ?? .nan, validation: data?.test.classFractions[1] ?? .nan
+            )
+            checks(
+                document, number: number, activation: activation, plotted: plotted, all: runs.compactMap { $0 },
+                relu: relu.first ?? nil, sigmoid: sigmoid.first ?? nil, fractions: fractions)
+        }
+        document.addFigure(
+            number: number, title: "running loss and validation accuracy with \(activation) function",
+            caption:
+                "The report's “figures” are printed logs. Both activations are drawn on each figure (this one's is the report's), with the paper's reconstructed log values as black dots. D-SYN20, 60,000 training and 10,000 validation rows; Linear(2, 8) → \(activation) → Linear(8, 2) → softmax; summed cross-entropy; plain SGD, lr 0.001, batch 128, stored order, 20 epochs; \(runs.count) seed(s).\n\n\(logText)",
+            proposals: [
+                "UNSTATED → PROPOSAL (vugrad 2020 code): init N(0, 1)·2/(fan_in + fan_out) (its “glorot” without the square root), biases 0; loss summed over the batch; no shuffling; accuracy logged before each epoch."
+            ],
+            figure: figure,
+            numbers: [
+                "runs": runs.compactMap { $0 }.map {
+                    ["accuracy_before_epoch": log($0).accuracy, "running_loss": log($0).loss]
+                }
+            ])
     }
 
     /// The spec's gates for one synthetic figure; `fractions` are the plotted draw's class-1 fractions.

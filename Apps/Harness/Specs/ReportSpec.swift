@@ -163,7 +163,7 @@ struct ItemSpec: Codable, StrictRecipeObject {
     /// (a gradient-check table, a bespoke statistic); it reads the runs of the report's groups.
     var hook: String?
     /// Groups whose runs `reproduce list` times for this item on random data of their dataset's
-    /// shape, because that data is large or may be missing (CIFAR-10, MNIST).
+    /// shape, because that data is large or may be missing (CIFAR-10).
     var timedGroups: [String]?
 }
 
@@ -223,9 +223,6 @@ enum RunMetric: String, StringChoice {
 
     /// The per-epoch metric it reads (nil for seconds).
     var epochMetric: EpochMetric? { EpochMetric(rawValue: rawValue) }
-
-    /// Whether a smaller value is an improvement.
-    var lowerIsBetter: Bool { epochMetric?.lowerIsBetter ?? true }
 }
 
 /// Which epoch of a run a statistic reads.
