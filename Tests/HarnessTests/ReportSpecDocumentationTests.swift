@@ -40,6 +40,10 @@ final class ReportSpecDocumentationTests: XCTestCase {
         collect(ItemSpec(id: "", description: "", data: "", hook: "", timedGroups: []))
         collect(ReportSpec(id: "", title: "", source: "", groups: [], items: [], findingsHook: ""))
         collect(FigureSpec(kind: .sweep, groups: [], xLabel: "", yLabel: "", logX: true, logY: true))
+        collect(
+            FindingSpec(
+                id: "", title: "", tests: [FindingTestSpec(hypothesis: "", experiment: "", outcomes: [:])],
+                conclusions: ["": ConclusionSpec(kind: .explained, text: "")]))
         for field in fields.subtracting(["recipe", "settings"]).sorted() {
             XCTAssertTrue(
                 guide.contains("`\(field)`") || guide.contains(".\(field)`"), "docs/reports.md explains \(field)")
@@ -47,5 +51,6 @@ final class ReportSpecDocumentationTests: XCTestCase {
         XCTAssertGreaterThan(fields.count, 30)
         for kind in ToleranceKind.allCases { XCTAssertTrue(guide.contains("`\(kind.rawValue)`"), kind.rawValue) }
         for kind in FigureKind.allCases { XCTAssertTrue(guide.contains("`\(kind.rawValue)`"), kind.rawValue) }
+        for kind in ConclusionKind.allCases { XCTAssertTrue(guide.contains("`\(kind.rawValue)`"), kind.rawValue) }
     }
 }

@@ -35,6 +35,9 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertNotNil(absolute.reproduced)
         let csv = try String(contentsOf: folder.appendingPathComponent("runs.csv"), encoding: .utf8)
         XCTAssertEqual(csv.split(separator: "\n").count, 1 + 5 * 2, "five variants, two quick trials each")
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("fresh disk data in every trial; the band is ±1 std.\n"), "the item's caption")
+        XCTAssertTrue(readme.contains("The assignment leaves the epochs open: 40 (4 in quick mode)."), "its proposal")
         let index = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
         XCTAssertTrue(index.contains("[depth-width](depth-width/README.md)"))
     }
@@ -124,6 +127,15 @@ final class ReportSpecTests: XCTestCase {
             (
                 #""id": "Fig. 1", "description""#, #""id": "Text-1", "description""#,
                 ["items[1].id", "\"Text-1\" is not \"Table N\" or \"Fig. N\""]
+            ),
+            (
+                #"the band is ±1 std.""#, #"the band is ±1 std after {{epochs}} epochs.""#,
+                ["field items[1]", "{{epochs}} is filled by a built-in report's hook"]
+            ),
+            (#""paper": ["#, #""findings": [], "paper": ["#, ["field findings", "a built-in report's findings hook"]),
+            (
+                #""id": "Fig. 1", "description""#, #""id": "Fig. 1", "markdown": "| a |\n| --- |", "description""#,
+                ["items[1].markdown", "a fixed table needs a table's id"]
             ),
         ]
         let folder = try scratch("bad-specs")

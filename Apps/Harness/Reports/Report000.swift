@@ -7,20 +7,20 @@ import Foundation
 enum Report000 {
     /// Every hook by the id the spec names.
     static let hooks: [String: ReportHook] = [
-        "000.activations": { try activationTable($0.document) },
-        "000.architectures": { try architectureFigure($0.document, $0.context, networks($0)) },
-        "000.losses": { lossTable($0.document) },
-        "000.schedules": { scheduleTable($0.document, $0.context) },
-        "000.configurations": { configurationTable($0.document, $0.context, networks($0)) },
-        "000.performance-ANN1": { performance($0, number: "2", network: "ANN1") },
-        "000.performance-ANN2": { performance($0, number: "3", network: "ANN2") },
-        "000.performance-ANN3": { performance($0, number: "4", network: "ANN3") },
+        "000.activations": { try activationTable($0) },
+        "000.architectures": { try architectureFigure($0, networks($0)) },
+        "000.losses": { try lossTable($0) },
+        "000.schedules": { try scheduleTable($0) },
+        "000.configurations": { try configurationTable($0, networks($0)) },
+        "000.performance-ANN1": { try performance($0, network: "ANN1") },
+        "000.performance-ANN2": { try performance($0, network: "ANN2") },
+        "000.performance-ANN3": { try performance($0, network: "ANN3") },
         "000.results": { input in
             let networks = networks(input)
             let outcomes = Dictionary(
                 uniqueKeysWithValues: networks.map { ($0.name, input.results($0.name).compactMap { $0 }) })
-            resultsTable(input.document, networks, outcomes, input.context)
-            addFindings(input.document, networks, outcomes, input.context)
+            try resultsTable(input, networks, outcomes)
+            try addFindings(input, networks, outcomes)
         },
     ]
 
@@ -93,33 +93,13 @@ enum Report000 {
         }
     }
 
-    private static func performance(_ input: ReportHookInput, number: String, network name: String) {
+    private static func performance(_ input: ReportHookInput, network name: String) throws {
         guard let network = networks(input).first(where: { $0.name == name }) else { return }
-        performanceFigure(
-            input.document, number: number, network: network, runs: input.results(name).compactMap { $0 },
-            input.context)
+        try performanceFigure(input, network: network, runs: input.results(name).compactMap { $0 })
     }
 
-    private static func activationTable(_ document: ReportDocument) throws {
-        let paper: [String: (formula: String, derivative: String, range: String, use: String)] = [
-            "Sigmoid": (
-                #"$\Phi(x) = \frac{1}{1 + e^{-x}}$"#, #"$\Phi'(x) = \Phi(x)(1 - \Phi(x))$"#, "[0,1]",
-                "low-speed convergence, gradient vanishing"
-            ),
-            "Tanh": (
-                #"$\Phi(x) = \frac{e^x - e^{-x}}{e^x + e^{-x}}$"#, #"$\Phi'(x) = 1 - \Phi^2(x)$"#, "[-1,1]",
-                "zero-centered output, gradient vanishing"
-            ),
-            "ReLU": (
-                #"$\Phi(x) = \max(0, x)$"#, #"$\Phi'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}$"#,
-                #"$[0,+\infty]$"#, "efficient, alleviates over-fitting"
-            ),
-            "Softmax": (
-                #"$\Phi_j(z) = \frac{e^{z_j - z_k}}{\sum_i e^{z_i - z_k}}$"#,
-                #"$\Phi'(x) = \begin{cases} \Phi_i(1 - \Phi_j) & i = j \\ -\Phi_i \Phi_j & i \neq j \end{cases}$"#,
-                "[0,1]", "multiple classifications, sum of outputs $= 1$"
-            ),
-        ]
+    private static func activationTable(_ input: ReportHookInput) throws {
+        let document = input.document
         let components: [(ComponentDocumentation, any Module<Double>)] = [
             (SigmoidFunction.documentation, Sigmoid<Double>()), (TanhFunction.documentation, Tanh<Double>()),
             (ReLUFunction.documentation, ReLU<Double>()), (Softmax<Double>.documentation, Softmax<Double>()),
@@ -127,36 +107,29 @@ enum Report000 {
         var rows: [[String]] = []
         for (doc, module) in components {
             let error = try Descriptive.gradientCheckError(module)
-            let printed = paper[doc.name]!
             rows.append([
-                doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", doc.range, printed.use,
-                String(format: "%.1e", error),
+                doc.name, "$\(doc.formula)$", "$\(doc.derivative)$", doc.range,
+                input.paperText("Table 1: \(doc.name)", "remark"), String(format: "%.1e", error),
             ])
             document.requiring([]) {
                 document.gate(
-                    "Table 1", "\(doc.name): backward vs central differences (Double)", paper: printed.derivative,
+                    "Table 1", "\(doc.name): backward vs central differences (Double)",
+                    paper: input.paperText("Table 1: \(doc.name)", "derivative"),
                     measured: error, shown: String(format: "max rel. error %.1e", error), tolerance: .atMost(1e-6))
             }
         }
-        document.addTable(
-            number: "1", title: "List of Activation Functions",
-            caption:
-                "Generated from Backprop's activation functions with the reproduction's table of their formulas (`ComponentFormulas.swift`); the last column is the largest relative error of each layer's backward against central differences in Double (h = 1e-6). Footnote (E000-8): the paper prints Sigmoid's range as [0,1] and ReLU's as [0,+∞]; the true ranges are (0,1) and [0,+∞), shown in the Range column. ReLU′(0) is undefined in the paper; Backprop uses 0 (UNSTATED → PROPOSAL).",
-            markdown: markdownTable(
-                ["", "Function", "Gradient", "Range (Backprop)", "Remark (paper)", "gradient check"], rows)
-                + "\n\nPaper's ranges as printed: Sigmoid [0,1], Tanh [-1,1], ReLU $[0,+\\infty]$, Softmax [0,1].")
+        try input.addTable(
+            markdownTable(["", "Function", "Gradient", "Range (Backprop)", "Remark (paper)", "gradient check"], rows))
     }
 
-    private static func architectureFigure(
-        _ document: ReportDocument, _ context: ReproductionContext, _ networks: [Network]
-    ) throws {
+    private static func architectureFigure(_ input: ReportHookInput, _ networks: [Network]) throws {
         let random = RandomSource(seed: 0)
         var numbers: [String: Any] = [:]
         var text = ""
         let figure = Figure(rows: 2, columns: 1, width: 900, height: 420)
         for (row, network) in networks.filter({ $0.architecture != nil }).enumerated() {
             let architecture = network.architecture!
-            let model = try context.registry.makeModel(network.model, random: random)
+            let model = try input.context.registry.makeModel(network.model, random: random)
             let layers = try model.layerSummaries(inputShape: [2])
             numbers[architecture.name] = Descriptive.chainNumbers(layers)
             text += "\n\(architecture.listing):\n\n```\n\(try model.summary(inputShape: [2]))\n```\n"
@@ -164,35 +137,18 @@ enum Report000 {
             axes.title = architecture.title
             Descriptive.drawChain(layers, on: axes)
         }
-        document.addFigure(
-            number: "1", title: "Sequential Model",
-            caption:
-                "Rendered from the framework's `Sequential` objects (`summary()`); the image of the paper is not in the text. ANN1 and ANN3 end with 2 logits whose softmax is fused into the cross-entropy loss (E000-12; the separate Softmax + CE(ε = 1e-20) pair is available as `Softmax` and `CrossEntropyLoss`)."
-                + text,
-            proposals: [
-                "UNSTATED → PROPOSAL (E000-11): ANN1 and ANN3 have 2 outputs, ANN2 has 1 output with a sigmoid."
-            ],
-            figure: figure, numbers: numbers)
+        try input.addFigure(figure, numbers: numbers, ["listings": text])
     }
 
-    private static func lossTable(_ document: ReportDocument) {
+    private static func lossTable(_ input: ReportHookInput) throws {
         let rows = [MSELoss<Float>.documentation, CrossEntropyLoss<Float>.documentation].map { doc in
             [doc.name, "$\(doc.formula)$", "$\(doc.derivative)$"]
         }
-        document.addTable(
-            number: "2", title: "List of Loss Functions (captioned “List of Activation Functions” in the paper)",
-            caption:
-                "Generated from the loss types' documentation. Corrections: the caption (E000-1); the paper's gradients carry a spurious Σ (E000-5): the per-element gradients shown here are the ones Backprop implements, and `Tests/LossesTests` checks them against central differences.\n\nPaper (exact copy): MSE $\\frac{\\partial \\mathcal{L}}{\\partial f} = \\frac{2}{N} \\sum_{n=1}^{N} (f(x_n; w) - y_n)$; Cross Entropy $\\frac{\\partial \\mathcal{L}}{\\partial p_i} = -\\sum y_i \\frac{1}{p_i}$.",
-            markdown: markdownTable(["", "Function", "Gradient (corrected)"], rows))
+        try input.addTable(markdownTable(["", "Function", "Gradient (corrected)"], rows))
     }
 
-    private static func scheduleTable(_ document: ReportDocument, _ context: ReproductionContext) {
-        let printed = [
-            "constant": #"$lr_{i+1} = lr_i$"#,
-            "step_decay": #"$lr_{i+1} = lr_i \times \text{decay\_rate}^2 \times (i \bmod \text{step\_decay\_length})$"#,
-            "exp_decay": #"$lr_{i+1} = lr_i \times \exp(-i \times decay\_rate)$"#,
-            "t_frac_decay": #"$lr_{i+1} = lr_i/(1 + i \times decay\_rate)$"#,
-        ]
+    private static func scheduleTable(_ input: ReportHookInput) throws {
+        let (document, context) = (input.document, input.context)
         let settings: [String: SettingValue] = ["decayRate": 0.01, "stepLength": 10]
         var rows: [[String]] = []
         for name in ["constant", "step_decay", "exp_decay", "t_frac_decay"] {
@@ -203,7 +159,8 @@ enum Report000 {
                 schedule.map { String(format: "%.6g", $0.learningRate(at: step)) } ?? ""
             }
             rows.append([
-                name, printed[name]!, "$\((schedule as? any ScheduleFormula)?.formula ?? "")$",
+                name, input.paperText("Table 3: \(name)", "formula"),
+                "$\((schedule as? any ScheduleFormula)?.formula ?? "")$",
                 sampled.joined(separator: ", "),
             ])
         }
@@ -218,18 +175,12 @@ enum Report000 {
                 expected: 0.654985, measured: exponential, shown: String(format: "%.6f", exponential),
                 tolerance: .absolute(5e-7))
         }
-        document.addTable(
-            number: "3", title: "List of Learning Rate Option",
-            caption:
-                "Generated from Backprop's schedule registry. The paper's formulas (second column) are compounding recursions; taken literally they drive the rate to zero within about 100 epochs and the pilot then misses the paper's errors by 5–25 pp (E000-7), and its step_decay is garbled (E000-6). Backprop implements the closed forms (third column), with i the 0-based epoch index, updated once per epoch; the last column samples lr at i = 0, 10, 100 for lr₀ = 0.1, d = 0.01, L = 10.",
-            proposals: ["UNSTATED → PROPOSAL: closed forms, i = epoch index, per-epoch update (E000-6, E000-7)."],
-            markdown: markdownTable(
+        try input.addTable(
+            markdownTable(
                 ["lr_option", "Function (paper)", "Function (Backprop)", "lr at i = 0, 10, 100"], rows))
     }
 
-    private static func configurationTable(
-        _ document: ReportDocument, _ context: ReproductionContext, _ networks: [Network]
-    ) {
+    private static func configurationTable(_ input: ReportHookInput, _ networks: [Network]) throws {
         let rows = networks.filter(\.inPaper).map { network in
             [
                 network.name.dropFirst(3).description,
@@ -238,18 +189,11 @@ enum Report000 {
                 network.schedule == "exp_decay" ? "exponential" : "t_frac_decay", "optimizer: SGD, batch size: 500",
             ]
         }
-        document.addTable(
-            number: "4", title: "Structure of Three ANN Models",
-            caption:
-                "Echo of the experiment registry entries that Table 5 and Figs. 2–4 run. The paper's table was garbled in extraction (E000-9); assigning the stray “t_frac_decay” to ANN1 is the spec's inference. Every network is 2 → 25 → 25 → 25 → k, W ~ N(0, 1), b = 0, plain mini-batch SGD on the mean batch gradient (E000-3), \(networks.first?.epochs ?? 0) epochs.",
-            proposals: [
-                "UNSTATED → PROPOSAL: 1,000 epochs; 1,000 training and 1,000 test points drawn afresh per run; reshuffled every epoch.",
-                "UNSTATED → PROPOSAL: ANN2 has one sigmoid output trained with MSE against the 0/1 label, predicting 1 above 0.5.",
-            ],
-            markdown: markdownTable(
+        try input.addTable(
+            markdownTable(
                 [
                     "ANN", "Activation Function", "Loss Function", "Learning Rate", "Decay Rate", "lr Option",
                     "Other Common Parameters",
-                ], rows))
+                ], rows), ["epochs": "\(networks.first?.epochs ?? 0)"])
     }
 }

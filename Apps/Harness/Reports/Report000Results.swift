@@ -4,9 +4,8 @@ import Foundation
 /// Report 000's figures and table of its runs: Figs. 2-4 (each network's loss and error per
 /// epoch, degenerate runs drawn on their own) and Table 5 (error rates, variation and time).
 extension Report000 {
-    static func performanceFigure(
-        _ document: ReportDocument, number: String, network: Network, runs: [RunResult], _ context: ReproductionContext
-    ) {
+    static func performanceFigure(_ input: ReportHookInput, network: Network, runs: [RunResult]) throws {
+        let document = input.document
         let figure = Figure(columns: 2)
         let loss = figure.axes(0, 0)
         let error = figure.axes(0, 1)
@@ -45,27 +44,24 @@ extension Report000 {
         let finalLast = lossSeries.compactMap(\.last)
         let decreasing = zip(finalFirst, finalLast).filter { $1 < $0 }.count
         document.gate(
-            "Fig. \(number)", "\(network.name): training loss falls (runs whose last epoch < first)",
+            input.renderedItem.id, "\(network.name): training loss falls (runs whose last epoch < first)",
             paper: "curves decrease and flatten", reproduced: "\(decreasing)/\(runs.count) runs",
             condition: .shape("all healthy runs"), holds: decreasing >= healthy.count && !runs.isEmpty)
-        document.addFigure(
-            number: number, title: "Performance for \(network.name)",
-            caption:
-                "Mean ± 1 std over \(degenerate.isEmpty || healthy.isEmpty ? "\(runs.count) runs" : "the \(healthy.count) of \(runs.count) runs that trained") (the same runs as Table 5); thin grey lines are degenerate runs (final training accuracy < 80 %), one each. Train error is measured on the whole training set after each epoch.",
-            proposals: [
-                "UNSTATED → PROPOSAL: two panels against epoch, (a) training loss, (b) training and test error (%)."
-            ],
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: [
                 "final_test_error_percent": finalTest, "degenerate_runs": degenerate.count,
                 "epochs": runs.first?.history.epochs.count ?? 0,
+            ],
+            [
+                "runs": degenerate.isEmpty || healthy.isEmpty
+                    ? "\(runs.count) runs" : "the \(healthy.count) of \(runs.count) runs that trained"
             ])
     }
 
-    static func resultsTable(
-        _ document: ReportDocument, _ networks: [Network], _ outcomes: [String: [RunResult]],
-        _ context: ReproductionContext
-    ) {
+    static func resultsTable(_ input: ReportHookInput, _ networks: [Network], _ outcomes: [String: [RunResult]]) throws
+    {
+        let document = input.document
         var rows: [[String]] = []
         var meanTest: [String: Double] = [:]
         var variances: [String: Double] = [:]
@@ -149,20 +145,12 @@ extension Report000 {
         document.note(
             "Table 5", "time ratio ANN3 / ANN1", paper: "1.86", reproduced: formatted(ratio), measured: ratio,
             tolerance: .soft("hardware-dependent"))
-        document.addTable(
-            number: "5", title: "Performance of Three ANN Models",
-            caption:
-                "Error rates (%) on 1,000 training and 1,000 test points after \(networks.first?.epochs ?? 0) epochs, over \(networks.first?.trials ?? 0) runs with fresh data and weights each (seeds in runs.csv). “Variation” is read as the sample variance of the error rate (%²; E000-10), Time as the wall-clock seconds to train one run on this machine. Degenerate = final training accuracy below 80 %. The last row is the spec's supplementary ANN2 with Xavier-normal initialisation, which is not in the paper.",
-            proposals: [
-                "UNSTATED → PROPOSAL: Variation = sample variance in %²; Time = seconds per run (E000-10).",
-                "UNSTATED → PROPOSAL: fused softmax + cross-entropy for ANN1/ANN3 (E000-12).",
-                "Faithful init N(0, 1) kept (E000-13): degenerate runs are counted, not hidden.",
-            ],
-            markdown: markdownTable(
+        try input.addTable(
+            markdownTable(
                 [
                     "ANN", "Train error % (paper)", "Train error % (ours: mean ± std)", "Test error % (paper)",
                     "Test error % (ours)", "Variation train / test (paper)", "Variance train / test (ours)",
                     "degenerate", "Time s (paper)", "Time s (ours)",
-                ], rows))
+                ], rows), ["epochs": "\(networks.first?.epochs ?? 0)", "trials": "\(networks.first?.trials ?? 0)"])
     }
 }

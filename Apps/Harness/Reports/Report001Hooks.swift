@@ -7,14 +7,12 @@ import Foundation
 enum Report001Hooks {
     /// Every hook by the id the spec names.
     static let hooks: [String: ReportHook] = [
-        "001.first-model": { firstModel($0.document, $0.first("fig1 \(firstModelSetup)")) },
-        "001.activations": { try activationTable($0.document) },
-        "001.initializations": { initializationTable($0.document) },
+        "001.first-model": { try firstModel($0, $0.first("fig1 \(firstModelSetup)")) },
+        "001.activations": { try activationTable($0) },
+        "001.initializations": { try initializationTable($0) },
         "001.activation-grid": { input in
-            let means = gridFigure(
-                input, number: "2",
-                title: "Testing error rates for different activation functions and weight initialization",
-                groups: ["ReLU", "Tanh"], series: ["default", "xavier", "he"],
+            let means = try gridFigure(
+                input, groups: ["ReLU", "Tanh"], series: ["default", "xavier", "he"],
                 cells: ["relu", "tanh"].enumerated().flatMap { group, activation in
                     ["pytorch-default", "xavier-normal", "he-normal"].enumerated().map { series, initializer in
                         ("\(activation)/\(initializer)/mse/sgd", group, series)
@@ -24,9 +22,8 @@ enum Report001Hooks {
         },
         "001.loss-grid": { input in
             let (losses, optimizers) = (["MSE", "CE"], ["SGD", "Adam"])
-            let means = gridFigure(
-                input, number: "3", title: "Testing error rates for different losses and optimizers",
-                groups: losses, series: optimizers,
+            let means = try gridFigure(
+                input, groups: losses, series: optimizers,
                 cells: ["mse", "cross-entropy"].enumerated().flatMap { group, loss in
                     ["sgd", "adam"].enumerated().map { series, optimizer in
                         ("relu/pytorch-default/\(loss)/\(optimizer)", group, series)
@@ -35,10 +32,10 @@ enum Report001Hooks {
             figure3Gates(input.document, means, losses: losses, optimizers: optimizers)
         },
         "001.scheduler": { input in
-            schedulerFigure(input.document, with: input.first(scheduled), without: input.first(unscheduled))
+            try schedulerFigure(input, with: input.first(scheduled), without: input.first(unscheduled))
         },
         "001.dropout": { input in
-            dropoutFigure(input.document, dropout: input.first(withDropout), reference: input.first(scheduled))
+            try dropoutFigure(input, dropout: input.first(withDropout), reference: input.first(scheduled))
         },
     ]
 
@@ -59,7 +56,8 @@ enum Report001Hooks {
 
     private static func testError(_ run: RunResult) -> Double { 100 * (1 - (run.finalTestAccuracy ?? 0)) }
 
-    private static func firstModel(_ document: ReportDocument, _ run: RunResult?) {
+    private static func firstModel(_ input: ReportHookInput, _ run: RunResult?) throws {
+        let document = input.document
         let (figure, axes) = lossPerEpochFigure(yLabel: "MSE loss")
         let train = run?.history.epochs.map { $0.trainEvaluationLoss ?? .nan } ?? []
         let test = run?.history.epochs.map { $0.testLoss ?? .nan } ?? []
@@ -75,20 +73,13 @@ enum Report001Hooks {
         document.gate(
             "Fig. 1", "final test error (%)", paper: "—", measured: run.map(testError), shown: formatted(error),
             tolerance: .atMost(10, unit: "%"))
-        document.addFigure(
-            number: "1", title: "Training session of first model: loss of train set and test set over 200 epochs",
-            caption:
-                "2 → 25 → 25 → 25 → 1, ReLU, MSE against the 0/1 label, SGD with momentum; the loss of the whole training and test sets after each epoch.",
-            proposals: [
-                "UNSTATED → PROPOSAL: PyTorch default init, SGD η = 0.01 in report 001's velocity form with γ = 0.9 (E001-4), batch 100, 1,000 + 1,000 points."
-            ],
-            figure: figure, numbers: ["train_loss": train, "test_loss": test, "final_test_error_percent": error])
+        try input.addFigure(
+            figure, numbers: ["train_loss": train, "test_loss": test, "final_test_error_percent": error])
     }
 
     private static func gridFigure(
-        _ input: ReportHookInput, number: String, title: String, groups: [String], series: [String],
-        cells: [(setup: String, group: Int, series: Int)]
-    ) -> [[Double]] {
+        _ input: ReportHookInput, groups: [String], series: [String], cells: [(setup: String, group: Int, series: Int)]
+    ) throws -> [[Double]] {
         let document = input.document
         var means = Array(repeating: Array(repeating: Double.nan, count: groups.count), count: series.count)
         var stds = means
@@ -110,15 +101,9 @@ enum Report001Hooks {
         axes.bar(
             categories: groups,
             series: series.indices.map { BarSeries(label: series[$0], values: means[$0], errors: stds[$0]) })
-        document.addFigure(
-            number: number, title: title,
-            caption:
-                "Mean test error (%) after the last epoch, error bars ±1 std over the trials; data and weights are redrawn for every trial. MSE networks have one linear output trained against the 0/1 label; CE networks two logits with the softmax inside the loss.\n\n"
-                + markdownTable(["configuration", "trials", "mean", "std", "variance"], rows),
-            proposals: [
-                "UNSTATED → PROPOSAL: SGD η = 0.01, γ = 0.9 (velocity form); Adam η = 1e-3, β = (0.9, 0.999), ε = 1e-8; batch 100; λ = 0 (E001-5)."
-            ],
-            figure: figure, numbers: numbers)
+        try input.addFigure(
+            figure, numbers: numbers,
+            ["table": markdownTable(["configuration", "trials", "mean", "std", "variance"], rows)])
         return means
     }
 
@@ -154,7 +139,8 @@ enum Report001Hooks {
         }
     }
 
-    private static func schedulerFigure(_ document: ReportDocument, with: RunResult?, without: RunResult?) {
+    private static func schedulerFigure(_ input: ReportHookInput, with: RunResult?, without: RunResult?) throws {
+        let document = input.document
         let (figure, axes) = lossPerEpochFigure(yLabel: "mean training loss")
         let a = with?.history.epochs.map(\.trainLoss) ?? []
         let b = without?.history.epochs.map(\.trainLoss) ?? []
@@ -178,17 +164,12 @@ enum Report001Hooks {
         document.note(
             "Fig. 4", "final training loss with ≤ without scheduler", paper: "scheduler improves final scores",
             reproduced: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))", tolerance: .soft())
-        document.addFigure(
-            number: "4", title: "Training loss for model with and without a scheduler",
-            caption:
-                "ReLU, default init, CE, Adam, the same seed for both runs; dashed lines mark the epochs after which the plateau scheduler cut the rate.",
-            proposals: [
-                "UNSTATED → PROPOSAL: PyTorch ReduceLROnPlateau defaults (factor 0.1, patience 10, relative threshold 1e-4), fed the epoch's mean training loss once per epoch; no dropout."
-            ],
-            figure: figure, numbers: ["with_scheduler": a, "without_scheduler": b, "reduction_epochs": reductions])
+        try input.addFigure(
+            figure, numbers: ["with_scheduler": a, "without_scheduler": b, "reduction_epochs": reductions])
     }
 
-    private static func dropoutFigure(_ document: ReportDocument, dropout: RunResult?, reference: RunResult?) {
+    private static func dropoutFigure(_ input: ReportHookInput, dropout: RunResult?, reference: RunResult?) throws {
+        let document = input.document
         let (figure, axes) = lossPerEpochFigure(yLabel: "test loss")
         let trainMode = dropout?.history.epochs.map { $0.testLossInTrainingMode ?? .nan } ?? []
         let evalMode = dropout?.history.epochs.map { $0.testLoss ?? .nan } ?? []
@@ -212,14 +193,8 @@ enum Report001Hooks {
         document.note(
             "Fig. 5", "|test error with dropout (eval) − without| (pp)", paper: "no significant difference",
             reproduced: formatted(gap), measured: gap, tolerance: .soft("≤ 1.5"))
-        document.addFigure(
-            number: "5", title: "Testing loss for model with dropout",
-            caption:
-                "ReLU, default init, plateau scheduler, CE, Adam; dropout after each hidden activation. Curve 1 is the paper's measurement (test loss with dropout still active, E001-10); curve 2 the same model in eval mode; curve 3 the same configuration without dropout (Fig. 4's scheduled run).",
-            proposals: [
-                "PROPOSAL (E001-7): drop probability 0.1 from the caption (the text says 50 %); placement after every hidden activation (UNSTATED)."
-            ],
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: ["test_loss_train_mode": trainMode, "test_loss_eval_mode": evalMode, "test_loss_no_dropout": none])
     }
 

@@ -5,7 +5,8 @@ import Foundation
 /// weight initialisations with their empirical spreads.
 extension Report001Hooks {
     /// Table 1: ReLU and Tanh from the activation registry, each backward checked against central differences.
-    static func activationTable(_ document: ReportDocument) throws {
+    static func activationTable(_ input: ReportHookInput) throws {
+        let document = input.document
         var rows: [[String]] = []
         let paper: [String: (formula: String, derivative: String)] = [
             "ReLU": ("f(x) = max(0, x)", "f'(x) = 1 if $x > 0$ and 0 otherwise"),
@@ -34,11 +35,8 @@ extension Report001Hooks {
                 "Table 1", "ReLU′(0)", paper: "0 (“0 otherwise”)", expected: 0,
                 measured: atZero.1?.scalars.first, shown: formatted(atZero.1?.scalars.first, 0), tolerance: .exact)
         }
-        document.addTable(
-            number: "1", title: "Activation functions of the framework",
-            caption:
-                "Generated from Backprop's activation registry, with each layer's backward checked against central differences in Double.",
-            markdown: markdownTable(
+        try input.addTable(
+            markdownTable(
                 [
                     "Name", "Function (Backprop)", "Derivative (Backprop)", "Function (paper)", "Derivative (paper)",
                     "gradient check",
@@ -46,7 +44,8 @@ extension Report001Hooks {
     }
 
     /// Table 2: the three initialisations, with the std of 10⁴ draws against the expected one.
-    static func initializationTable(_ document: ReportDocument) {
+    static func initializationTable(_ input: ReportHookInput) throws {
+        let document = input.document
         let random = RandomSource(seed: 1)
         let schemes: [(String, String, String, Initializer, String)] = [
             ("Default", "$w_{ij} = Uni(-a, a)$", "$a = 1/\\sqrt{l}$", .pytorchDefault, "U(±1/√l): std a/√3"),
@@ -73,14 +72,8 @@ extension Report001Hooks {
                     shown: String(format: "%.4f vs %.4f", measured, expected), tolerance: .relative(percent: 5))
             }
         }
-        document.addTable(
-            number: "2", title: "Weight initialization",
-            caption:
-                "l = inputs, m = outputs; gains 1, 5/3 and √2 for none, Tanh and ReLU (PyTorch `calculate_gain`). Backprop implements Xavier normal as Glorot's gain·√(2/(l+m)), as PyTorch's `xavier_normal_` does, not the paper's gain/√(l+m) (E001-8: a factor √2 in the std). The last two columns are the std of one 25×25 draw and of a 10⁴-sample draw with gain 1. (The paper's “Не” is a Cyrillic OCR form of “He”.)",
-            proposals: [
-                "PROPOSAL (E001-8): standard Glorot form; hidden layers use their activation's gain, the output layer gain 1; biases U(±1/√l) for default, 0 for Xavier and He."
-            ],
-            markdown: markdownTable(
+        try input.addTable(
+            markdownTable(
                 [
                     "Name", "Distribution (paper)", "Parameters (paper)", "Implemented", "expected std", "std 25×25",
                     "std 10⁴",

@@ -11,9 +11,9 @@ struct Report002 {
 
     /// Every hook by the id the spec names.
     static let hooks: [String: ReportHook] = [
-        "002.cifar": { input in Report002(input).cifarTable(input) },
-        "002.relu": { Report002($0).reluListing($0.document) },
-        "002.synthetic": { input in Report002(input).syntheticFigure(input, number: input.itemNumber) },
+        "002.cifar": { input in try Report002(input).cifarTable(input) },
+        "002.relu": { try Report002($0).reluListing($0) },
+        "002.synthetic": { input in try Report002(input).syntheticFigure(input, number: input.itemNumber) },
     ]
 
     /// The report with its hooks.
@@ -52,7 +52,7 @@ struct Report002 {
         report.variants(named: ["CIFAR"]).flatMap { report.requests($0, context) }
     }
 
-    func cifarTable(_ input: ReportHookInput) {
+    func cifarTable(_ input: ReportHookInput) throws {
         let (document, results) = (input.document, input.result)
         let missing = context.data.missingCIFARFiles
         let folder = CIFAR10.folder(dataDirectory: context.data.dataDirectory)
@@ -98,18 +98,13 @@ struct Report002 {
             missing.isEmpty
             ? "Trained on CIFAR-10 from `\(folder)`; rows with the same (lr, momentum) share one run evaluated after every epoch."
             : "**not run: CIFAR-10 binary files missing** in `\(folder)` (expected \(missing.joined(separator: ", ")); \(context.data.whyMissing("cifar10"))). `reproduce run` downloads them unless `--offline` is given; \(CIFAR10.downloadHint)"
-        document.addTable(
-            number: "1", title: "test accuracy with different hyperparameters (Question 10; CIFAR-10)",
-            caption: status,
-            proposals: [
-                "UNSTATED → PROPOSAL (E002-7): CIFAR-10 with the PyTorch tutorial network (conv 6@5×5, pool, conv 16@5×5, pool, fc 120, 84, 10, ReLU), softmax CE, batch 4, PyTorch default init, per-channel (x/255 − 0.5)/0.5.",
-                "PROPOSAL (E002-6): the “0.5 epoch” row is run for 2 epochs.",
-            ],
-            markdown: markdownTable(
-                ["learning_rate", "momentum", "epoch", "accuracy (paper)", "accuracy (ours)"], rows))
+        try input.addTable(
+            markdownTable(["learning_rate", "momentum", "epoch", "accuracy (paper)", "accuracy (ours)"], rows),
+            ["status": status])
     }
 
-    func reluListing(_ document: ReportDocument) {
+    func reluListing(_ input: ReportHookInput) throws {
+        let document = input.document
         let x = TensorNode(Tensor<Double>([-1, 0, 2]))
         let y = try? x.relu()
         if let y { try? (y * TensorNode(Tensor([1, 1, 1]))).sum().backward() }
@@ -132,22 +127,11 @@ struct Report002 {
         axes.plot(x: xs, y: xs.map { max(0, $0) }, label: "relu(x) = max(0, x)")
         axes.plot(
             x: xs, y: xs.map { $0 > 0 ? 1 : 0 }, label: "relu′(x): 1 for x > 0, else 0", style: LineStyle(dash: [5, 3]))
-        document.addFigure(
-            number: "1", title: "implementation of ReLu class",
-            caption: """
-                The paper's figure is a code listing. Backprop's ReLU op is `Pointwise<Scalar, ReLUFunction>` (`Modules/Autograd/UnaryOps.swift`, with the function in `Modules/Layers/Activation.swift`): forward `max(0, x)`, backward `G ⊙ 1[x > 0]` (the derivative is 0 at x = 0, as in the paper's `goutput * (output > 0)`):
-
-                ```swift
-                @inlinable public static func value<S: TensorScalar>(_ x: S) -> S { x > 0 ? x : 0 }
-                @inlinable public static func derivative<S: TensorScalar>(input x: S, output _: S) -> S { x > 0 ? 1 : 0 }
-                ```
-
-                | x | relu(x) | relu′(x) |
-                |---|---|---|
-                | −1 | \(formatted(forward.first, 0)) | \(formatted(derivative.first, 0)) |
-                | 0 | \(formatted(forward.dropFirst().first, 0)) | \(formatted(derivative.dropFirst().first, 0)) |
-                | 2 | \(formatted(forward.last, 0)) | \(formatted(derivative.last, 0)) |
-                """,
-            figure: figure, numbers: ["x": [-1, 0, 2], "relu": forward, "derivative": derivative])
+        var values: [String: String] = [:]
+        for index in 0..<3 {
+            values["relu\(index + 1)"] = formatted(forward.count == 3 ? forward[index] : nil, 0)
+            values["derivative\(index + 1)"] = formatted(derivative.count == 3 ? derivative[index] : nil, 0)
+        }
+        try input.addFigure(figure, numbers: ["x": [-1, 0, 2], "relu": forward, "derivative": derivative], values)
     }
 }

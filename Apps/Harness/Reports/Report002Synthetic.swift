@@ -19,7 +19,7 @@ extension Report002 {
     }
 
     /// Fig. 2 (sigmoid) or Fig. 3 (ReLU), each with both activations' plotted seeds drawn.
-    func syntheticFigure(_ input: ReportHookInput, number: String) {
+    func syntheticFigure(_ input: ReportHookInput, number: String) throws {
         let document = input.document
         let (sigmoid, relu) = (input.results("synthetic sigmoid"), input.results("synthetic relu"))
         let activation = number == "2" ? "sigmoid" : "relu"
@@ -76,19 +76,13 @@ extension Report002 {
                 document, number: number, activation: activation, plotted: plotted, all: runs.compactMap { $0 },
                 relu: relu.first ?? nil, sigmoid: sigmoid.first ?? nil, fractions: fractions)
         }
-        document.addFigure(
-            number: number, title: "running loss and validation accuracy with \(activation) function",
-            caption:
-                "The report's “figures” are printed logs. Both activations are drawn on each figure (this one's is the report's), with the paper's reconstructed log values as black dots. D-SYN20, 60,000 training and 10,000 validation rows; Linear(2, 8) → \(activation) → Linear(8, 2) → softmax; summed cross-entropy; plain SGD, lr 0.001, batch 128, stored order, 20 epochs; \(runs.count) seed(s).\n\n\(logText)",
-            proposals: [
-                "UNSTATED → PROPOSAL (vugrad 2020 code): init N(0, 1)·2/(fan_in + fan_out) (its “glorot” without the square root), biases 0; loss summed over the batch; no shuffling; accuracy logged before each epoch."
-            ],
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: [
                 "runs": runs.compactMap { $0 }.map {
                     ["accuracy_before_epoch": log($0).accuracy, "running_loss": log($0).loss]
                 }
-            ])
+            ], ["activation": activation, "seeds": "\(runs.count)", "log": logText])
     }
 
     /// The spec's gates for one synthetic figure; `fractions` are the plotted draw's class-1 fractions.

@@ -11,25 +11,21 @@ struct Report004 {
 
     /// Every hook by the id the spec names.
     static let hooks: [String: ReportHook] = [
-        "004.diagram": { Report004($0).diagram($0.document) },
-        "004.dry-run": { Report004($0).dryRun($0.document) },
-        "004.synthetic-parameters": { Report004($0).syntheticParameterTable($0.document) },
-        "004.tensor-parameters": { Report004($0).tensorParameterTable($0.document) },
-        "004.dataset": { try Report004($0).datasetFigure($0.document) },
-        "004.scalar-training": { Report004($0).scalarTraining($0.document, $0.results("scalar")) },
+        "004.diagram": { try Report004($0).diagram($0) },
+        "004.dry-run": { try Report004($0).dryRun($0) },
+        "004.dataset": { try Report004($0).datasetFigure($0) },
+        "004.scalar-training": { try Report004($0).scalarTraining($0, $0.results("scalar")) },
         "004.sgd": { input in
             guard input.dataPresent("mnist") else { return }
-            Report004(input).mnistFigure(
-                input.document, .stochastic, title: "SGD on MNIST", run: input.first("fig4"), stepLabel: "step")
+            try Report004(input).mnistFigure(input, .stochastic, run: input.first("fig4"), stepLabel: "step")
         },
         "004.mini-batch": { input in
             guard input.dataPresent("mnist") else { return }
-            Report004(input).mnistFigure(
-                input.document, .miniBatch, title: "Mini-batch gradient descent on MNIST", run: input.first("fig5"),
-                stepLabel: "batch", reference: input.first("fig4"))
+            try Report004(input).mnistFigure(
+                input, .miniBatch, run: input.first("fig5"), stepLabel: "batch", reference: input.first("fig4"))
         },
-        "004.learning-rates": { Report004($0).sweep($0, .learningRates) },
-        "004.batch-sizes": { Report004($0).sweep($0, .batchSizes) },
+        "004.learning-rates": { try Report004($0).sweep($0, .learningRates) },
+        "004.batch-sizes": { try Report004($0).sweep($0, .batchSizes) },
         "004.final-model": { input in
             guard input.dataPresent("mnist") else {
                 input.document.addText(

@@ -4,7 +4,7 @@ import Foundation
 /// Report 004's scalar network: Fig. 1 (its diagram), Tables 1–3 (the dry run and the parameters),
 /// Fig. 2 (the synthetic data) and Fig. 3 with Text-2 (the scalar network trained on it).
 extension Report004 {
-    func diagram(_ document: ReportDocument) {
+    func diagram(_ input: ReportHookInput) throws {
         let figure = Figure(width: 640, height: 420)
         let axes = figure.axes()
         axes.showsGrid = false
@@ -36,14 +36,11 @@ extension Report004 {
         axes.text("v (3×2), c", x: 1.5, y: 2.3, size: 10)
         axes.text("sigmoid", x: 1, y: -0.35, size: 10)
         axes.text("softmax, loss −ln y_c", x: 2, y: -0.35, size: 10)
-        document.addFigure(
-            number: "1", title: "Scalar form neural network",
-            caption:
-                "The network of `ScalarNetwork` (Apps/Harness/Infrastructure/ScalarNetwork.swift): k = xw + b, h = σ(k), z = hv + c, y = softmax(z), every sum an explicit loop.",
-            figure: figure, numbers: ["inputs": 2, "hidden": 3, "outputs": 2])
+        try input.addFigure(figure, numbers: ["inputs": 2, "hidden": 3, "outputs": 2])
     }
 
-    func dryRun(_ document: ReportDocument) {
+    func dryRun(_ input: ReportHookInput) throws {
+        let document = input.document
         let network = ScalarNetwork(
             w: [[1, 1, 1], [-1, -1, -1]], b: [0, 0, 0], v: [[1, 1], [-1, -1], [-1, -1]], c: [0, 0])
         let g = network.gradients(x: [1, -1], target: [1, 0])
@@ -60,50 +57,16 @@ extension Report004 {
                 "Table 1", "Text-1 w∇ and b∇", paper: "all zeros", reproduced: "\(g.w), \(g.b)", condition: .exact,
                 holds: g.w.flatMap { $0 }.allSatisfy { $0 == 0 } && g.b.allSatisfy { $0 == 0 })
         }
-        document.addTable(
-            number: "1", title: "Scalar neural network's dry run parameters (with Text-1)",
-            caption:
-                "Text-1 (§4.1, Question 2) computed by the scalar implementation with these parameters: w∇ = \(g.w), b∇ = \(g.b), v∇ = \(g.v.map { $0.map { String(format: "%.16f", $0) } }), c∇ = \(g.c), loss = \(g.loss) (= ln 2). `Tests/AutogradTests/DryRunTests.swift` checks that the autograd graph and the explicit layers give the same values to 1e-12.",
-            markdown: markdownTable(
-                ["Parameter", "Value", "Parameter", "Value", "Parameter", "Value"],
-                [
-                    ["x", "[1,-1]", "w", "[[1,1,1],[-1,-1,-1]]", "b", "[0,0,0]"],
-                    ["\\hat{y}", "[1,0]", "v", "[[1,1],[-1,-1],[-1,-1]]", "c", "[0,0]"],
-                    ["Input nodes", "2", "Hidden nodes", "3", "Output nodes", "2"],
-                    ["Learning rate", "10^{-5}", "", "", "", ""],
-                ]))
+        try input.addTable(
+            nil,
+            [
+                "w": "\(g.w)", "b": "\(g.b)", "v": "\(g.v.map { $0.map { String(format: "%.16f", $0) } })",
+                "c": "\(g.c)", "loss": "\(g.loss)",
+            ])
     }
 
-    func syntheticParameterTable(_ document: ReportDocument) {
-        document.addTable(
-            number: "2", title: "Synthetic-training parameters (captioned like Table 1 in the paper)",
-            caption: "The configuration run for Fig. 3; the paper repeats Table 1's caption (E004-1).",
-            markdown: markdownTable(
-                ["Parameter", "Shape", "Parameter", "Value", "Parameter", "Shape", "Parameter", "Value"],
-                [
-                    ["w", "(2,3)", "b", "[0,0,0]", "v", "(3,2)", "c", "[0,0]"],
-                    ["Input nodes", "2", "Hidden nodes", "3", "Output nodes", "2", "Learning rate", "10^{-3}"],
-                ]))
-    }
-
-    func tensorParameterTable(_ document: ReportDocument) {
-        document.addTable(
-            number: "3", title: "Tensor neural network's parameters",
-            caption:
-                "Shapes of the vectorised network (Backprop's `Linear` stores w transposed, [300, 784]). The figures use lr ∈ {1e-2 … 1e-6} and batch sizes {1, 100, 250, 500, 1000}.",
-            markdown: markdownTable(
-                ["Parameter", "Shape", "Parameter", "Value", "Parameter", "Shape", "Parameter", "Value"],
-                [
-                    ["w", "(784,300)", "b", "(1,300)", "v", "(300,10)", "c", "(1,10)"],
-                    [
-                        "Input nodes", "784", "Hidden nodes", "300", "Output nodes", "10", "Learning rate",
-                        "$10^{-2}-10^{-7}$",
-                    ],
-                    ["batchsize", "100-1000", "", "", "", "", "", ""],
-                ]))
-    }
-
-    func datasetFigure(_ document: ReportDocument) throws {
+    func datasetFigure(_ input: ReportHookInput) throws {
+        let document = input.document
         let split = try context.data.split(
             DatasetSpec(name: "syng", trainCount: 60000, testCount: 10000),
             random: RandomSource(seed: context.seed("004-scalar", trial: 0)))
@@ -134,15 +97,13 @@ extension Report004 {
                 "Fig. 2", "class-1 fraction of the training set", paper: "≈ 0.56 (spec)",
                 expected: 0.558, measured: fraction, shown: formatted(fraction, 4), tolerance: .absolute(0.01))
         }
-        document.addFigure(
-            number: "2", title: "Synthetic dataset (left: training set; right: test set)",
-            caption:
-                "D-SYNG drawn from the same seed as Fig. 3's plotted run (10,000 points shown per panel); class 0 lies inside the ellipse xᵀQx = 0.6, Q = [[1, −0.05], [1, 0.4]]. The test set is the validation split of `load_synth` (E004-12).",
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: ["train_class1_fraction": fraction, "test_class1_fraction": split.test.classFractions[1]])
     }
 
-    func scalarTraining(_ document: ReportDocument, _ runs: [RunResult?]) {
+    func scalarTraining(_ input: ReportHookInput, _ runs: [RunResult?]) throws {
+        let document = input.document
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
             lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch"
         ).parts
@@ -178,16 +139,15 @@ extension Report004 {
             measured: plotted.finalTestAccuracy.map { 100 * $0 },
             tolerance: .notComparable("below the majority rate, contradicts “quite large”; E004-5"),
             finding: Self.syntheticAccuracyFinding)
-        document.addFigure(
-            number: "3",
-            title: "Training loss (one learning rate, 10^-3; the caption's “six learning rates” is E004-3)",
-            caption:
-                "The scalar-loop network (every gradient a Double loop, Apps/Harness/Infrastructure/ScalarNetwork.swift) trained one instance at a time on D-SYNG for \(epochs.count) epochs (\(epochs.count * 60000) updates; the text's “60000*10” is E004-2), reshuffled every epoch; \(runs.count) seed(s), the first plotted. Text-2: the paper's final accuracy 45.8 % against our \(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) % (N/C, E004-5).",
-            proposals: ["UNSTATED → PROPOSAL: w, v ~ N(0, 1); reshuffle every epoch; 5 seeds for the gates."],
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: [
                 "validation_loss": losses, "validation_accuracy": epochs.map { $0.testAccuracy ?? .nan },
                 "final_accuracy_per_seed": finals,
+            ],
+            [
+                "epochs": "\(epochs.count)", "updates": "\(epochs.count * 60000)", "seeds": "\(runs.count)",
+                "final": formatted(100 * (plotted.finalTestAccuracy ?? .nan)),
             ])
         document.addText(
             "### Text-2: final accuracy of the scalar network\n\nThe paper: “the final accuracy is 45.8 %”; ours, the plotted seed after \(epochs.count) epochs: **\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %**.\n",

@@ -4,17 +4,11 @@ import Foundation
 /// Report 004's MNIST sweeps (Figs. 6 and 7) and the final model (Text-3).
 extension Report004 {
     /// The two MNIST sweeps: Fig. 6 varies the learning rate at B = 100, Fig. 7 the batch size at lr 1e-3.
-    enum Sweep: String {
-        case learningRates = "6"
-        case batchSizes = "7"
-        var number: String { rawValue }
+    enum Sweep {
+        case learningRates, batchSizes
 
         /// The spec's group of its runs.
         var group: String { self == .learningRates ? "lr" : "B" }
-
-        var title: String {
-            "Mini-batch gradient descent on MNIST, \(self == .learningRates ? "learning rates" : "batch sizes")"
-        }
 
         /// How the figure names a setting of the group's grid ("lr 1e-05", "B = 250").
         func setting(_ gridLabel: Substring) -> String {
@@ -23,7 +17,7 @@ extension Report004 {
     }
 
     /// Fig. 6 or 7 from the runs of its group, each setting with its finished runs and batch size.
-    func sweep(_ input: ReportHookInput, _ sweep: Sweep) {
+    func sweep(_ input: ReportHookInput, _ sweep: Sweep) throws {
         guard input.dataPresent("mnist") else { return }
         let groups = report.variants(named: [sweep.group]).map { variant in
             (
@@ -31,8 +25,8 @@ extension Report004 {
                 input.results(variant.name).compactMap { $0 }, variant.recipe(context.mode).training.batchSize
             )
         }
-        sweepFigure(
-            input.document, sweep, title: sweep.title, groups: groups,
+        try sweepFigure(
+            input, sweep, groups: groups,
             explosion: sweep == .learningRates ? explosionSummary(input.result) : "")
     }
 
@@ -47,10 +41,9 @@ extension Report004 {
 
     /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
     private func sweepFigure(
-        _ document: ReportDocument, _ sweep: Sweep, title: String, groups: [(String, [RunResult], Int)],
-        explosion: String = ""
-    ) {
-        let number = sweep.number
+        _ input: ReportHookInput, _ sweep: Sweep, groups: [(String, [RunResult], Int)], explosion: String = ""
+    ) throws {
+        let document = input.document
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
             lossTitle: "training loss per batch (per-sample mean)",
             accuracyTitle: "training accuracy per epoch (running)", xLabel: "epoch",
@@ -119,14 +112,8 @@ extension Report004 {
                     formatted($0.validationAccuracy, 4),
                 ]
             })
-        document.addFigure(
-            number: number, title: title,
-            caption:
-                "Batch \(sweep == .learningRates ? "100, lr ∈ {1e-3, 1e-4, 1e-5, 1e-6}" : "∈ {100, 250, 500, 1000}, lr 1e-3"), summed gradients, \(groups.first?.1.first?.history.epochs.count ?? 0) epoch(s), \(groups.first?.1.count ?? 0) simulations each (shaded ±1 std). x = epoch as a fraction so all settings line up; per-batch losses are averaged over ~1 % of an epoch.\(sweep == .batchSizes ? " B = 100 shares Fig. 6's lr = 1e-3 runs." : "")\n\n\(table)",
-            proposals: [
-                "PROPOSAL: colours follow matplotlib's cycle (blue, orange, green, red), as the paper's text refers to them."
-            ],
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: [
                 "finals": finals.map {
                     [
@@ -134,6 +121,10 @@ extension Report004 {
                         "validation_accuracy": $0.validationAccuracy,
                     ]
                 }
+            ],
+            [
+                "epochs": "\(groups.first?.1.first?.history.epochs.count ?? 0)",
+                "simulations": "\(groups.first?.1.count ?? 0)", "table": table,
             ])
     }
 

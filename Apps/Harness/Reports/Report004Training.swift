@@ -4,17 +4,15 @@ import Foundation
 /// Report 004's single-run MNIST figures: Fig. 4 (SGD, batch 1) and Fig. 5 (mini-batches of 1,000).
 extension Report004 {
     /// The two single-run MNIST figures: Fig. 4 (SGD, batch 1) and Fig. 5 (mini-batches of 1,000).
-    enum TrainingFigure: String {
-        case stochastic = "4"
-        case miniBatch = "5"
-        var number: String { rawValue }
+    enum TrainingFigure {
+        case stochastic, miniBatch
     }
 
     func mnistFigure(
-        _ document: ReportDocument, _ training: TrainingFigure, title: String, run: RunResult?, stepLabel: String,
+        _ input: ReportHookInput, _ training: TrainingFigure, run: RunResult?, stepLabel: String,
         reference: RunResult? = nil
-    ) {
-        let number = training.number
+    ) throws {
+        let document = input.document
         let figure = Figure(columns: 3, width: 1500, height: 430)
         let steps = figure.axes(0, 0)
         let epochsAxes = figure.axes(0, 1)
@@ -86,22 +84,12 @@ extension Report004 {
                 tolerance: .soft())
             crossoverNote(document, records)
         }
-        document.addFigure(
-            number: number, title: title,
-            caption:
-                "784 → Linear(784, 300) → sigmoid → Linear(300, 10) → softmax with cross-entropy, gradients summed over the batch (E004-7), plain SGD, \(training == .stochastic ? "batch 1, lr 1e-2" : "batch 1,000 (55 batches per epoch), lr 1e-3"), \(records.count) epoch(s) on 55,000 standardised images; validation on the last 5,000 training images\(training == .stochastic ? " every 5,000 steps and after each epoch" : " after each of the first 20 batches and each epoch").",
-            proposals: [
-                "UNSTATED → PROPOSAL (E004-11): w, v ~ N(0, 1/fan_in), b = c = 0; one global mean and std from the 55,000 training images."
-            ]
-                + (training == .miniBatch
-                    ? [
-                        "PROPOSAL (E004-9): “1000 batches for each epochs” read as batch size 1,000; the other reading is batch size 55."
-                    ] : []),
-            figure: figure,
+        try input.addFigure(
+            figure,
             numbers: [
                 "epoch_train_loss": records.map(\.trainLoss),
                 "epoch_validation_loss": records.map { $0.testLoss ?? .nan },
                 "epoch_validation_accuracy": records.map { $0.testAccuracy ?? .nan },
-            ])
+            ], ["epochs": "\(records.count)"])
     }
 }

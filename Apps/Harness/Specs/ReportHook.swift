@@ -43,6 +43,16 @@ struct ReportHookInput {
         return String(number)
     }
 
+    /// The paper's value `column` of the row labelled `row`, as text; a value the spec does not
+    /// have is a defect of the built-in report.
+    func paperText(_ row: String, _ column: String) -> String {
+        switch report.spec.paper?.first(where: { $0.label == row })?.values[column] {
+        case .text(let text): return text
+        case .number(let number): return specNumber(number)
+        case nil: preconditionFailure("report \(report.prefix)'s spec has no paper value \"\(column)\" of \"\(row)\"")
+        }
+    }
+
     /// The results of a variant's trials; a name the spec does not have is a defect of the built-in report.
     func results(_ variant: String) -> [RunResult?] {
         guard let results = runs[variant] else {

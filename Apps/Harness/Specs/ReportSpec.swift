@@ -18,6 +18,8 @@ struct ReportSpec: Codable, StrictRecipeObject {
     /// A built-in report's Swift hook run after every item, for its findings (the experiments
     /// behind its fail and n/c rows).
     var findingsHook: String?
+    /// The words of the findings that hook writes; the hook adds only their numbers and picks their cases.
+    var findings: [FindingSpec]?
 }
 
 /// Runs that share a base recipe: one variant per combination of the grid's values, each run
@@ -165,6 +167,14 @@ struct ItemSpec: Codable, StrictRecipeObject {
     /// Groups whose runs `reproduce list` times for this item on random data of their dataset's
     /// shape, because that data is large or may be missing (CIFAR-10).
     var timedGroups: [String]?
+    /// The heading the report shows, when it is not `description`.
+    var title: String?
+    /// The text under the item (Markdown); by default it names the data.
+    var caption: String?
+    /// The choices the paper leaves open that the item makes, listed under the caption.
+    var proposals: [String]?
+    /// A table as the paper prints it (Markdown), for a table that shows no runs.
+    var markdown: String?
 }
 
 /// A table with a row per variant of `groups` and a column per statistic, each beside the paper's value.

@@ -82,6 +82,10 @@ struct SpecValidation {
         }
         try unique(spec.items.map(\.id), "items", "item id")
         if let hook = spec.findingsHook { try known(hook: hook, field: "findingsHook") }
+        if !builtIn, spec.findings != nil {
+            throw fail("findings", "findings are written by a built-in report's findings hook; remove them")
+        }
+        try unique((spec.findings ?? []).map(\.id), "findings", "finding id")
         for (index, item) in spec.items.enumerated() { try validate(item, field: "items[\(index)]") }
         for (index, check) in (spec.checks ?? []).enumerated() { try validate(check, field: "checks[\(index)]") }
     }
@@ -130,10 +134,20 @@ struct SpecValidation {
         guard isText || (parts.count == 2 && ["Table", "Fig."].contains(parts[0])) else {
             throw fail("\(field).id", "\"\(item.id)\" is not \"Table N\" or \"Fig. N\"")
         }
+        let words = [item.title, item.caption].compactMap { $0 } + (item.proposals ?? [])
+        if !builtIn, let placeholder = words.lazy.compactMap(Placeholders.first).first {
+            throw fail(
+                field, "\(placeholder) is filled by a built-in report's hook; a spec file's words are plain text")
+        }
         if let hook = item.hook {
             try known(hook: hook, field: "\(field).hook")
+        }
+        if item.markdown != nil, parts.first != "Table" {
+            throw fail("\(field).markdown", "a fixed table needs a table's id (\"Table N\")")
+        }
+        if item.hook != nil || item.markdown != nil {
             guard item.table == nil, item.figure == nil else {
-                throw fail(field, "an item has either \"table\", \"figure\" or \"hook\"")
+                throw fail(field, "an item has either \"table\", \"figure\", \"markdown\" or \"hook\"")
             }
             return
         }
@@ -162,7 +176,7 @@ struct SpecValidation {
                 }
             }
         default:
-            throw fail(field, "an item has either \"table\", \"figure\" or \"hook\"")
+            throw fail(field, "an item has either \"table\", \"figure\", \"markdown\" or \"hook\"")
         }
     }
 

@@ -103,15 +103,17 @@ struct SpecReport: ReportReproduction {
             let number = String(item.id.split(separator: " ").last ?? "")
             if let hook = item.hook.flatMap({ hooks[$0] }) {
                 try hook(hookInput.rendering(item))
-            } else if let table = item.table {
+            } else if let markdown = item.table.map(rendering.markdown) ?? item.markdown {
+                let prose = try item.prose()
                 document.addTable(
-                    number: number, title: item.description, caption: "Data: \(item.data).",
-                    markdown: rendering.markdown(table))
+                    number: number, title: prose.title, caption: prose.caption, proposals: prose.proposals,
+                    markdown: markdown)
             } else if let figure = item.figure {
                 let (plot, numbers) = rendering.figure(figure)
+                let prose = try item.prose()
                 document.addFigure(
-                    number: number, title: item.description, caption: "Data: \(item.data).", figure: plot,
-                    numbers: numbers)
+                    number: number, title: prose.title, caption: prose.caption, proposals: prose.proposals,
+                    figure: plot, numbers: numbers)
             }
         }
         for check in spec.checks ?? [] { rendering.add(check, to: document) }
