@@ -11,13 +11,13 @@ struct Report003 {
 
     /// Every hook by the id the spec names (the spec's checks judge the rows of Tables 11–14).
     static let hooks: [String: ReportHook] = [
-        "003.general-mlp": { try Report003($0).generalMLP($0.document) },
-        "003.architecture": { try Report003($0).architecture($0.document, table: Int($0.itemNumber) ?? 0) },
-        "003.results": { Report003($0).table11($0) },
-        "003.iterations": { Report003($0).figure2($0) },
-        "003.all-models": { Report003($0).figure3($0) },
-        "003.sweep-figure": { input in Report003(input).sweepFigure(input, Sweep(figure: input.itemNumber)) },
-        "003.sweep-table": { input in Report003(input).sweepTable(input, Sweep(table: input.itemNumber)) },
+        "003.general-mlp": { try Report003($0).generalMLP($0) },
+        "003.architecture": { try Report003($0).architecture($0, table: Int($0.itemNumber) ?? 0) },
+        "003.results": { try Report003($0).table11($0) },
+        "003.iterations": { try Report003($0).figure2($0) },
+        "003.all-models": { try Report003($0).figure3($0) },
+        "003.sweep-figure": { input in try Report003(input).sweepFigure(input, Sweep(figure: input.itemNumber)) },
+        "003.sweep-table": { input in try Report003(input).sweepTable(input, Sweep(table: input.itemNumber)) },
         "003.findings": { Report003($0).addFindings($0) },
     ]
 
@@ -42,19 +42,8 @@ struct Report003 {
         case mse, sce
     }
 
-    /// One of Tables 1–10: the paper's title, and the cells the spec corrects (E003-2, E003-3).
-    struct Architecture {
-        let title: String
-        var correction: String?
-    }
-
-    /// The cells of Tables 1–10 the reproduction spec corrects, by model.
-    static let corrections: [String: String] = [
-        "0-layer + MSE":
-            "Corrected cell (E003-2): the paper lists layer 2 as “Sigmoid 256 → 256”; it is Sigmoid 10 → 10.",
-        "2-layer + Sigmoid + SCE":
-            "Corrected cells (E003-3): the paper lists layer 4 as “Sigmoid 128 → 10” and layer 5 as “Linear 10 → 10”; they are Sigmoid 128 → 128 and Linear 128 → 10.",
-    ]
+    /// The models whose printed tables (1–10) the spec corrects (E003-2, E003-3; the corrections are in their captions).
+    static let corrected: Set<String> = ["0-layer + MSE", "2-layer + Sigmoid + SCE"]
 
     /// One of Table 11's models as its spec variant runs it, with its row of the paper (nil for the spec's extra row).
     struct Model {
@@ -63,8 +52,8 @@ struct Report003 {
         let spec: ModelSpec
         /// The paper's Train Time (s) and results.
         var paper: (seconds: Double, results: PaperResults)?
-        /// The table (1–10) that lists this model's layers; nil for the spec's extra row.
-        var architecture: Architecture?
+        /// The title of the table (1–10) that lists this model's layers; nil for the spec's extra row.
+        var architecture: String?
         var inPaper: Bool { paper != nil }
     }
 
@@ -84,10 +73,8 @@ struct Report003 {
             guard case .mlp(let mlp) = recipe.model else { preconditionFailure("report 003's \(name) is not an MLP") }
             let row = "models \(name)"
             let paperRow = report.spec.paper?.first { $0.label == row }
-            var architecture: Architecture?
-            if case .text(let title) = paperRow?.values["architecture"] {
-                architecture = Architecture(title: title, correction: Self.corrections[name])
-            }
+            var architecture: String?
+            if case .text(let title) = paperRow?.values["architecture"] { architecture = title }
             return Model(
                 name: name, depth: mlp.hidden.count, activation: mlp.activation,
                 loss: recipe.training.loss.name == "euclidean" ? .mse : .sce,

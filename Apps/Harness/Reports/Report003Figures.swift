@@ -7,13 +7,13 @@ extension Report003 {
     /// Iteration axis of 50-iteration windows.
     private func windowX(_ run: RunResult) -> [Double] { run.windowLosses.indices.map { Double(($0 + 1) * 50) } }
 
-    func figure2(_ input: ReportHookInput) {
+    func figure2(_ input: ReportHookInput) throws {
         guard input.dataPresent("mnist") else { return }
         let document = input.document
         let models = models
         let runs = modelRuns(input)
-        let parts: [(String, Range<Int>)] = [("2a", 0..<4), ("2b", 4..<8), ("2c", 8..<11)]
-        for (number, range) in parts {
+        let parts: [(String, Range<Int>)] = [("a", 0..<4), ("b", 4..<8), ("c", 8..<11)]
+        for (part, range) in parts {
             let figure = Figure(rows: range.count, columns: 2, width: 1000, height: 260 * range.count)
             var numbers: [String: Any] = [:]
             for (row, index) in range.enumerated() {
@@ -37,16 +37,8 @@ extension Report003 {
                     "final_window_accuracy": run.windowAccuracies.last ?? .nan,
                 ]
             }
-            document.addFigure(
-                number: number,
-                title:
-                    "Loss and Accuracy against Iteration (\(number.last == "a" ? "" : "continued, ")part \(number.last!))",
-                caption:
-                    "Training loss and accuracy per 50-iteration window (the course's `disp_freq`), the same runs as Table 11, in its row order.",
-                proposals: [
-                    "PROPOSAL (E003-9): three figures mirroring the three parts; the extra default-init row is in part c."
-                ],
-                figure: figure, numbers: numbers)
+            try input.addFigure(
+                figure, numbers: numbers, ["continued": part == "a" ? "" : "continued, ", "part": part], part: part)
         }
         if let extra = runs[10] {
             document.requiring([extra]) {
@@ -58,7 +50,7 @@ extension Report003 {
         }
     }
 
-    func figure3(_ input: ReportHookInput) {
+    func figure3(_ input: ReportHookInput) throws {
         guard input.dataPresent("mnist") else { return }
         let document = input.document
         let runs = modelRuns(input)
@@ -96,14 +88,10 @@ extension Report003 {
                 reproduced: "\(formatted(relu, 4)) vs \(formatted(sigmoid, 4))", condition: .shape(),
                 holds: relu > sigmoid)
         }
-        document.addFigure(
-            number: "3", title: "Training Process of Different Models",
-            caption:
-                "All ten Table 11 models, down-sampled to one point per epoch (600 iterations); dashed lines are Euclidean-loss (MSE) models.",
-            figure: figure, numbers: ["epoch1_accuracy": early])
+        try input.addFigure(figure, numbers: ["epoch1_accuracy": early])
     }
 
-    func sweepFigure(_ input: ReportHookInput, _ sweep: Sweep) {
+    func sweepFigure(_ input: ReportHookInput, _ sweep: Sweep) throws {
         guard input.dataPresent("mnist") else { return }
         let runs = sweepRuns(input, sweep)
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
@@ -139,13 +127,11 @@ extension Report003 {
             lossAxes.yLimits = smallest / 2...largest * 10
             capped = true
         }
-        input.document.addFigure(
-            number: input.itemNumber, title: "Training Process with Different \(sweep.plural)",
-            caption:
-                "The Table 10 network with the common configuration except the \(sweep.rawValue); curves are 50-iteration means; a curve ends at its first non-finite loss (diverged runs)\(capped ? ", and the loss axis stops at ten times the largest loss of the runs that did not diverge" : "").\(sweep == .batchSize ? " Runs differ in length (iterations = epochs × 60,000 / B), hence the log x axis." : "")",
-            proposals: sweep == .batchSize
-                ? ["PROPOSAL: log-x iteration axis; learning rate fixed at 0.01 with the loss averaged over the batch."]
-                : [],
-            figure: figure, numbers: numbers)
+        try input.addFigure(
+            figure, numbers: numbers,
+            [
+                "capped": capped
+                    ? ", and the loss axis stops at ten times the largest loss of the runs that did not diverge" : ""
+            ])
     }
 }

@@ -25,14 +25,6 @@ extension Report003 {
         /// The spec's group, and the prefix of its variants and paper rows ("lr 0.1").
         var group: String { self == .learningRate ? "lr" : self == .momentum ? "m" : "B" }
 
-        var plural: String {
-            switch self {
-            case .learningRate: return "Learning Rates"
-            case .momentum: return "Momentums"
-            case .batchSize: return "Batch Sizes"
-            }
-        }
-
         /// Whether the paper prints its accuracies in % (Table 14) rather than as fractions (E003-4).
         var percentColumns: Bool { self == .batchSize }
 
@@ -92,7 +84,7 @@ extension Report003 {
         (run?.history.last?.trainLoss ?? .nan, run?.history.last?.trainAccuracy ?? .nan)
     }
 
-    func sweepTable(_ input: ReportHookInput, _ sweep: Sweep) {
+    func sweepTable(_ input: ReportHookInput, _ sweep: Sweep) throws {
         let document = input.document
         guard input.dataPresent("mnist") else { return }
         let runs = sweepRuns(input, sweep)
@@ -128,11 +120,8 @@ extension Report003 {
                 tests: runs.map { $0.run?.finalTestAccuracy ?? .nan },
                 trainLosses: runs.map { lastEpoch($0.run).loss })
         }
-        document.addTable(
-            number: sweep.table, title: "Experimental Results with Different \(sweep.plural)",
-            caption:
-                "Paper values exactly as printed\(sweep.percentColumns ? "" : " (its accuracy columns are headed (%) but hold fractions, E003-4)"); ours in %. The baseline row (lr 0.01, momentum 0.9, batch 100) is the same run as Table 11's last model.\(sweep == .batchSize ? " Rows B = 200, 300 and 400 nearly duplicate Table 13's m = 0.8, 0.7, 0.6 rows (E003-7); each row is gated on its own." : "")",
-            markdown: markdownTable(
+        try input.addTable(
+            markdownTable(
                 [
                     sweep.rawValue, "Train Loss paper", "ours", "Train Acc paper", "ours (%)", "Test Loss paper",
                     "ours",
