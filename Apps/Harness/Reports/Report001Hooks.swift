@@ -80,7 +80,6 @@ enum Report001Hooks {
     private static func gridFigure(
         _ input: ReportHookInput, groups: [String], series: [String], cells: [(setup: String, group: Int, series: Int)]
     ) throws -> [[Double]] {
-        let document = input.document
         var means = Array(repeating: Array(repeating: Double.nan, count: groups.count), count: series.count)
         var stds = means
         var rows: [[String]] = []

@@ -18,7 +18,7 @@ struct Report003 {
         "003.all-models": { try Report003($0).figure3($0) },
         "003.sweep-figure": { input in try Report003(input).sweepFigure(input, Sweep(figure: input.itemNumber)) },
         "003.sweep-table": { input in try Report003(input).sweepTable(input, Sweep(table: input.itemNumber)) },
-        "003.findings": { Report003($0).addFindings($0) },
+        "003.findings": { try Report003($0).addFindings($0) },
     ]
 
     /// The report with its hooks and the experiments behind its findings.

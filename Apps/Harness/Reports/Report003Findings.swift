@@ -16,14 +16,14 @@ extension Report003 {
     /// The weight decay of every 003 run, for the ½·wd·Σθ² term.
     static let weightDecay = 5e-4
 
-    func addFindings(_ input: ReportHookInput) {
+    func addFindings(_ input: ReportHookInput) throws {
         guard context.mode == .full, context.data.hasMNIST else { return }
-        let (document, results) = (input.document, input.result)
-        document.addFinding(sweepTrainLossFinding(results))
-        document.addFinding(oneLayerReluFinding(results))
-        document.addFinding(zeroLayerFinding(results))
-        document.addFinding(smallBatchFinding(results))
-        document.addFinding(largeRateFinding(results))
+        let results = input.result
+        try input.addFinding(FindingID.sweepTrainLoss.rawValue, sweepTrainLossFinding(results))
+        try input.addFinding(FindingID.oneLayerReluLosses.rawValue, oneLayerReluFinding(results))
+        try input.addFinding(FindingID.zeroLayerTrainLoss.rawValue, zeroLayerFinding(results))
+        try input.addFinding(FindingID.smallBatchTestAccuracy.rawValue, smallBatchFinding(results))
+        try input.addFinding(FindingID.largeRateTestAccuracy.rawValue, largeRateFinding(results))
     }
 
     /// Relative difference in %, as the check tables print it.
@@ -81,7 +81,7 @@ extension Report003 {
         return rates + momentums + batches
     }
 
-    private func sweepTrainLossFinding(_ results: (RunRequest) -> RunResult?) -> Finding {
+    private func sweepTrainLossFinding(_ results: (RunRequest) -> RunResult?) -> FindingResult {
         let experiments = trainLossExperiments()
         let slowPaper = paper13[0].results
         let slowTable = results(request(baseline, momentum: 0.0))
@@ -173,54 +173,26 @@ extension Report003 {
             else { return false }
             return abs(100 * accuracy - row.paper.testAccuracy) <= 0.5 && abs(loss / row.paper.testLoss - 1) <= 0.25
         }
-        let shorter =
-            "Every failing row's printed train loss and train accuracy are ours at epoch \(range) of 100, and at that epoch the two measured runs' test accuracy and loss are \(testFits ? "within" : "not all within") ±0.5 pp and ±25 % of the paper's; but no convention we know of stops the sweeps at about 70 % of the steps while Table 11's slower models (e.g. 1-layer Sigmoid + SCE, 0.1326 = ours at epoch 100) match at epoch 100."
-        let conclusion: Finding.Conclusion
+        var values = [
+            "withTerms": withTerms.map { "\(percent($0.withTerm, $0.row.paper.trainLoss)) at \($0.row.name)" }
+                .joined(separator: " and "),
+            "trainAccuracy": formatted(100 * (slowTable?.history.last?.trainAccuracy ?? .nan)),
+            "paperTrainAccuracy": formatted(100 * slowPaper.trainAccuracy),
+            "matching": matching.joined(separator: ", "), "epochRange": range,
+            "testFits": testFits ? "within" : "not all within",
+        ]
         if let convention = matching.first {
             let run = conventionRuns[experiments.conventions.firstIndex { $0.change == convention }!]
-            conclusion = .partlyExplained(
-                "With \(convention) the m 0.0 run comes within the gates (train loss \(formatted(run?.history.last?.trainLoss, 4)), \(percent(run?.history.last?.trainLoss ?? .nan, slowPaper.trainLoss)); test accuracy \(formatted(100 * (run?.finalTestAccuracy ?? .nan))) %); Table 13 shows it as an extra row beside ours. "
-                    + "It does not reproduce the printed value, though, and it is one row of ten. " + shorter
-                    + " The gated rows keep the spec's configuration.")
-        } else {
-            conclusion = .notExplained(
-                "None of the conventions tested (measurement after the epoch, the weight-decay term, 50,000 or 55,000 training images, pixels x/255, init std 0.1) reproduces the paper's train losses. "
-                    + shorter)
+            values["convention"] = convention
+            values["conventionLoss"] = formatted(run?.history.last?.trainLoss, 4)
+            values["conventionPercent"] = percent(run?.history.last?.trainLoss ?? .nan, slowPaper.trainLoss)
+            values["conventionTest"] = formatted(100 * (run?.finalTestAccuracy ?? .nan))
         }
-        return Finding(
-            id: FindingID.sweepTrainLoss.rawValue,
-            title: "Train loss below the paper's in the slowly converging sweep rows (Tables 12–14)",
-            tests: [
-                Finding.Test(
-                    hypothesis:
-                        "The paper's train loss is measured differently: after the epoch on the whole training set, or with the weight-decay term ½·wd·Σθ² added (PyTorch-style code adds it to the objective it prints).",
-                    experiment:
-                        "The m 0.0 and B 400 runs again, evaluating all 60,000 training images after every epoch and recording Σθ² over every weight and bias after training.",
-                    numbers: measurementTable,
-                    outcome:
-                        "Measuring after the epoch lowers the loss further (the wrong direction). The weight-decay term gives "
-                        + withTerms.map { "\(percent($0.withTerm, $0.row.paper.trainLoss)) at \($0.row.name)" }
-                        .joined(separator: " and ")
-                        + " against the paper: it cannot fit both rows, and it leaves the train accuracy (\(formatted(100 * (slowTable?.history.last?.trainAccuracy ?? .nan))) % against the paper's \(formatted(100 * slowPaper.trainAccuracy)) % at m 0.0) untouched."
-                ),
-                Finding.Test(
-                    hypothesis:
-                        "The paper trained on a different set-up: 50,000 or 55,000 training images (a held-out split), unscaled-mean pixels x/255, or init std 0.1 (the other std the report names).",
-                    experiment: "The m 0.0 row (the largest miss) with one setting changed per run, 100 epochs each.",
-                    numbers: conventionTable,
-                    outcome: matching.isEmpty
-                        ? "No single change brings the train loss within ±25 % while keeping the test accuracy within ±0.5 pp."
-                        : "Matches: \(matching.joined(separator: ", "))."),
-                Finding.Test(
-                    hypothesis: "The paper's sweep runs trained for fewer steps than ours.",
-                    experiment:
-                        "For every row gated on train loss, the first epoch at which our running mean reaches the printed value (from the table runs' per-epoch means), and for the two measured runs, the test metrics at that epoch.",
-                    numbers: epochTable,
-                    outcome: epochs.isEmpty
-                        ? "No epoch matches."
-                        : "Epochs \(epochs.min()!)–\(epochs.max()!) match the printed train loss and train accuracy of every row; the test metrics there are in the table above."
-                ),
-            ],
-            conclusion: conclusion)
+        return FindingResult(
+            conclusion: matching.isEmpty ? "no convention" : "convention matches",
+            numbers: [measurementTable, conventionTable, epochTable], values: values,
+            testCases: [
+                1: matching.isEmpty ? "no convention" : "convention matches", 2: epochs.isEmpty ? "no epoch" : "epochs",
+            ])
     }
 }
