@@ -114,11 +114,11 @@ final class ReportDocument {
     func record(_ check: Check) { checks.append(check) }
 
     /// Makes the gates inside `body` depend on `runs` alone (an empty list: on no run at all).
-    func requiring(_ runs: [RunResult?], _ body: () -> Void) {
+    func requiring(_ runs: [RunResult?], _ body: () throws -> Void) rethrows {
         let outer = scopeMissing
         scopeMissing = runs.contains { $0 == nil } || (outer ?? false)
-        body()
-        scopeMissing = outer
+        defer { scopeMissing = outer }
+        try body()
     }
 
     /// A table item: `table-<number>.md` with the generated table and this item's checks.

@@ -9,7 +9,7 @@ extension Report000 {
     static func isDegenerate(_ run: RunResult) -> Bool { (run.finalTrainAccuracy ?? 0) < 0.8 }
 
     static func addFindings(_ input: ReportHookInput, _ networks: [Network], _ outcomes: [String: [RunResult]]) throws {
-        guard let ann2 = networks.first(where: { $0.paper?.gate == .notComparable }), let paper = ann2.paper?.row,
+        guard let ann2 = networks.first(where: { $0.name == "ANN2" }), let paper = ann2.paper,
             let xavier = networks.first(where: { $0.paper == nil })
         else { return }
         let testError = { (runs: [RunResult]) in runs.map { 100 * (1 - ($0.finalTestAccuracy ?? 0)) } }

@@ -43,10 +43,9 @@ extension Report000 {
         let finalFirst = lossSeries.compactMap(\.first)
         let finalLast = lossSeries.compactMap(\.last)
         let decreasing = zip(finalFirst, finalLast).filter { $1 < $0 }.count
-        document.gate(
-            input.renderedItem.id, "\(network.name): training loss falls (runs whose last epoch < first)",
-            paper: "curves decrease and flatten", reproduced: "\(decreasing)/\(runs.count) runs",
-            condition: .shape("all healthy runs"), holds: decreasing >= healthy.count && !runs.isEmpty)
+        try input.check(
+            "loss falls",
+            .condition(decreasing >= healthy.count && !runs.isEmpty, shown: "\(decreasing)/\(runs.count) runs"))
         try input.addFigure(
             figure,
             numbers: [
@@ -75,7 +74,7 @@ extension Report000 {
             (meanTest[network.name], variances[network.name], times[network.name]) = (
                 Statistics.mean(test), Statistics.variance(test), time
             )
-            let p = network.paper?.row
+            let p = network.paper
             rows.append([
                 network.inPaper ? network.name : "\(network.name) (not in the paper)",
                 p.map { formatted($0.trainError) } ?? "—",
@@ -86,65 +85,42 @@ extension Report000 {
                 "\(formatted(Statistics.variance(train))) / \(formatted(Statistics.variance(test)))",
                 "\(degenerate)/\(runs.count)", p.map { formatted($0.seconds) } ?? "—", formatted(time, 3),
             ])
-            guard let (p, gate) = network.paper else { continue }
+            guard network.inPaper else { continue }
             let name = network.name
-            switch gate {
-            case .means:
-                let trainMean = Statistics.mean(train)
-                let testMean = Statistics.mean(test)
-                document.gate(
-                    "Table 5", "\(name) mean train error (%)", paper: formatted(p.trainError),
-                    expected: p.trainError, measured: trainMean, shown: formatted(trainMean),
-                    tolerance: .absolute(0.5, unit: "pp"))
-                document.gate(
-                    "Table 5", "\(name) mean test error (%)", paper: formatted(p.testError),
-                    expected: p.testError, measured: testMean, shown: formatted(testMean),
-                    tolerance: .absolute(0.7, unit: "pp"))
-                let vTrain = Statistics.variance(train)
-                let vTest = Statistics.variance(test)
-                document.gate(
-                    "Table 5", "\(name) variance train (%²)", paper: "\(p.trainVariation)", expected: p.trainVariation,
-                    measured: vTrain, shown: formatted(vTrain), tolerance: .ratio(4))
-                document.gate(
-                    "Table 5", "\(name) variance test (%²)", paper: "\(p.testVariation)", expected: p.testVariation,
-                    measured: vTest, shown: formatted(vTest), tolerance: .ratio(4))
-            case .medians:
-                let trainMedian = Statistics.median(train)
-                let testMedian = Statistics.median(test)
-                document.gate(
-                    "Table 5", "\(name) median train error (%)", paper: formatted(p.trainError),
-                    expected: p.trainError, measured: trainMedian, shown: formatted(trainMedian),
-                    tolerance: .absolute(1, unit: "pp"))
-                document.gate(
-                    "Table 5", "\(name) median test error (%)", paper: formatted(p.testError),
-                    expected: p.testError, measured: testMedian, shown: formatted(testMedian),
-                    tolerance: .absolute(1, unit: "pp"))
-                document.note(
-                    "Table 5", "\(name) mean train / test error (%)", paper: "\(p.trainError) / \(p.testError)",
-                    reproduced:
-                        "\(formatted(Statistics.mean(train))) / \(formatted(Statistics.mean(test))) (\(degenerate) degenerate)",
-                    tolerance: .soft("matches only without degenerate runs"))
-            case .notComparable:
-                document.note(
-                    "Table 5", "\(name) mean / median test error (%)", paper: formatted(p.testError),
-                    reproduced:
-                        "\(formatted(Statistics.mean(test))) / \(formatted(Statistics.median(test))) (\(degenerate) of \(runs.count) degenerate)",
-                    tolerance: .notComparable("N(0,1) init saturates the sigmoid output, E000-13"),
-                    finding: Self.degenerateFinding)
+            let (trainMean, testMean) = (Statistics.mean(train), Statistics.mean(test))
+            let (trainMedian, testMedian) = (Statistics.median(train), Statistics.median(test))
+            let (trainVariance, testVariance) = (Statistics.variance(train), Statistics.variance(test))
+            let measured: [(String, HookMeasurement)] = [
+                ("mean train error", .number(trainMean, shown: formatted(trainMean))),
+                ("mean test error", .number(testMean, shown: formatted(testMean))),
+                ("train variance", .number(trainVariance, shown: formatted(trainVariance))),
+                ("test variance", .number(testVariance, shown: formatted(testVariance))),
+                ("median train error", .number(trainMedian, shown: formatted(trainMedian))),
+                ("median test error", .number(testMedian, shown: formatted(testMedian))),
+                (
+                    "mean errors",
+                    .condition(
+                        nil, shown: "\(formatted(trainMean)) / \(formatted(testMean)) (\(degenerate) degenerate)")
+                ),
+                (
+                    "test errors",
+                    .condition(
+                        nil,
+                        shown:
+                            "\(formatted(testMean)) / \(formatted(testMedian)) (\(degenerate) of \(runs.count) degenerate)"
+                    )
+                ),
+            ]
+            for (quantity, measurement) in measured {
+                try input.check("\(name) \(quantity)", measurement, optional: true)
             }
         }
         let ann3Lowest = (meanTest["ANN3"] ?? .nan) < min(meanTest["ANN1"] ?? .nan, meanTest["ANN2"] ?? .nan)
-        document.note(
-            "Table 5", "ORDER: ANN3 has the lowest mean test error", paper: "yes",
-            reproduced: ann3Lowest ? "yes" : "no", tolerance: .soft())
+        try input.check("ANN3 lowest", .condition(nil, shown: ann3Lowest ? "yes" : "no"))
         let ann2Largest = (variances["ANN2"] ?? .nan) > max(variances["ANN1"] ?? .nan, variances["ANN3"] ?? .nan)
-        document.note(
-            "Table 5", "ORDER: ANN2 has the largest test variation", paper: "yes",
-            reproduced: ann2Largest ? "yes" : "no", tolerance: .soft())
+        try input.check("ANN2 largest variation", .condition(nil, shown: ann2Largest ? "yes" : "no"))
         let ratio = (times["ANN3"] ?? .nan) / (times["ANN1"] ?? .nan)
-        document.note(
-            "Table 5", "time ratio ANN3 / ANN1", paper: "1.86", reproduced: formatted(ratio), measured: ratio,
-            tolerance: .soft("hardware-dependent"))
+        try input.check("time ratio", .number(ratio, shown: formatted(ratio)))
         try input.addTable(
             markdownTable(
                 [

@@ -18,7 +18,7 @@ enum Report001Hooks {
                         ("\(activation)/\(initializer)/mse/sgd", group, series)
                     }
                 })
-            figure2Gates(input.document, means)
+            try figure2Gates(input, means)
         },
         "001.loss-grid": { input in
             let (losses, optimizers) = (["MSE", "CE"], ["SGD", "Adam"])
@@ -29,7 +29,7 @@ enum Report001Hooks {
                         ("relu/pytorch-default/\(loss)/\(optimizer)", group, series)
                     }
                 })
-            figure3Gates(input.document, means, losses: losses, optimizers: optimizers)
+            try figure3Gates(input, means, losses: losses, optimizers: optimizers)
         },
         "001.scheduler": { input in
             try schedulerFigure(input, with: input.first(scheduled), without: input.first(unscheduled))
@@ -57,7 +57,6 @@ enum Report001Hooks {
     private static func testError(_ run: RunResult) -> Double { 100 * (1 - (run.finalTestAccuracy ?? 0)) }
 
     private static func firstModel(_ input: ReportHookInput, _ run: RunResult?) throws {
-        let document = input.document
         let (figure, axes) = lossPerEpochFigure(yLabel: "MSE loss")
         let train = run?.history.epochs.map { $0.trainEvaluationLoss ?? .nan } ?? []
         let test = run?.history.epochs.map { $0.testLoss ?? .nan } ?? []
@@ -65,14 +64,14 @@ enum Report001Hooks {
         axes.plot(x: test.indices.map { Double($0 + 1) }, y: test, label: "test set")
         let error = run.map(testError) ?? .nan
         let falls = { (values: [Double]) in (values.last ?? .nan) < 0.5 * (values.first ?? .nan) }
-        document.gate(
-            "Fig. 1", "final loss < 50 % of the epoch-1 loss (train / test)", paper: "loss reduced over the epochs",
-            reproduced:
-                "\(formatted(train.first, 4)) → \(formatted(train.last, 4)) / \(formatted(test.first, 4)) → \(formatted(test.last, 4))",
-            condition: .shape(), holds: run == nil ? nil : falls(train) && falls(test))
-        document.gate(
-            "Fig. 1", "final test error (%)", paper: "—", measured: run.map(testError), shown: formatted(error),
-            tolerance: .atMost(10, unit: "%"))
+        try input.check(
+            "loss falls",
+            .condition(
+                run == nil ? nil : falls(train) && falls(test),
+                shown:
+                    "\(formatted(train.first, 4)) → \(formatted(train.last, 4)) / \(formatted(test.first, 4)) → \(formatted(test.last, 4))"
+            ))
+        try input.check("test error", .number(run.map(testError), shown: formatted(error)))
         try input.addFigure(
             figure, numbers: ["train_loss": train, "test_loss": test, "final_test_error_percent": error])
     }
@@ -107,39 +106,32 @@ enum Report001Hooks {
     }
 
     /// Fig. 2's checks on the mean test errors, by [initialisation][activation].
-    private static func figure2Gates(_ document: ReportDocument, _ means: [[Double]]) {
+    private static func figure2Gates(_ input: ReportHookInput, _ means: [[Double]]) throws {
         let worst = means.flatMap { $0 }.max() ?? .nan
-        document.gate(
-            "Fig. 2", "largest mean test error over the 6 configurations (%)", paper: "—", measured: worst,
-            shown: formatted(worst), tolerance: .atMost(8, unit: "%"))
+        try input.check("largest error", .number(worst, shown: formatted(worst)))
         let relu = Statistics.mean(means.map { $0[0] })
         let tanh = Statistics.mean(means.map { $0[1] })
-        document.note(
-            "Fig. 2", "ORDER: ReLU better than Tanh on average", paper: "ReLU better",
-            reproduced: "ReLU \(formatted(relu)) vs Tanh \(formatted(tanh))",
-            tolerance: .soft("pilot found the reverse"))
+        try input.check("ReLU better", .condition(nil, shown: "ReLU \(formatted(relu)) vs Tanh \(formatted(tanh))"))
     }
 
     /// Fig. 3's checks on the mean test errors, by [optimizer][loss].
     private static func figure3Gates(
-        _ document: ReportDocument, _ means: [[Double]], losses: [String], optimizers: [String]
-    ) {
+        _ input: ReportHookInput, _ means: [[Double]], losses: [String], optimizers: [String]
+    ) throws {
         for (g, loss) in losses.enumerated() {
-            document.gate(
-                "Fig. 3", "\(loss): Adam's mean test error < SGD's", paper: "Adam better",
-                reproduced: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))", condition: .order,
-                holds: means[1][g] < means[0][g])
+            try input.check(
+                "\(loss): Adam better",
+                .condition(
+                    means[1][g] < means[0][g], shown: "Adam \(formatted(means[1][g])) vs SGD \(formatted(means[0][g]))")
+            )
         }
         for (s, optimizer) in optimizers.enumerated() {
             let gap = abs(means[s][0] - means[s][1])
-            document.note(
-                "Fig. 3", "\(optimizer): |MSE − CE| (pp)", paper: "no evident difference", reproduced: formatted(gap),
-                measured: gap, tolerance: .soft("≤ 1.5"))
+            try input.check("\(optimizer): loss gap", .number(gap, shown: formatted(gap)))
         }
     }
 
     private static func schedulerFigure(_ input: ReportHookInput, with: RunResult?, without: RunResult?) throws {
-        let document = input.document
         let (figure, axes) = lossPerEpochFigure(yLabel: "mean training loss")
         let a = with?.history.epochs.map(\.trainLoss) ?? []
         let b = without?.history.epochs.map(\.trainLoss) ?? []
@@ -154,21 +146,19 @@ enum Report001Hooks {
             let after = a[min(epoch, a.count)..<min(epoch + 5, a.count)]
             return !after.isEmpty && Statistics.mean(Array(after)) < Statistics.mean(Array(before))
         }
-        document.gate(
-            "Fig. 4", "rate reductions within the run, loss drops right after the first",
-            paper: "steps where the rate is reduced",
-            reproduced:
-                "reductions at epochs \(reductions.map(String.init).joined(separator: ", ")); drop \(drop.map { $0 ? "yes" : "no" } ?? "—")",
-            condition: .shape(), holds: with == nil ? nil : (drop ?? false))
-        document.note(
-            "Fig. 4", "final training loss with ≤ without scheduler", paper: "scheduler improves final scores",
-            reproduced: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))", tolerance: .soft())
+        try input.check(
+            "rate reductions",
+            .condition(
+                with == nil ? nil : (drop ?? false),
+                shown:
+                    "reductions at epochs \(reductions.map(String.init).joined(separator: ", ")); drop \(drop.map { $0 ? "yes" : "no" } ?? "—")"
+            ))
+        try input.check("final loss", .condition(nil, shown: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))"))
         try input.addFigure(
             figure, numbers: ["with_scheduler": a, "without_scheduler": b, "reduction_epochs": reductions])
     }
 
     private static func dropoutFigure(_ input: ReportHookInput, dropout: RunResult?, reference: RunResult?) throws {
-        let document = input.document
         let (figure, axes) = lossPerEpochFigure(yLabel: "test loss")
         let trainMode = dropout?.history.epochs.map { $0.testLossInTrainingMode ?? .nan } ?? []
         let evalMode = dropout?.history.epochs.map { $0.testLoss ?? .nan } ?? []
@@ -183,15 +173,11 @@ enum Report001Hooks {
             return Statistics.standardDeviation(zip(tail.dropFirst(), tail).map { $0 - $1 })
         }
         let (j1, j3) = (jitter(trainMode), jitter(none))
-        document.gate(
-            "Fig. 5", "std of epoch-to-epoch changes over the second half: dropout (train mode) > no dropout",
-            paper: "higher fluctuation",
-            reproduced: "\(formatted(j1, 5)) vs \(formatted(j3, 5))", condition: .shape(),
-            holds: dropout == nil ? nil : j1 > j3)
+        try input.check(
+            "fluctuation",
+            .condition(dropout == nil ? nil : j1 > j3, shown: "\(formatted(j1, 5)) vs \(formatted(j3, 5))"))
         let gap = abs(testErrorOrNaN(dropout) - testErrorOrNaN(reference))
-        document.note(
-            "Fig. 5", "|test error with dropout (eval) − without| (pp)", paper: "no significant difference",
-            reproduced: formatted(gap), measured: gap, tolerance: .soft("≤ 1.5"))
+        try input.check("error gap", .number(gap, shown: formatted(gap)))
         try input.addFigure(
             figure,
             numbers: ["test_loss_train_mode": trainMode, "test_loss_eval_mode": evalMode, "test_loss_no_dropout": none])

@@ -12,7 +12,7 @@ enum BuiltInSpecs {
         do {
             return try SpecReportLoader.load(file: path, registry: nil, hooks: hooks)
         } catch {
-            preconditionFailure("the built-in report spec \(id).json is invalid: \(error)")
+            fatalError("the built-in report spec \(id).json is invalid: \(error)")
         }
     }
 }

@@ -256,6 +256,9 @@ struct CheckSpec: Codable, StrictRecipeObject {
     var tolerance: ToleranceSpec
     /// The finding that explains a fail or n/c.
     var finding: String?
+    /// Built-in reports only: the name under which the item's hook reports the measured value
+    /// (for what no statistic says); the check is added when the hook reports it.
+    var hook: String?
 }
 
 /// The paper side of a check: a literal or a labelled row's value.
@@ -265,4 +268,6 @@ struct PaperReference: Codable, StrictRecipeObject {
     var column: String?
     /// A factor for the row's number (100 where the paper prints a percentage as a fraction).
     var scale: Double?
+    /// How the check table shows the paper's number, when not as the number itself ("1.417e+03").
+    var shown: String?
 }

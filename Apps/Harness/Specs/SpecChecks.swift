@@ -10,7 +10,7 @@ extension SpecRendering {
         switch value {
         case .number(let number):
             let scaled = number * (reference?.scale ?? 1)
-            return (specNumber(scaled), scaled)
+            return (reference?.shown ?? specNumber(scaled), scaled)
         case .text(let text): return (text, nil)
         case nil: return ("—", nil)
         }
@@ -27,6 +27,7 @@ extension SpecRendering {
     /// when the data of a variant it measures is missing, and left out when it measures a variant
     /// quick mode does not run.
     func add(_ check: CheckSpec, to document: ReportDocument) {
+        guard check.hook == nil else { return }
         let tolerance = check.tolerance
         let (paperText, paperNumber) = paper(check.paper)
         let variants = measuredVariants(check)

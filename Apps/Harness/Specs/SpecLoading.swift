@@ -88,6 +88,8 @@ struct SpecValidation {
         try unique((spec.findings ?? []).map(\.id), "findings", "finding id")
         for (index, item) in spec.items.enumerated() { try validate(item, field: "items[\(index)]") }
         for (index, check) in (spec.checks ?? []).enumerated() { try validate(check, field: "checks[\(index)]") }
+        let hooked = (spec.checks ?? []).compactMap { check in check.hook.map { "\(check.item): \($0)" } }
+        try unique(hooked, "checks", "hook of an item")
     }
 
     /// Each label an axis's `quick` names is one of its values'.
@@ -202,7 +204,11 @@ struct SpecValidation {
                 "\(field).item",
                 "\"\(check.item)\" is not an item; items: \(spec.items.map(\.id).joined(separator: ", "))")
         }
-        try check.tolerance.validate(field: "\(field).tolerance", source: source)
+        if check.hook != nil {
+            guard builtIn else { throw fail("\(field).hook", "only a built-in report's Swift measures; give measured") }
+            guard check.measured == nil else { throw fail(field, "a check has either \"measured\" or \"hook\"") }
+        }
+        try check.tolerance.validate(field: "\(field).tolerance", source: source, byHook: check.hook != nil)
         if let reference = check.paper {
             switch (reference.value, reference.row, reference.column) {
             case (.some, nil, nil): break
@@ -216,6 +222,7 @@ struct SpecValidation {
             default: throw fail("\(field).paper", "give either value, or row and column")
             }
         }
+        if check.hook != nil { return }
         switch check.tolerance.kind {
         case .soft, .notComparable:
             if let measured = check.measured { try validate(measured, field: "\(field).measured", needsGroup: true) }

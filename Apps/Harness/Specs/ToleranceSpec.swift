@@ -59,7 +59,10 @@ extension ToleranceSpec {
     }
 
     /// Fails unless the fields fit the kind (an absolute tolerance needs `amount`, …), naming `field`.
-    func validate(field: String, source: String) throws {
+    /// A check a built-in report's hook judges (`byHook`) may also be a shape, or an order without groups.
+    func validate(field: String, source: String, byHook: Bool = false) throws {
+        let unnamed = kind == .ordering && groups == nil && direction == nil
+        if byHook, kind == .shape || unnamed || ([.soft, .notComparable].contains(kind) && reason == nil) { return }
         if kind == .shape {
             throw RecipeError.malformed(
                 source: source,
