@@ -13,34 +13,42 @@ final class SeedClaimCheckTests: XCTestCase {
 
     func document() -> ReportDocument { ReportDocument(prefix: "999", title: "test", context: context) }
 
-    /// Report 002's hooks over its built-in spec.
-    var report002: Report002 { Report002(report: Report002.builtIn, context: context) }
+    /// What the hook of a built-in report's item reads and writes, with `document`.
+    func input(_ report: SpecReport, _ item: String, _ document: ReportDocument) -> ReportHookInput {
+        ReportHookInput(
+            report: report, context: context, document: document, runs: [:], result: { _ in nil },
+            item: report.spec.items.first { $0.id == item })
+    }
+
+    func table1(_ document: ReportDocument) -> ReportHookInput { input(Report002.builtIn, "Table 1", document) }
 
     /// Report 004's hooks over its built-in spec.
     var report004: Report004 { Report004(report: Report004.builtIn, context: context) }
 
-    /// Table 1's printed accuracies (%), keyed as the report keys its rows.
+    /// Table 1's printed accuracies (%), by the spec's paper rows.
     let printed: [String: Double] = [
-        "0.0001/0.9/2.0": 27, "0.0001/0.9/10.0": 58, "0.001/0.9/2.0": 52, "0.01/0.9/2.0": 24, "0.001/0.7/2.0": 31,
-        "0.001/0.5/0.5": 29, "0.001/0.9/5.0": 60, "0.001/0.9/10.0": 61,
+        "lr 0.0001 momentum 0.9 epochs 2": 27, "lr 0.0001 momentum 0.9 epochs 10": 58,
+        "lr 0.001 momentum 0.9 epochs 2": 52, "lr 0.01 momentum 0.9 epochs 2": 24, "lr 0.001 momentum 0.7 epochs 2": 31,
+        "lr 0.001 momentum 0.5 epochs 0.5": 29, "lr 0.001 momentum 0.9 epochs 5": 60,
+        "lr 0.001 momentum 0.9 epochs 10": 61,
     ]
 
-    func testTable1OrderingsPassOnThePapersNumbersAndFailWhenOneIsSwapped() {
+    func testTable1OrderingsPassOnThePapersNumbersAndFailWhenOneIsSwapped() throws {
         let paper = document()
-        report002.cifarOrderings(paper, accuracy: printed, present: true)
+        try Report002.cifarOrderings(table1(paper), accuracy: printed)
         XCTAssertEqual(paper.checks.map(\.verdict), [.pass, .pass, .pass])
         XCTAssertEqual(paper.checks[1].reproduced, "2 epochs 52, 5 epochs 60, 10 epochs 61")
         XCTAssertEqual(paper.checks[1].numbers?.tolerance.kind, .ordering)
 
         var swapped = printed
-        swapped["0.001/0.9/10.0"] = 59.5
-        swapped["0.001/0.7/2.0"] = 52.5
+        swapped["lr 0.001 momentum 0.9 epochs 10"] = 59.5
+        swapped["lr 0.001 momentum 0.7 epochs 2"] = 52.5
         let worse = document()
-        report002.cifarOrderings(worse, accuracy: swapped, present: true)
+        try Report002.cifarOrderings(table1(worse), accuracy: swapped)
         XCTAssertEqual(worse.checks.map(\.verdict), [.pass, .fail, .fail])
 
         let missing = document()
-        report002.cifarOrderings(missing, accuracy: [:], present: false)
+        try Report002.cifarOrderings(table1(missing), accuracy: nil)
         XCTAssertEqual(missing.checks.map(\.verdict), [.notRun, .notRun, .notRun])
         XCTAssertTrue(missing.checks[0].tolerance.contains("not run: CIFAR-10 is missing"))
     }
@@ -51,10 +59,10 @@ final class SeedClaimCheckTests: XCTestCase {
             testAccuracy: validation, learningRate: 0.001, seconds: 0)
     }
 
-    func testFigure5FindsTheEpochWhereTrainingAccuracyOvertakesValidation() {
+    func testFigure5FindsTheEpochWhereTrainingAccuracyOvertakesValidation() throws {
         let document = document()
-        report004.crossoverNote(
-            document,
+        try report004.crossoverNote(
+            input(Report004.builtIn, "Fig. 5", document),
             [
                 record(1, train: 0.80, validation: 0.85), record(2, train: 0.87, validation: 0.87),
                 record(3, train: 0.90, validation: 0.89),
@@ -72,10 +80,10 @@ final class SeedClaimCheckTests: XCTestCase {
             accuracyBand: accuracyBand)
     }
 
-    func testFigures6And7NameTheNarrowestAndWidestBandsAndTheBestBatchSize() {
+    func testFigures6And7NameTheNarrowestAndWidestBandsAndTheBestBatchSize() throws {
         let rates = document()
-        report004.bandNotes(
-            rates,
+        try report004.bandNotes(
+            input(Report004.builtIn, "Fig. 6", rates),
             [
                 sweep("lr 0.001", loss: 0.2, validation: 0.96, lossBand: 0.03, accuracyBand: 0),
                 sweep("lr 0.0001", loss: 0.4, validation: 0.92, lossBand: 0.01, accuracyBand: 0),
@@ -86,8 +94,8 @@ final class SeedClaimCheckTests: XCTestCase {
         XCTAssertEqual(rates.checks[1].reproduced, "lr 1e-06")
 
         let batches = document()
-        report004.batchNotes(
-            batches,
+        try report004.batchNotes(
+            input(Report004.builtIn, "Fig. 7", batches),
             [
                 sweep("B = 100", loss: 0.18, validation: 0.963, lossBand: 0, accuracyBand: 0.004),
                 sweep("B = 250", loss: 0.19, validation: 0.962, lossBand: 0, accuracyBand: 0.003),

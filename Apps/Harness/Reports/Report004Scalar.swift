@@ -46,16 +46,14 @@ extension Report004 {
         let g = network.gradients(x: [1, -1], target: [1, 0])
         let round4 = { (value: Double) in (value * 10000).rounded() / 10000 }
         let vRounded = g.v.map { $0.map(round4) }
-        document.requiring([]) {
-            document.gate(
-                "Table 1", "Text-1 v∇ (4 decimals)", paper: "[[−0.4404, 0.4404] ×3]", reproduced: "\(vRounded)",
-                condition: .exact, holds: vRounded.allSatisfy { $0 == [-0.4404, 0.4404] })
-            document.gate(
-                "Table 1", "Text-1 c∇", paper: "[−0.5, 0.5]", reproduced: "\(g.c)", condition: .exact,
-                holds: g.c == [-0.5, 0.5])
-            document.gate(
-                "Table 1", "Text-1 w∇ and b∇", paper: "all zeros", reproduced: "\(g.w), \(g.b)", condition: .exact,
-                holds: g.w.flatMap { $0 }.allSatisfy { $0 == 0 } && g.b.allSatisfy { $0 == 0 })
+        try document.requiring([]) {
+            try input.check(
+                "v gradient", .condition(vRounded.allSatisfy { $0 == [-0.4404, 0.4404] }, shown: "\(vRounded)"))
+            try input.check("c gradient", .condition(g.c == [-0.5, 0.5], shown: "\(g.c)"))
+            try input.check(
+                "w and b gradients",
+                .condition(
+                    g.w.flatMap { $0 }.allSatisfy { $0 == 0 } && g.b.allSatisfy { $0 == 0 }, shown: "\(g.w), \(g.b)"))
         }
         try input.addTable(
             nil,
@@ -92,10 +90,8 @@ extension Report004 {
             axes.yLabel = "x₂"
         }
         let fraction = split.train.classFractions[1]
-        document.requiring([]) {
-            document.gate(
-                "Fig. 2", "class-1 fraction of the training set", paper: "≈ 0.56 (spec)",
-                expected: 0.558, measured: fraction, shown: formatted(fraction, 4), tolerance: .absolute(0.01))
+        try document.requiring([]) {
+            try input.check("class-1 fraction", .number(fraction, shown: formatted(fraction, 4)))
         }
         try input.addFigure(
             figure,
@@ -117,28 +113,20 @@ extension Report004 {
         let losses = epochs.map { $0.testLoss ?? .nan }
         let total = (losses.first ?? .nan) - (losses.last ?? .nan)
         let before60 = (losses.first ?? .nan) - (losses.count >= 60 ? losses[59] : (losses.last ?? .nan))
-        document.gate(
-            "Fig. 3", "validation loss decreases, ≥ 80 % of the decrease before epoch 60",
-            paper: "converges after 60 epochs",
-            reproduced:
-                "\(formatted(100 * before60 / total, 1)) % of \(formatted(losses.first, 4)) → \(formatted(losses.last, 4))",
-            condition: .shape("≥ 80 %"), holds: total > 0 && before60 / total >= 0.8)
+        try input.check(
+            "convergence",
+            .condition(
+                total > 0 && before60 / total >= 0.8,
+                shown:
+                    "\(formatted(100 * before60 / total, 1)) % of \(formatted(losses.first, 4)) → \(formatted(losses.last, 4))"
+            ))
         let finals = runs.compactMap { $0?.history.last?.testAccuracy }
         let median = Statistics.median(finals)
-        document.gate(
-            "Fig. 3", "median final validation accuracy over \(finals.count) seed(s)", paper: "“quite large”",
-            measured: median, shown: formatted(median, 4), tolerance: .atLeast(0.9))
+        try input.check("final accuracy", .number(median, shown: formatted(median, 4)), ["seeds": "\(finals.count)"])
         let gap = (epochs.last?.testLoss ?? .nan) - (epochs.last?.trainLoss ?? .nan)
-        document.note(
-            "Fig. 3", "overfitting after 60 epochs (validation loss > training loss)", paper: "yes",
-            reproduced: "gap \(formatted(gap, 4)) at the last epoch",
-            measured: gap, tolerance: .soft("17 parameters, 60,000 samples; E004-5"))
-        document.note(
-            "Text-2", "final accuracy", paper: "45.8 %",
-            reproduced: "\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %",
-            measured: plotted.finalTestAccuracy.map { 100 * $0 },
-            tolerance: .notComparable("below the majority rate, contradicts “quite large”; E004-5"),
-            finding: Self.syntheticAccuracyFinding)
+        try input.check("overfitting", .number(gap, shown: "gap \(formatted(gap, 4)) at the last epoch"))
+        let final = plotted.finalTestAccuracy.map { 100 * $0 }
+        try input.check("final accuracy", .number(final, shown: "\(formatted(final ?? .nan)) %"), item: "Text-2")
         try input.addFigure(
             figure,
             numbers: [

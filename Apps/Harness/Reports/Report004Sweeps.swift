@@ -37,13 +37,10 @@ extension Report004 {
         let lossBand: Double, accuracyBand: Double
     }
 
-    static let summedGradientsCaveat = "lr·steps is the same for every B with summed gradients"
-
     /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
     private func sweepFigure(
         _ input: ReportHookInput, _ sweep: Sweep, groups: [(String, [RunResult], Int)], explosion: String = ""
     ) throws {
-        let document = input.document
         let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
             lossTitle: "training loss per batch (per-sample mean)",
             accuracyTitle: "training accuracy per epoch (running)", xLabel: "epoch",
@@ -82,27 +79,21 @@ extension Report004 {
         switch sweep {
         case .learningRates:
             let settings = finals.map(\.setting)
-            document.gate(
-                "Fig. 6", "ORDER: final training loss rises as lr falls 1e-3 → 1e-6", paper: "1e-6 worst",
-                ordered: losses, tolerance: .ordering(settings, .increasing))
-            document.gate(
-                "Fig. 6", "ORDER: final training accuracy falls as lr falls", paper: "1e-6 lowest",
-                ordered: accuracies, tolerance: .ordering(settings, .decreasing))
-            bandNotes(document, finals)
-            document.note(
-                "Fig. 6", "explosion at lr 0.1 and 0.01", paper: "exploded", reproduced: explosion,
-                tolerance: .notComparable("E004-10"), finding: Self.explosionFinding)
+            try input.check("loss order", .ordered(losses, groups: settings))
+            try input.check("accuracy order", .ordered(accuracies, groups: settings))
+            try bandNotes(input, finals)
+            try input.check("explosion", .condition(nil, shown: explosion))
         case .batchSizes:
             let converged = finals.allSatisfy { $0.validationAccuracy > 0.9 }
-            document.gate(
-                "Fig. 7", "all four batch sizes converge (final validation accuracy)", paper: "all converge",
-                reproduced: finals.map { "\($0.setting): \(formatted($0.validationAccuracy, 3))" }.joined(
-                    separator: ", "), condition: .shape("> 0.9"), holds: converged)
+            try input.check(
+                "convergence",
+                .condition(
+                    converged,
+                    shown: finals.map { "\($0.setting): \(formatted($0.validationAccuracy, 3))" }.joined(
+                        separator: ", ")))
             let worst = finals.min { $0.trainAccuracy < $1.trainAccuracy }?.setting ?? "—"
-            document.note(
-                "Fig. 7", "B = 1000 has the lowest accuracy", paper: "B = 1000 worst", reproduced: "lowest: \(worst)",
-                tolerance: .soft(Self.summedGradientsCaveat))
-            batchNotes(document, finals)
+            try input.check("lowest accuracy", .condition(nil, shown: "lowest: \(worst)"))
+            try batchNotes(input, finals)
         }
         let table = markdownTable(
             ["setting", "final train loss (mean)", "final train accuracy", "final validation accuracy"],

@@ -12,7 +12,6 @@ extension Report004 {
         _ input: ReportHookInput, _ training: TrainingFigure, run: RunResult?, stepLabel: String,
         reference: RunResult? = nil
     ) throws {
-        let document = input.document
         let figure = Figure(columns: 3, width: 1500, height: 430)
         let steps = figure.axes(0, 0)
         let epochsAxes = figure.axes(0, 1)
@@ -58,31 +57,35 @@ extension Report004 {
             x: x, y: records.map { $0.testAccuracy ?? .nan }, label: "validation", style: LineStyle(marker: .square))
         if training == .stochastic {
             let last = records.last
-            document.gate(
-                "Fig. 4", "ORDER: training loss < validation loss at the last epoch (\(records.count))",
-                paper: "overfitting after two epochs",
-                reproduced: "\(formatted(last?.trainLoss, 4)) vs \(formatted(last?.testLoss, 4))", condition: .order,
-                holds: (last?.trainLoss ?? .nan) < (last?.testLoss ?? .nan))
+            try input.check(
+                "overfitting",
+                .condition(
+                    (last?.trainLoss ?? .nan) < (last?.testLoss ?? .nan),
+                    shown: "\(formatted(last?.trainLoss, 4)) vs \(formatted(last?.testLoss, 4))"),
+                ["epochs": "\(records.count)"])
         } else {
             let decreasing = zip(raw, raw.dropFirst()).filter { $1 < $0 }.count
-            document.gate(
-                "Fig. 5", "loss over the first 20 batches decreases (steps that decrease)", paper: "decreases smoothly",
-                reproduced:
-                    "\(decreasing)/\(max(raw.count - 1, 0)), \(formatted(raw.first, 3)) → \(formatted(raw.last, 3))",
-                condition: .shape("last < first, ≥ 75 % of steps"),
-                holds: (raw.last ?? .nan) < (raw.first ?? .nan) && Double(decreasing) >= 0.75 * Double(raw.count - 1))
+            try input.check(
+                "first batches",
+                .condition(
+                    (raw.last ?? .nan) < (raw.first ?? .nan) && Double(decreasing) >= 0.75 * Double(raw.count - 1),
+                    shown:
+                        "\(decreasing)/\(max(raw.count - 1, 0)), \(formatted(raw.first, 3)) → \(formatted(raw.last, 3))"
+                ))
             let first = records.first
-            document.gate(
-                "Fig. 5", "ORDER: validation loss < running training loss at epoch 1",
-                paper: "validation significantly smaller",
-                reproduced: "\(formatted(first?.testLoss, 4)) vs \(formatted(first?.trainLoss, 4))", condition: .order,
-                holds: (first?.testLoss ?? .nan) < (first?.trainLoss ?? .nan))
-            document.note(
-                "Fig. 5", "final validation loss > Fig. 4's", paper: "larger than SGD's",
-                reproduced:
-                    "\(formatted(records.last?.testLoss, 4)) vs \(formatted(reference?.history.last?.testLoss, 4))",
-                tolerance: .soft())
-            crossoverNote(document, records)
+            try input.check(
+                "first epoch",
+                .condition(
+                    (first?.testLoss ?? .nan) < (first?.trainLoss ?? .nan),
+                    shown: "\(formatted(first?.testLoss, 4)) vs \(formatted(first?.trainLoss, 4))"))
+            try input.check(
+                "final loss",
+                .condition(
+                    nil,
+                    shown:
+                        "\(formatted(records.last?.testLoss, 4)) vs \(formatted(reference?.history.last?.testLoss, 4))")
+            )
+            try crossoverNote(input, records)
         }
         try input.addFigure(
             figure,

@@ -8,21 +8,25 @@ enum HookMeasurement {
     case number(Double?, shown: String? = nil, expected: Double? = nil)
     /// A condition the hook judged (exact, shape or order), shown as `shown`; nil: not comparable.
     case condition(Bool?, shown: String)
-    /// The measured values of an ordering's groups, in their order.
-    case ordered([Double?])
+    /// The measured values of an ordering's groups, in their order; `groups` names them where the
+    /// spec cannot (a sweep whose values depend on the mode).
+    case ordered([Double?], groups: [String]? = nil)
+    /// The reproduced values of paper rows by label, for an ordering of the check's `rows`.
+    case rows([String: Double])
     /// The data it needs is missing: "not run" with the reason.
     case missing(String)
 }
 
 extension ReportHookInput {
-    /// Adds the spec's check that the hook reports as `name` for the item being rendered (or for the
-    /// findings), its quantity's placeholders filled with `values`. A name the spec does not have
+    /// Adds the spec's check that the hook reports as `name` for the item being rendered (or `item`,
+    /// a text the hook writes beside it), its quantity's placeholders filled with `values`. A name the spec does not have
     /// is a defect of the built-in report, unless the check is `optional`: a measurement the hook
     /// offers for every row, which the spec checks for some (report 000 gates ANN3's means but ANN1's medians).
     func check(
-        _ name: String, _ measurement: HookMeasurement, _ values: [String: String] = [:], optional: Bool = false
+        _ name: String, _ measurement: HookMeasurement, _ values: [String: String] = [:], optional: Bool = false,
+        item: String? = nil
     ) throws {
-        let item = self.item?.id
+        let item = item ?? self.item?.id
         guard let check = report.spec.checks?.first(where: { $0.hook == name && (item == nil || $0.item == item) })
         else {
             guard optional else {
@@ -56,9 +60,15 @@ extension ReportHookInput {
                     check.item, quantity, paper: paperText, reproduced: shown, condition: tolerance, holds: holds,
                     finding: check.finding)
             }
-        case .ordered(let values):
+        case .ordered(let values, let groups):
+            var ordering = tolerance
+            ordering.groups = groups ?? tolerance.groups
             document.gate(
-                check.item, quantity, paper: paperText, ordered: values, tolerance: tolerance, finding: check.finding)
+                check.item, quantity, paper: paperText, ordered: values, tolerance: ordering, finding: check.finding)
+        case .rows(let values):
+            document.gate(
+                check.item, quantity, paper: paperText, ordered: (check.rows ?? []).map { values[$0] },
+                tolerance: tolerance, finding: check.finding)
         case .missing(let reason):
             document.notRun(check.item, quantity, paper: paperText, tolerance: tolerance, because: reason)
         }

@@ -259,6 +259,9 @@ struct CheckSpec: Codable, StrictRecipeObject {
     /// Built-in reports only: the name under which the item's hook reports the measured value
     /// (for what no statistic says); the check is added when the hook reports it.
     var hook: String?
+    /// For a hook's ordering: the paper rows whose reproduced values it orders, in the order of the
+    /// tolerance's groups (which name them as the table shows them).
+    var rows: [String]?
 }
 
 /// The paper side of a check: a literal or a labelled row's value.

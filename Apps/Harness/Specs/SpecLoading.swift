@@ -199,7 +199,8 @@ struct SpecValidation {
     }
 
     private func validate(_ check: CheckSpec, field: String) throws {
-        guard spec.items.contains(where: { $0.id == check.item }) else {
+        let hookText = builtIn && check.hook != nil && check.item.hasPrefix("Text-")
+        guard hookText || spec.items.contains(where: { $0.id == check.item }) else {
             throw fail(
                 "\(field).item",
                 "\"\(check.item)\" is not an item; items: \(spec.items.map(\.id).joined(separator: ", "))")
@@ -207,6 +208,14 @@ struct SpecValidation {
         if check.hook != nil {
             guard builtIn else { throw fail("\(field).hook", "only a built-in report's Swift measures; give measured") }
             guard check.measured == nil else { throw fail(field, "a check has either \"measured\" or \"hook\"") }
+        }
+        if let rows = check.rows {
+            guard check.hook != nil, rows.count == check.tolerance.groups?.count else {
+                throw fail("\(field).rows", "a hook's ordering names one paper row per group")
+            }
+            for row in rows where !(spec.paper ?? []).contains(where: { $0.label == row }) {
+                throw fail("\(field).rows", "no paper row is labelled \"\(row)\"")
+            }
         }
         try check.tolerance.validate(field: "\(field).tolerance", source: source, byHook: check.hook != nil)
         if let reference = check.paper {

@@ -61,7 +61,7 @@ extension ToleranceSpec {
     /// Fails unless the fields fit the kind (an absolute tolerance needs `amount`, …), naming `field`.
     /// A check a built-in report's hook judges (`byHook`) may also be a shape, or an order without groups.
     func validate(field: String, source: String, byHook: Bool = false) throws {
-        let unnamed = kind == .ordering && groups == nil && direction == nil
+        let unnamed = kind == .ordering && groups == nil
         if byHook, kind == .shape || unnamed || ([.soft, .notComparable].contains(kind) && reason == nil) { return }
         if kind == .shape {
             throw RecipeError.malformed(
