@@ -39,21 +39,20 @@ final class Report003PaperDataTests: XCTestCase {
         let baseline = [report003.paper12[2].results, report003.paper13[9].results].map { [$0.trainLoss, $0.testLoss] }
         XCTAssertEqual(baseline[0], baseline[1])
         XCTAssertEqual(report003.paper14[6].results.trainLoss, report003.paper12[2].results.trainLoss)
-        XCTAssertEqual(Report003.Sweep.batchSize.plural, "Batch Sizes")
+        let titles = report003.report.spec.items.filter { $0.hook == "003.sweep-table" }.compactMap(\.title)
+        XCTAssertEqual(titles.last, "Experimental Results with Different Batch Sizes")
     }
 }
 
 /// The spec's checks judge the printed rows; the architecture tables travel with the models.
 final class Report003GateDataTests: XCTestCase {
     func testSweepRowsCarryTheirGates() throws {
-        let rates = Dictionary(uniqueKeysWithValues: report003.paper12.map { ($0.value, $0) })
-        guard case .diverges = try XCTUnwrap(rates[1.0]).condition else {
-            return XCTFail("lr 1.0 diverged in the paper")
-        }
-        guard case .nearChance = try XCTUnwrap(rates[0.00001]).condition else {
-            return XCTFail("lr 1e-5 stays near chance")
-        }
         let checks = report003.report.spec.checks ?? []
+        let judgedByHook = checks.filter { $0.tolerance.kind == .shape }.compactMap(\.hook)
+        XCTAssertEqual(
+            judgedByHook.filter { $0.hasSuffix("diverges") || $0.hasSuffix("near chance") },
+            ["lr 1.0 diverges", "lr 1e-05 near chance", "m 1.0 diverges"],
+            "lr 1.0 and m 1.0 diverged in the paper, lr 1e-5 stays near chance")
         let band = checks.first { $0.quantity == "learning rate 0.0001: test accuracy (%)" }?.tolerance
         XCTAssertEqual(band?.kind, .absolute)
         XCTAssertEqual(band?.amount, 3.0, "still converging: ±3 pp")
@@ -73,10 +72,11 @@ final class Report003GateDataTests: XCTestCase {
     func testTablesOneToTenComeFromTheModelsWithTheSpecsCorrections() {
         let titled = report003.models.compactMap(\.architecture)
         XCTAssertEqual(titled.count, 10, "the extra row has no architecture table")
-        XCTAssertEqual(titled.first?.title, "No-hidden-layer Network with Euclidean Loss")
-        XCTAssertEqual(
-            titled.indices.filter { titled[$0].correction != nil }.map { $0 + 1 }, [1, 9],
-            "E003-2 corrects Table 1, E003-3 Table 9")
+        XCTAssertEqual(titled.first, "No-hidden-layer Network with Euclidean Loss")
+        let corrected = report003.report.spec.items.filter { $0.caption?.contains("Corrected cell") ?? false }
+        XCTAssertEqual(corrected.map(\.id), ["Table 1", "Table 9"], "E003-2 corrects Table 1, E003-3 Table 9")
+        let chains = (report003.report.spec.checks ?? []).filter { $0.hook == "layers chain" }
+        XCTAssertEqual(chains.filter { $0.paper?.value == .text("yes") }.count, 8, "the paper's other tables chain")
     }
 }
 

@@ -5,7 +5,6 @@ import Foundation
 /// epoch, degenerate runs drawn on their own) and Table 5 (error rates, variation and time).
 extension Report000 {
     static func performanceFigure(_ input: ReportHookInput, network: Network, runs: [RunResult]) throws {
-        let document = input.document
         let figure = Figure(columns: 2)
         let loss = figure.axes(0, 0)
         let error = figure.axes(0, 1)
@@ -60,7 +59,6 @@ extension Report000 {
 
     static func resultsTable(_ input: ReportHookInput, _ networks: [Network], _ outcomes: [String: [RunResult]]) throws
     {
-        let document = input.document
         var rows: [[String]] = []
         var meanTest: [String: Double] = [:]
         var variances: [String: Double] = [:]

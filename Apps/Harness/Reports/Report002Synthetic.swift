@@ -20,7 +20,6 @@ extension Report002 {
 
     /// Fig. 2 (sigmoid) or Fig. 3 (ReLU), each with both activations' plotted seeds drawn.
     func syntheticFigure(_ input: ReportHookInput, number: String) throws {
-        let document = input.document
         let (sigmoid, relu) = (input.results("synthetic sigmoid"), input.results("synthetic relu"))
         let activation = number == "2" ? "sigmoid" : "relu"
         let runs = number == "2" ? sigmoid : relu

@@ -42,9 +42,6 @@ struct Report003 {
         case mse, sce
     }
 
-    /// The models whose printed tables (1–10) the spec corrects (E003-2, E003-3; the corrections are in their captions).
-    static let corrected: Set<String> = ["0-layer + MSE", "2-layer + Sigmoid + SCE"]
-
     /// One of Table 11's models as its spec variant runs it, with its row of the paper (nil for the spec's extra row).
     struct Model {
         let name: String, depth: Int, activation: String, loss: Loss, standardDeviation: Double

@@ -199,8 +199,13 @@ struct SpecValidation {
     }
 
     private func validate(_ check: CheckSpec, field: String) throws {
+        // A hook may also write a text ("Text-2") or a part of a figure ("Fig. 2c") beside its item.
         let hookText = builtIn && check.hook != nil && check.item.hasPrefix("Text-")
-        guard hookText || spec.items.contains(where: { $0.id == check.item }) else {
+        let part = { (item: ItemSpec) in
+            builtIn && check.hook != nil && check.item.hasPrefix(item.id)
+                && check.item.dropFirst(item.id.count).allSatisfy(\.isLetter)
+        }
+        guard hookText || spec.items.contains(where: { $0.id == check.item || part($0) }) else {
             throw fail(
                 "\(field).item",
                 "\"\(check.item)\" is not an item; items: \(spec.items.map(\.id).joined(separator: ", "))")
