@@ -41,6 +41,14 @@ final class ReportSpecDocumentationTests: XCTestCase {
         collect(ReportSpec(id: "", title: "", source: "", groups: [], items: [], findingsHook: ""))
         collect(FigureSpec(kind: .sweep, groups: [], xLabel: "", yLabel: "", logX: true, logY: true))
         collect(
+            ExperimentSpec(
+                name: "", variant: "", change: "", set: [:], recording: RecordingSettings(evaluateTrainingSet: true),
+                trial: 1))
+        collect(
+            CheckSpec(
+                item: "", quantity: "", paper: PaperReference(value: .number(1), scale: 1, shown: ""),
+                tolerance: .exact, hook: "", rows: []))
+        collect(
             FindingSpec(
                 id: "", title: "", tests: [FindingTestSpec(hypothesis: "", experiment: "", outcomes: [:])],
                 conclusions: ["": ConclusionSpec(kind: .explained, text: "")]))

@@ -134,6 +134,14 @@ final class ReportSpecTests: XCTestCase {
             ),
             (#""paper": ["#, #""findings": [], "paper": ["#, ["field findings", "a built-in report's findings hook"]),
             (
+                #""paper": ["#, #""experiments": [], "paper": ["#,
+                ["field experiments", "a built-in report's findings hook"]
+            ),
+            (
+                #""amount": 3, "unit": "pp"}}"#, #""amount": 3, "unit": "pp"}, "hook": "mine"}"#,
+                ["checks[0].hook", "only a built-in report's Swift measures"]
+            ),
+            (
                 #""id": "Fig. 1", "description""#, #""id": "Fig. 1", "markdown": "| a |\n| --- |", "description""#,
                 ["items[1].markdown", "a fixed table needs a table's id"]
             ),

@@ -21,12 +21,8 @@ struct Report003 {
         "003.findings": { try Report003($0).addFindings($0) },
     ]
 
-    /// The report with its hooks and the experiments behind its findings.
-    static var builtIn: SpecReport {
-        var report = BuiltInSpecs.report("003", hooks: hooks)
-        report.experiments = { report, context in Report003(report: report, context: context).experimentRequests() }
-        return report
-    }
+    /// The report with its hooks.
+    static var builtIn: SpecReport { BuiltInSpecs.report("003", hooks: hooks) }
 
     init(report: SpecReport, context: ReproductionContext) { (self.report, self.context) = (report, context) }
     init(_ input: ReportHookInput) { self.init(report: input.report, context: input.context) }

@@ -2,7 +2,7 @@ import Backprop
 import Foundation
 
 /// Report 003's findings: the fail and n/c rows of Tables 11–14, each with the hypotheses tested
-/// by the runs of `Report003Experiments` and the numbers they gave.
+/// by the spec's experiments and the numbers they gave.
 extension Report003 {
     /// The findings a check can name (`Check.finding`).
     enum FindingID: String {
@@ -18,13 +18,37 @@ extension Report003 {
 
     func addFindings(_ input: ReportHookInput) throws {
         guard context.mode == .full, context.data.hasMNIST else { return }
-        let results = input.result
-        try input.addFinding(FindingID.sweepTrainLoss.rawValue, sweepTrainLossFinding(results))
-        try input.addFinding(FindingID.oneLayerReluLosses.rawValue, oneLayerReluFinding(results))
-        try input.addFinding(FindingID.zeroLayerTrainLoss.rawValue, zeroLayerFinding(results))
-        try input.addFinding(FindingID.smallBatchTestAccuracy.rawValue, smallBatchFinding(results))
-        try input.addFinding(FindingID.largeRateTestAccuracy.rawValue, largeRateFinding(results))
+        try input.addFinding(FindingID.sweepTrainLoss.rawValue, sweepTrainLossFinding(input))
+        try input.addFinding(FindingID.oneLayerReluLosses.rawValue, oneLayerReluFinding(input))
+        try input.addFinding(FindingID.zeroLayerTrainLoss.rawValue, zeroLayerFinding(input))
+        try input.addFinding(FindingID.smallBatchTestAccuracy.rawValue, smallBatchFinding(input))
+        try input.addFinding(FindingID.largeRateTestAccuracy.rawValue, largeRateFinding(input))
     }
+
+    /// A sweep row measured again (the spec's experiment "<name> measured"): the table run's label
+    /// and the paper's printed results (accuracies in %).
+    struct MeasuredRow {
+        let name: String, tableLabel: String
+        let paper: PaperResults
+    }
+
+    /// The momentum-0.0 row (the largest train-loss miss) and the B = 400 row.
+    var measuredRows: [MeasuredRow] {
+        let slowPaper = paper13[0].results
+        return [
+            MeasuredRow(
+                name: "m 0.0", tableLabel: request(baseline, momentum: 0.0).label,
+                paper: PaperResults(
+                    trainLoss: slowPaper.trainLoss, trainAccuracy: 100 * slowPaper.trainAccuracy,
+                    testLoss: slowPaper.testLoss, testAccuracy: 100 * slowPaper.testAccuracy)),
+            MeasuredRow(
+                name: "B 400", tableLabel: request(baseline, batch: 400).label,
+                paper: paper14.first { $0.value == 400 }!.results),
+        ]
+    }
+
+    /// The m 0.0 run with one convention changed (the spec's experiments "m 0.0, <change>").
+    static let conventions = ["50,000 training images", "55,000 training images", "pixels x/255", "init std 0.1"]
 
     /// Relative difference in %, as the check tables print it.
     func percent(_ ours: Double, _ paper: Double) -> String { formatted(100 * (ours / paper - 1), 0) + " %" }
@@ -37,16 +61,15 @@ extension Report003 {
     // MARK: Tables 12–14: train loss below the paper's
 
     /// The m 0.0 variants that land within Table 13's gates (train loss ±25 %, test accuracy ±0.5 pp).
-    func matchingConventions(_ results: (RunRequest) -> RunResult?) -> [(
-        change: String, run: RunResult
-    )] {
+    func matchingConventions(_ input: ReportHookInput) -> [(change: String, run: RunResult)] {
         guard context.mode == .full else { return [] }
         let paper = paper13[0].results
-        return trainLossExperiments().conventions.compactMap { experiment in
-            guard let run = results(experiment.request), let last = run.history.last, let test = run.finalTestAccuracy,
-                abs(last.trainLoss / paper.trainLoss - 1) <= 0.25, abs(test - paper.testAccuracy) <= 0.005
+        return Self.conventions.compactMap { change in
+            guard let run = input.experiment("m 0.0, \(change)"), let last = run.history.last,
+                let test = run.finalTestAccuracy, abs(last.trainLoss / paper.trainLoss - 1) <= 0.25,
+                abs(test - paper.testAccuracy) <= 0.005
             else { return nil }
-            return (experiment.change, run)
+            return (change, run)
         }
     }
 
@@ -81,13 +104,13 @@ extension Report003 {
         return rates + momentums + batches
     }
 
-    private func sweepTrainLossFinding(_ results: (RunRequest) -> RunResult?) -> FindingResult {
-        let experiments = trainLossExperiments()
+    private func sweepTrainLossFinding(_ input: ReportHookInput) -> FindingResult {
+        let measuredRows = self.measuredRows
         let slowPaper = paper13[0].results
-        let slowTable = results(request(baseline, momentum: 0.0))
-        let measured = experiments.measured.map { results($0.experiment.request) }
+        let slowTable = input.result(request(baseline, momentum: 0.0))
+        let measured = measuredRows.map { input.experiment("\($0.name) measured") }
 
-        let measurementRows: [[String]] = zip(experiments.measured, measured).map { row, run in
+        let measurementRows: [[String]] = zip(measuredRows, measured).map { row, run in
             let last = run?.history.last
             return [
                 row.tableLabel, formatted(last?.trainLoss, 4),
@@ -97,7 +120,7 @@ extension Report003 {
             ]
         }
         let retraced = slowTable?.history.last?.trainLoss == measured[0]?.history.last?.trainLoss
-        let withTerms = zip(experiments.measured, measured).map { row, run in
+        let withTerms = zip(measuredRows, measured).map { row, run in
             (
                 row: row,
                 withTerm: (run?.history.last?.trainLoss ?? .nan) + 0.5 * Self.weightDecay
@@ -110,12 +133,12 @@ extension Report003 {
                     "run", "running mean, last epoch (ours, as gated)", "all 60,000 after the last epoch", "Σθ²",
                     "running mean + ½·wd·Σθ²",
                 ], measurementRows)
-            + "\n\nPaper: \(experiments.measured.map { "\($0.name) → \(formatted($0.paper.trainLoss, 4))" }.joined(separator: ", ")). The measured m 0.0 run \(retraced ? "retraces the table's run exactly (same running means)" : "does not retrace the table's run")."
+            + "\n\nPaper: \(measuredRows.map { "\($0.name) → \(formatted($0.paper.trainLoss, 4))" }.joined(separator: ", ")). The measured m 0.0 run \(retraced ? "retraces the table's run exactly (same running means)" : "does not retrace the table's run")."
 
-        let conventionRuns = experiments.conventions.map { results($0.request) }
+        let conventionRuns = Self.conventions.map { input.experiment("m 0.0, \($0)") }
         let labelled =
             [("as gated (the spec's proposals)", slowTable)]
-            + zip(experiments.conventions.map(\.change), conventionRuns)
+            + zip(Self.conventions, conventionRuns)
         let rows: [[String]] = labelled.map { change, run in
             let last = run?.history.last
             return [
@@ -127,12 +150,12 @@ extension Report003 {
         let conventionTable =
             markdownTable(["m 0.0 run", "train loss", "vs paper", "train acc (%)", "test loss", "test acc (%)"], rows)
             + "\n\nPaper (m 0.0): train loss \(formatted(slowPaper.trainLoss, 4)), train accuracy \(formatted(100 * slowPaper.trainAccuracy)) %, test loss \(formatted(slowPaper.testLoss, 4)), test accuracy \(formatted(100 * slowPaper.testAccuracy)) %."
-        let matching = matchingConventions(results).map(\.change)
+        let matching = matchingConventions(input).map(\.change)
 
         var epochRows: [[String]] = []
         var epochs: [Int] = []
         for row in sweepRows() {
-            let run = results(row.request)
+            let run = input.result(row.request)
             let match = firstEpoch(of: run, atOrBelow: row.paper.trainLoss)
             if let match { epochs.append(match.epoch) }
             epochRows.append([
@@ -142,7 +165,7 @@ extension Report003 {
             ])
         }
         var testRows: [[String]] = []
-        for (row, run) in zip(experiments.measured, measured) {
+        for (row, run) in zip(measuredRows, measured) {
             let paper = row.paper
             let match = firstEpoch(of: run, atOrBelow: paper.trainLoss)
             testRows.append([
@@ -167,7 +190,7 @@ extension Report003 {
                 ], testRows)
 
         let range = epochs.isEmpty ? "—" : "\(epochs.min()!)–\(epochs.max()!)"
-        let testFits = zip(experiments.measured, measured).allSatisfy { row, run in
+        let testFits = zip(measuredRows, measured).allSatisfy { row, run in
             guard let match = firstEpoch(of: run, atOrBelow: row.paper.trainLoss), let accuracy = match.testAccuracy,
                 let loss = match.testLoss
             else { return false }
@@ -182,7 +205,7 @@ extension Report003 {
             "testFits": testFits ? "within" : "not all within",
         ]
         if let convention = matching.first {
-            let run = conventionRuns[experiments.conventions.firstIndex { $0.change == convention }!]
+            let run = conventionRuns[Self.conventions.firstIndex(of: convention)!]
             values["convention"] = convention
             values["conventionLoss"] = formatted(run?.history.last?.trainLoss, 4)
             values["conventionPercent"] = percent(run?.history.last?.trainLoss ?? .nan, slowPaper.trainLoss)

@@ -5,7 +5,7 @@ import Backprop
 /// the same run under the same cache key. The finding runs two more seeds to tell a reading at
 /// the edge of the band from a real gap.
 extension Report003 {
-    func largeRateFinding(_ results: (RunRequest) -> RunResult?) -> FindingResult {
+    func largeRateFinding(_ input: ReportHookInput) -> FindingResult {
         let row = paper12.first { $0.value == 0.1 }!
         let paper = row.results
         let quantity = "learning rate 0.1: test accuracy (%)"
@@ -13,10 +13,7 @@ extension Report003 {
             preconditionFailure("report 003's spec has no check \"\(quantity)\"")
         }
         let seeds =
-            [results(request(baseline, rate: 0.1))]
-            + rateSeedExperiments().map {
-                results($0.request)
-            }
+            [input.result(request(baseline, rate: 0.1))] + (1...2).map { input.experiment("lr 0.1 seed \($0)") }
         let tests = seeds.compactMap(\.?.finalTestAccuracy).map { 100 * $0 }
         let paperTest = 100 * paper.testAccuracy
         let within = tests.filter { abs($0 - paperTest) <= band }.count

@@ -116,7 +116,7 @@ extension Report003 {
 
     /// Table 13's extra rows: the m 0.0 variants of the findings that land within its gates.
     private func insertConventionRows(_ rows: inout [[String]], values: [Double], _ input: ReportHookInput) {
-        for variant in matchingConventions(input.result).reversed() {
+        for variant in matchingConventions(input).reversed() {
             guard let index = values.firstIndex(of: 0.0), let last = variant.run.history.last else { continue }
             rows.insert(
                 [

@@ -6,15 +6,14 @@ import Foundation
 extension Report003 {
     // MARK: Table 11: 1-layer ReLU + SCE losses
 
-    func oneLayerReluFinding(_ results: (RunRequest) -> RunResult?) -> FindingResult {
+    func oneLayerReluFinding(_ input: ReportHookInput) -> FindingResult {
         let model = models[5]
         let neighbour = models[4]
         let paper = model.paper!.results
         let above = neighbour.paper!.results
-        let table = results(request(model))
-        let experiments = oneLayerExperiments()
-        let measured = results(experiments.measured.request)
-        let withoutDecay = results(experiments.withoutDecay.request)
+        let table = input.result(request(model))
+        let measured = input.experiment("1-layer ReLU SCE measured")
+        let withoutDecay = input.experiment("1-layer ReLU SCE without weight decay")
         let term = 0.5 * Self.weightDecay * (measured?.finalParameterSquaredNorm ?? .nan)
         let testLosses = (measured?.history.epochs ?? []).compactMap(\.testLoss)
         let rows: [[String]] = [
@@ -71,10 +70,10 @@ extension Report003 {
 
     // MARK: Table 11: 0-layer SCE train loss (E003-5)
 
-    func zeroLayerFinding(_ results: (RunRequest) -> RunResult?) -> FindingResult {
+    func zeroLayerFinding(_ input: ReportHookInput) -> FindingResult {
         let model = models[1]
         let paper = model.paper!.results
-        let run = results(zeroLayerExperiment().request)
+        let run = input.experiment("0-layer SCE measured")
         let last = run?.history.last
         let rows = [
             ["paper", formatted(paper.trainLoss, 4), "—", formatted(paper.testLoss, 4)],
@@ -99,7 +98,7 @@ extension Report003 {
 
     // MARK: Table 14: small-batch test accuracy
 
-    func smallBatchFinding(_ results: (RunRequest) -> RunResult?) -> FindingResult {
+    func smallBatchFinding(_ input: ReportHookInput) -> FindingResult {
         var rows: [[String]] = []
         var missesEverySeed = true
         var seedWithinAtEveryBatch = true
@@ -107,8 +106,8 @@ extension Report003 {
         for batch in [10, 30] {
             let paper = paper14.first { Int($0.value) == batch }!.results
             let seeds =
-                [results(request(baseline, batch: batch))]
-                + batchSeedExperiments().filter { $0.batch == batch }.map { results($0.experiment.request) }
+                [input.result(request(baseline, batch: batch))]
+                + (1...2).map { input.experiment("B \(batch) seed \($0)") }
             let tests = seeds.compactMap(\.?.finalTestAccuracy).map { 100 * $0 }
             let best = seeds.dropFirst().compactMap { $0?.history.epochs.compactMap(\.testAccuracy).max() }.map {
                 100 * $0

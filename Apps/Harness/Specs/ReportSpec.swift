@@ -20,6 +20,8 @@ struct ReportSpec: Codable, StrictRecipeObject {
     var findingsHook: String?
     /// The words of the findings that hook writes; the hook adds only their numbers and picks their cases.
     var findings: [FindingSpec]?
+    /// The runs the findings add beyond the groups' (full mode only).
+    var experiments: [ExperimentSpec]?
 }
 
 /// Runs that share a base recipe: one variant per combination of the grid's values, each run

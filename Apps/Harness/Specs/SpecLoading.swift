@@ -86,6 +86,15 @@ struct SpecValidation {
             throw fail("findings", "findings are written by a built-in report's findings hook; remove them")
         }
         try unique((spec.findings ?? []).map(\.id), "findings", "finding id")
+        if !builtIn, spec.experiments != nil {
+            throw fail("experiments", "experiments serve a built-in report's findings hook; remove them")
+        }
+        try unique((spec.experiments ?? []).map(\.name), "experiments", "experiment name")
+        for (index, experiment) in (spec.experiments ?? []).enumerated() {
+            let chosen = try variants([experiment.variant], field: "experiments[\(index)].variant")
+            guard chosen.count == 1 else { throw fail("experiments[\(index)].variant", "name one variant") }
+            _ = try report.changedRecipe(experiment, of: chosen[0])
+        }
         for (index, item) in spec.items.enumerated() { try validate(item, field: "items[\(index)]") }
         for (index, check) in (spec.checks ?? []).enumerated() { try validate(check, field: "checks[\(index)]") }
         let hooked = (spec.checks ?? []).compactMap { check in check.hook.map { "\(check.item): \($0)" } }

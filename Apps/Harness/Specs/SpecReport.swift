@@ -12,8 +12,6 @@ struct SpecReport: ReportReproduction {
     let variants: [SpecVariant]
     /// The Swift hooks its items may name (built-in reports only).
     var hooks: [String: ReportHook] = [:]
-    /// A built-in report's extra runs beyond its groups' (the experiments behind its findings).
-    var experiments: @Sendable (SpecReport, ReproductionContext) -> [RunRequest] = { _, _ in [] }
 
     var prefix: String { spec.id }
     var title: String { spec.title }
@@ -48,7 +46,7 @@ struct SpecReport: ReportReproduction {
     }
 
     func requests(_ context: ReproductionContext) -> [RunRequest] {
-        variants.flatMap { requests($0, context) } + experiments(self, context)
+        variants.flatMap { requests($0, context) } + experimentRequests(context)
     }
 
     /// The items that name `timedGroups`, with their groups' runs (present data or not) and their data's shape.
@@ -84,7 +82,7 @@ struct SpecReport: ReportReproduction {
             for (request, result) in zip(requests, outcomes) { document.addRun(request, result) }
             runs[variant.name] = outcomes
         }
-        for request in experiments(self, context) { document.addRun(request, results(request)) }
+        for request in experimentRequests(context) { document.addRun(request, results(request)) }
         let rendering = SpecRendering(report: self, runs: runs, context: context)
         document.addText("Source: \(spec.source). Spec: `\(URL(fileURLWithPath: file).lastPathComponent)`.")
         try withoutActuallyEscaping(results) { results in

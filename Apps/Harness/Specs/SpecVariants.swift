@@ -10,6 +10,8 @@ struct SpecVariant {
     let trials: FullAndQuick<Int>
     let full: TrainingRecipe
     let quick: TrainingRecipe
+    /// The full-mode recipe as data, for experiments that change its fields.
+    let fullRecipe: SettingValue
     /// The numeric value of each grid axis for this variant (nil where it is not a number), for sweeps.
     let axisValues: [Double?]
     /// The name its seeds are derived from.
@@ -59,6 +61,7 @@ extension RunGroupSpec {
                 name: name, group: self.name, trials: trials,
                 full: try Self.decode(full, source: "\(source): \(field).recipe (\(name))"),
                 quick: try Self.decode(quickRecipe, source: "\(source): \(field).recipe (\(name), quick)"),
+                fullRecipe: full,
                 axisValues: combination.values.map { $0.x ?? $0.value?.number },
                 seedName: combination.values.compactMap(\.seedName).last ?? seedName ?? "\(reportID)/\(name)",
                 recording: combination.values.reduce(recording ?? RecordingSettings()) {
@@ -91,7 +94,7 @@ extension RunGroupSpec {
         }
     }
 
-    private static func decode(_ recipe: SettingValue, source: String) throws -> TrainingRecipe {
+    static func decode(_ recipe: SettingValue, source: String) throws -> TrainingRecipe {
         try TrainingRecipe.decode(try JSONEncoder().encode(recipe), source: source)
     }
 
