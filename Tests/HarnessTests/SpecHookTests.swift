@@ -1,0 +1,117 @@
+import Backprop
+import Foundation
+import XCTest
+
+@testable import BackpropHarness
+
+/// What a built-in report's spec states and its hooks only fill in: checks with their typed
+/// tolerances, item prose, findings' words and the findings' experiment runs.
+final class SpecHookTests: XCTestCase {
+    func context(_ mode: Mode) -> ReproductionContext {
+        ReproductionContext(
+            mode: mode, seed: 2024, trials: nil, data: DataStore(dataDirectory: "no-data-here", registry: .standard),
+            registry: .standard)
+    }
+
+    func input(_ report: SpecReport, _ item: String?, _ document: ReportDocument, _ mode: Mode = .full)
+        -> ReportHookInput
+    {
+        ReportHookInput(
+            report: report, context: context(mode), document: document, runs: [:], result: { _ in nil },
+            item: item.flatMap { id in report.spec.items.first { $0.id == id } })
+    }
+
+    func document(_ mode: Mode = .full) -> ReportDocument {
+        ReportDocument(prefix: "999", title: "test", context: context(mode))
+    }
+
+    func testHookChecksTakeTheirToleranceFromTheSpecAndOnlyTheRowsItStates() throws {
+        let report = Report000.builtIn
+        let within = document()
+        let table5 = input(report, "Table 5", within)
+        try table5.check("ANN3 mean train error", .number(0.9, shown: "0.90"))
+        try table5.check("ANN1 mean train error", .number(0.9), optional: true)
+        try table5.check("ANN3 mean errors", .condition(nil, shown: "—"), optional: true)
+        XCTAssertEqual(within.checks.count, 1, "the spec gates ANN3's means, not ANN1's")
+        XCTAssertEqual(within.checks[0].quantity, "ANN3 mean train error (%)")
+        XCTAssertEqual(within.checks[0].paper, "0.72")
+        XCTAssertEqual(within.checks[0].tolerance, "±0.5 pp")
+        XCTAssertEqual(within.checks[0].verdict, .pass, "0.90 is within ±0.5 pp of 0.72")
+
+        let beyond = document()
+        try input(report, "Table 5", beyond).check("ANN3 mean train error", .number(1.3))
+        XCTAssertEqual(beyond.checks.map(\.verdict), [.fail])
+        XCTAssertEqual(beyond.checks[0].numbers?.paper, 0.72)
+
+        let quick = document(.quick)
+        try input(report, "Table 5", quick, .quick).check("ANN3 mean train error", .number(1.3))
+        XCTAssertEqual(quick.checks[0].verdict, .soft)
+        XCTAssertEqual(quick.checks[0].quickVerdict, .fail)
+    }
+
+    func testAHookFillsTheQuantitysPlaceholdersAndMayNameItsGroups() throws {
+        let report = Report004.builtIn
+        let figure3 = document()
+        try input(report, "Fig. 3", figure3).check("final accuracy", .number(0.95), ["seeds": "5"])
+        XCTAssertEqual(figure3.checks.first?.quantity, "median final validation accuracy over 5 seed(s)")
+        XCTAssertEqual(figure3.checks.first?.verdict, .pass, "≥ 0.9")
+
+        let figure6 = document()
+        try input(report, "Fig. 6", figure6).check(
+            "loss order", .ordered([0.2, 0.3, 0.25], groups: ["lr 0.001", "lr 0.0001", "lr 1e-05"]))
+        XCTAssertEqual(figure6.checks.first?.tolerance, "ORDER: lr 0.001 < lr 0.0001 < lr 1e-05")
+        XCTAssertEqual(figure6.checks.first?.verdict, .fail)
+    }
+
+    func testItemProseFillsThePlaceholdersItsHookGivesAndNamesAnUnfilledOne() throws {
+        let item = try XCTUnwrap(Report004.builtIn.spec.items.first { $0.id == "Fig. 6" })
+        let prose = try item.prose(["epochs": "5", "simulations": "5", "table": "| a |"])
+        XCTAssertEqual(prose.title, "Mini-batch gradient descent on MNIST, learning rates")
+        XCTAssertTrue(prose.caption.contains("summed gradients, 5 epoch(s), 5 simulations each"), prose.caption)
+        XCTAssertTrue(prose.caption.hasSuffix("\n\n| a |"))
+        XCTAssertThrowsError(try item.prose(["epochs": "5", "table": ""])) {
+            XCTAssertTrue("\($0)".contains("item Fig. 6: field caption: nothing fills {{simulations}}"), "\($0)")
+        }
+    }
+
+    func testFindingsTakeTheirWordsFromTheSpecAndTheHooksCaseAndNumbers() throws {
+        let spec = try XCTUnwrap(Report004.builtIn.spec.findings?.first { $0.id == "004-fig-6-explosion" })
+        let trained = try spec.finding(
+            FindingResult(conclusion: "trained", numbers: ["| n |"], values: ["trained": "2"]))
+        XCTAssertEqual(trained.conclusion.label, "not explained")
+        XCTAssertEqual(trained.tests[0].outcome, "2 of the two rates train without a non-finite loss here.")
+        XCTAssertEqual(trained.tests[0].numbers, "| n |")
+        let exploded = try spec.finding(FindingResult(conclusion: "exploded", numbers: [""]))
+        XCTAssertEqual(exploded.conclusion.label, "explained")
+        XCTAssertEqual(exploded.tests[0].outcome, "Both rates blow up in this set-up.")
+        XCTAssertThrowsError(try spec.finding(FindingResult(conclusion: "vanished", numbers: [""])))
+        XCTAssertThrowsError(try spec.finding(FindingResult(conclusion: "trained", numbers: [""]))) {
+            XCTAssertTrue("\($0)".contains("nothing fills {{trained}}"), "\($0)")
+        }
+    }
+
+    func testExperimentsAreTheirVariantsFirstRunWithTheChangeInFullModeOnly() throws {
+        let report = Report003.builtIn
+        let full = context(.full)
+        let table = report.request(try XCTUnwrap(report.variants(named: ["m 0.0"]).first), trial: 0, full)
+        let experiments = try XCTUnwrap(report.spec.experiments)
+        let images = try report.request(
+            try XCTUnwrap(experiments.first { $0.name == "m 0.0, 50,000 training images" }), full)
+        XCTAssertEqual(images.label, table.label + " | finding: 50,000 training images")
+        XCTAssertEqual(images.dataset.trainCount, 50_000)
+        XCTAssertEqual(images.seed, table.seed)
+        XCTAssertEqual(images.model, table.model)
+        XCTAssertTrue(images.recording.evaluateEveryEpoch)
+        XCTAssertFalse(table.recording.evaluateEveryEpoch, "the table's runs evaluate after the last epoch only")
+
+        let measured = try report.request(try XCTUnwrap(experiments.first { $0.name == "m 0.0 measured" }), full)
+        XCTAssertTrue(measured.recording.evaluateTrainingSet)
+        XCTAssertEqual(measured.recording.recordsParameterSquaredNorm, true)
+        XCTAssertEqual(measured.training, table.training)
+
+        let seed = try report.request(try XCTUnwrap(experiments.first { $0.name == "B 10 seed 2" }), full)
+        XCTAssertEqual(seed.seed, full.seed("003", trial: 2))
+        XCTAssertTrue(report.experimentRequests(context(.quick)).isEmpty, "three epochs say nothing about 100")
+        XCTAssertTrue(report.experimentRequests(full).isEmpty, "MNIST is not in no-data-here")
+    }
+}
