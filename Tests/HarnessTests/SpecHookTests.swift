@@ -26,7 +26,7 @@ final class SpecHookTests: XCTestCase {
     }
 
     func testHookChecksTakeTheirToleranceFromTheSpecAndOnlyTheRowsItStates() throws {
-        let report = Report000.builtIn
+        let report = BuiltInSpecs.report("000", hooks: Report000.hooks)
         let within = document()
         let table5 = input(report, "Table 5", within)
         try table5.check("ANN3 mean train error", .number(0.9, shown: "0.90"))
