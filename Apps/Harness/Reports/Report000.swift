@@ -60,10 +60,7 @@ enum Report000 {
             guard case .mlp(let mlp) = recipe.model else {
                 preconditionFailure("report 000's group \(variant.name) is not an MLP")
             }
-            let number = { (key: String) -> Double in
-                guard case .number(let value) = rows[variant.name]?[key] else { return .nan }
-                return value
-            }
+            let number = { (key: String) in rows[variant.name]?[key]?.number ?? .nan }
             let paper = rows[variant.name].map { _ in
                 Table5Row(
                     trainError: number("train error (%)"), testError: number("test error (%)"),

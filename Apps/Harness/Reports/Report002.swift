@@ -33,10 +33,7 @@ struct Report002 {
     /// Table 1 as printed, from the spec's paper rows.
     var cifarRows: [CIFARRow] {
         (report.spec.paper ?? []).filter { $0.values["accuracy (%)"] != nil }.map { row in
-            let number = { (key: String) -> Double in
-                guard case .number(let value) = row.values[key] else { return .nan }
-                return value
-            }
+            let number = { (key: String) in row.values[key]?.number ?? .nan }
             return CIFARRow(
                 label: row.label, rate: number("learning rate"), momentum: number("momentum"), epochs: number("epochs"),
                 paper: number("accuracy (%)"))

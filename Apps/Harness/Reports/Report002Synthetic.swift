@@ -5,10 +5,7 @@ import Foundation
 extension Report002 {
     /// The paper's printed log value of `column` at each epoch (nil where the log is illegible).
     func paperLog(_ column: String) -> [Double?] {
-        (report.spec.paper ?? []).filter { $0.label.hasPrefix("log epoch") }.map { row in
-            guard case .number(let value) = row.values[column] else { return nil }
-            return value
-        }
+        (report.spec.paper ?? []).filter { $0.label.hasPrefix("log epoch") }.map { $0.values[column]?.number }
     }
 
     /// The vugrad log convention: "epoch k" shows the accuracy measured before epoch k's training.

@@ -52,10 +52,7 @@ struct Report003 {
 
     /// A paper row's number (NaN where it prints none).
     func paperNumber(_ row: String, _ column: String) -> Double {
-        guard case .number(let value) = report.spec.paper?.first(where: { $0.label == row })?.values[column] else {
-            return .nan
-        }
-        return value
+        report.spec.paper?.first { $0.label == row }?.values[column]?.number ?? .nan
     }
 
     /// Table 11's models in the spec's order, read from the variants of its group "models".

@@ -122,8 +122,7 @@ extension Report004 {
     /// Text-3's paragraph; the spec's check judges its accuracy.
     func finalModel(_ document: ReportDocument, _ run: RunResult?) {
         let accuracy = 100 * (run?.finalTestAccuracy ?? .nan)
-        let paper = report.spec.paper?.first { $0.label == "Text-3" }?.values["test accuracy (%)"]
-        let printed = paper.flatMap { if case .number(let value) = $0 { value } else { nil } }
+        let printed = report.spec.paper?.first { $0.label == "Text-3" }?.values["test accuracy (%)"]?.number
         document.addText(
             "### Text-3: final model\n\nlr 1e-3, batch 500, \(run?.history.epochs.count ?? 0) epochs on all 60,000 training images (standardised with their own statistics), tested on the 10,000 test images: **\(formatted(accuracy)) %** (paper \(formatted(printed)) %).\n",
             checksOf: "Text-3")

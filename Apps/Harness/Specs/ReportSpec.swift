@@ -137,6 +137,12 @@ enum PaperValue: Codable, Hashable, Sendable {
     case number(Double)
     case text(String)
 
+    /// The number, when the paper prints one.
+    var number: Double? {
+        guard case .number(let number) = self else { return nil }
+        return number
+    }
+
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Double.self) {
