@@ -252,6 +252,25 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertEqual(changed.verdictChanges.count, 1)
     }
 
+    /// A table that shows no runs (a grading scale, a parameter table) is the spec's own Markdown.
+    func testAFixedMarkdownTableIsWrittenAsItIs() throws {
+        let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
+        let fixed = #"""
+            {"id": "Table 2", "description": "grading scale", "data": "none", "title": "How the study is graded",
+             "markdown": "| verdict | points |\n| --- | --- |\n| pass | 2 |", "caption": "From the assignment sheet."},
+            """#
+        let folder = try scratch("spec-markdown")
+        let file = folder.appendingPathComponent("fixed.json")
+        try Data(text.replacingOccurrences(of: #""items": ["#, with: "\"items\": [\n    " + fixed).utf8).write(to: file)
+        let out = folder.appendingPathComponent("out")
+        try RunCommand.parse([file.path, "--quick", "--out", out.path]).run(registry: .standard)
+        let table = try String(
+            contentsOf: out.appendingPathComponent("depth-width/table-2.md"), encoding: .utf8)
+        XCTAssertTrue(table.hasPrefix("## Table 2: How the study is graded\n"), table)
+        XCTAssertTrue(
+            table.contains("| verdict | points |\n| --- | --- |\n| pass | 2 |\n\nFrom the assignment sheet.\n"), table)
+    }
+
     func testListTakesASpecFolder() throws {
         XCTAssertNoThrow(try ListCommand.parse([example.path, "--quick"]).run(registry: .standard))
         XCTAssertThrowsError(try ListCommand.parse(["no/such/folder"]).run(registry: .standard)) {
