@@ -90,6 +90,28 @@ final class SpecHookTests: XCTestCase {
         }
     }
 
+    /// A check the spec states but no hook reports would never show: every check of the five
+    /// specs is a row of the committed full reports (placeholders match any text).
+    func testEveryCheckTheBuiltInSpecsStateIsARowOfTheCommittedReports() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        for report in allReports.compactMap({ $0 as? SpecReport }) {
+            let rows = try ReportChecks.load(from: root.appendingPathComponent("Reports/\(report.prefix)")).checks
+            for check in report.spec.checks ?? [] {
+                let pattern =
+                    "^"
+                    + check.quantity.components(separatedBy: "{{").enumerated().map { index, part in
+                        NSRegularExpression.escapedPattern(
+                            for: index == 0 ? part : String(part.drop { $0 != "}" }.dropFirst(2)))
+                    }.joined(separator: ".*") + "$"
+                XCTAssertTrue(
+                    rows.contains {
+                        $0.item == check.item && $0.quantity.range(of: pattern, options: .regularExpression) != nil
+                    },
+                    "report \(report.prefix): \(check.item) “\(check.quantity)” is in its spec but not in Reports")
+            }
+        }
+    }
+
     func testExperimentsAreTheirVariantsFirstRunWithTheChangeInFullModeOnly() throws {
         let report = Report003.builtIn
         let full = context(.full)
