@@ -79,21 +79,8 @@ struct RecordingSettings: Codable, StrictRecipeObject {
             recordsParameterSquaredNorm: other.recordsParameterSquaredNorm ?? recordsParameterSquaredNorm)
     }
 
-    /// `RecordingSpec` with these fields set.
-    var recording: RecordingSpec {
-        var recording = RecordingSpec()
-        recording.evaluateEveryEpoch = evaluateEveryEpoch ?? recording.evaluateEveryEpoch
-        recording.evaluateBeforeTraining = evaluateBeforeTraining ?? recording.evaluateBeforeTraining
-        recording.evaluateTrainingSet = evaluateTrainingSet ?? recording.evaluateTrainingSet
-        recording.evaluateTestInTrainingMode = evaluateTestInTrainingMode ?? recording.evaluateTestInTrainingMode
-        recording.iterationWindow = iterationWindow
-        recording.rawIterations = rawIterations
-        recording.evaluationInterval = evaluationInterval
-        recording.nonFiniteStops = nonFiniteStops ?? recording.nonFiniteStops
-        recording.skipsFinalTrainEvaluation = skipsFinalTrainEvaluation
-        recording.recordsParameterSquaredNorm = recordsParameterSquaredNorm
-        return recording
-    }
+    /// `RecordingSpec` with these fields set over its defaults.
+    var recording: RecordingSpec { RecordingSpec().overridden(by: self) }
 }
 
 /// One varied recipe field, by its dotted path ("model.hidden", "training.optimizer.learningRate"),
