@@ -49,6 +49,11 @@ enum CurveFigures {
     /// leaves the range the runs span at that index: an error rate's band stays above 0, and a
     /// log axis never gets a band reaching down to zero from a few runs far below the mean.
     static func band(_ axes: Axes, _ series: [[Double]], label: String, color: Color, x: [Double]? = nil) {
+        band(axes, series, label: label, style: LineStyle(color: color), x: x)
+    }
+
+    /// Draws the band with the mean's line in `style`; an empty label leaves it out of the legend.
+    static func band(_ axes: Axes, _ series: [[Double]], label: String, style: LineStyle, x: [Double]? = nil) {
         let (mean, std) = Statistics.band(series)
         let xs = x ?? mean.indices.map { Double($0 + 1) }
         if series.count > 1 {
@@ -57,10 +62,9 @@ enum CurveFigures {
             }
             let lower = mean.indices.map { max(mean[$0] - std[$0], values[$0].min() ?? .nan) }
             let upper = mean.indices.map { min(mean[$0] + std[$0], values[$0].max() ?? .nan) }
-            axes.band(x: xs, lower: lower, upper: upper, color: color)
+            axes.band(x: xs, lower: lower, upper: upper, color: style.color)
         }
-        axes.plot(
-            x: xs, y: mean, label: series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label,
-            style: LineStyle(color: color))
+        let shown = series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label
+        axes.plot(x: xs, y: mean, label: label.isEmpty ? nil : shown, style: style)
     }
 }

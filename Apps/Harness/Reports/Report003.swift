@@ -16,7 +16,6 @@ struct Report003 {
         "003.results": { try Report003($0).table11($0) },
         "003.iterations": { try Report003($0).figure2($0) },
         "003.all-models": { try Report003($0).figure3($0) },
-        "003.sweep-figure": { input in try Report003(input).sweepFigure(input, Sweep(figure: input.itemNumber)) },
         "003.sweep-table": { input in try Report003(input).sweepTable(input, Sweep(table: input.itemNumber)) },
         "003.findings": { try Report003($0).addFindings($0) },
     ]

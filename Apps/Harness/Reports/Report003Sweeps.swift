@@ -10,11 +10,6 @@ extension Report003 {
         case momentum
         case batchSize = "batch size"
 
-        /// The sweep whose figure is `number` (Figs. 4–6).
-        init(figure number: String) {
-            self = number == "4" ? .learningRate : number == "5" ? .momentum : .batchSize
-        }
-
         /// The sweep whose table is `number` (Tables 12–14).
         init(table number: String) {
             self = number == "12" ? .learningRate : number == "13" ? .momentum : .batchSize

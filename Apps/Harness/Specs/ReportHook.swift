@@ -5,6 +5,11 @@ import Backprop
 /// runs of the report's variants and adds tables, figures and checks to the document.
 typealias ReportHook = @Sendable (ReportHookInput) throws -> Void
 
+/// The placeholder values a hook measured for the figure the engine draws after it.
+final class FilledPlaceholders {
+    var values: [String: String] = [:]
+}
+
 /// What a hook reads: the report's variants' runs, the reproduction's mode, and the document it writes.
 struct ReportHookInput {
     let report: SpecReport
@@ -16,13 +21,19 @@ struct ReportHookInput {
     let result: (RunRequest) -> RunResult?
     /// The item the hook renders (nil for the findings hook).
     var item: ItemSpec?
+    /// What the hook measured for the placeholders of the item's spec figure, which the engine draws after it.
+    var filled = FilledPlaceholders()
 
     /// This input for the hook of `item`.
     func rendering(_ item: ItemSpec) -> ReportHookInput {
         var input = self
         input.item = item
+        input.filled = FilledPlaceholders()
         return input
     }
+
+    /// Fills placeholders of the item's words for the figure its spec states (`figure` beside `hook`).
+    func fill(_ values: [String: String]) { filled.values.merge(values) { $1 } }
 
     /// Whether the published dataset `name` is here; when it is not, the item is marked "not run"
     /// with the reason (unless the spec's own checks of the item say so for theirs).

@@ -189,7 +189,8 @@ struct ColumnSpec: Codable, StrictRecipeObject {
 /// A figure of one of the standard kinds.
 struct FigureSpec: Codable, StrictRecipeObject {
     /// curves (a metric per epoch, mean over trials), bands (mean ± std per epoch), bars (a
-    /// statistic per variant with its std), sweep (a statistic against a grid axis's numeric values).
+    /// statistic per variant with its std), sweep (a statistic against a grid axis's numeric values),
+    /// panels (side-by-side axes of `panels`).
     var kind: FigureKind
     var groups: [String]
     /// The metric per epoch (curves, bands).
@@ -200,11 +201,21 @@ struct FigureSpec: Codable, StrictRecipeObject {
     var yLabel: String?
     var logX: Bool?
     var logY: Bool?
+    /// The axes of a `panels` figure, left to right.
+    var panels: [PanelSpec]?
+    /// A `panels` figure with a row of its panels per variant of `groups`, each showing that variant.
+    var rowPerVariant: Bool?
+    /// With `rowPerVariant`, at most this many rows per image: the figure becomes parts "a", "b", …
+    /// (fig-2a, fig-2b), whose words may use {{part}} and {{continued}} ("continued, " after the first).
+    var rowsPerPart: Int?
+    /// The image's size in pixels (panels figures; a default per panel when absent).
+    var width: Int?
+    var height: Int?
 }
 
 /// The standard figure kinds.
 enum FigureKind: String, StringChoice {
-    case curves, bands, bars, sweep
+    case curves, bands, bars, sweep, panels
 }
 
 /// A measured value: a metric of a variant's runs at an epoch, reduced over its trials.

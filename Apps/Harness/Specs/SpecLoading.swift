@@ -130,7 +130,7 @@ struct SpecValidation {
         }
     }
 
-    private func variants(_ names: [String], field: String) throws -> [SpecVariant] {
+    func variants(_ names: [String], field: String) throws -> [SpecVariant] {
         for name in names where report.variants(named: [name]).isEmpty {
             throw fail(field, "\"\(name)\" is neither a group nor a variant; variants: \(knownVariants)")
         }
@@ -157,10 +157,11 @@ struct SpecValidation {
             throw fail("\(field).markdown", "a fixed table needs a table's id (\"Table N\")")
         }
         if item.hook != nil || item.markdown != nil {
-            guard item.table == nil, item.figure == nil else {
+            // A hook may measure for the figure its item states; the engine draws it.
+            guard item.table == nil, item.figure == nil || (item.hook != nil && item.markdown == nil) else {
                 throw fail(field, "an item has either \"table\", \"figure\", \"markdown\" or \"hook\"")
             }
-            return
+            guard item.figure != nil else { return }
         }
         switch (item.table, item.figure) {
         case (let table?, nil):
@@ -172,11 +173,14 @@ struct SpecValidation {
         case (nil, let figure?):
             guard parts[0] == "Fig." else { throw fail("\(field).figure", "a table's id names a figure") }
             let chosen = try variants(figure.groups, field: "\(field).figure.groups")
+            if figure.kind != .panels { try rejectPanelFields(figure, field: "\(field).figure") }
             switch figure.kind {
             case .curves, .bands:
                 guard figure.metric != nil else {
                     throw fail("\(field).figure", "kind \(figure.kind.rawValue) needs metric")
                 }
+            case .panels:
+                try validatePanels(figure, field: "\(field).figure")
             case .bars, .sweep:
                 guard let statistic = figure.statistic else {
                     throw fail("\(field).figure", "kind \(figure.kind.rawValue) needs statistic")

@@ -43,7 +43,26 @@ struct SpecRendering {
         return markdownTable(header, rows)
     }
 
-    func figure(_ spec: FigureSpec) -> (Figure, [String: Any]) {
+    /// The dataset a variant of `groups` trains on that is missing here, if any.
+    func missingDataset(_ groups: [String]) -> String? {
+        guard let context else { return nil }
+        return chosen(groups).map { $0.recipe(context.mode).dataset.name }.first(where: context.data.isMissing)
+    }
+
+    /// The groups a figure reads: its own and its panels' series'.
+    func groups(of spec: FigureSpec) -> [String] {
+        spec.groups + (spec.panels ?? []).flatMap { $0.series.flatMap { $0.groups ?? [] } }
+    }
+
+    /// The figure's images: one, or a `panels` figure's parts.
+    func figures(_ spec: FigureSpec) -> [FigurePart] {
+        guard spec.kind != .panels else { return panelFigures(spec) }
+        let (figure, numbers) = figure(spec)
+        return [FigurePart(part: "", figure: figure, numbers: numbers)]
+    }
+
+    /// A figure of the kinds with one axes.
+    private func figure(_ spec: FigureSpec) -> (Figure, [String: Any]) {
         let figure = Figure()
         let axes = figure.axes()
         (axes.xLabel, axes.yLabel) = (spec.xLabel, spec.yLabel)
@@ -80,7 +99,7 @@ struct SpecRendering {
             for (variant, (value, error)) in zip(chosen, zip(values, errors)) {
                 numbers[variant.name] = ["value": value, "std": error]
             }
-        case .sweep:
+        case .sweep, .panels:
             let statistic = spec.statistic!
             axes.yLabel = spec.yLabel ?? statistic.label
             let points = chosen.compactMap { variant -> (Double, Double)? in

@@ -94,24 +94,32 @@ struct SpecReport: ReportReproduction {
         return document
     }
 
-    /// Each item by its hook, table or figure, then the spec's checks.
+    /// Each item by its hook, table or figure, then the spec's checks. A hook may measure for a
+    /// figure its item's spec states, which is drawn after it.
     private func renderItems(_ hookInput: ReportHookInput, _ rendering: SpecRendering) throws {
         let document = hookInput.document
         for item in spec.items {
             let number = String(item.id.split(separator: " ").last ?? "")
-            if let hook = item.hook.flatMap({ hooks[$0] }) {
-                try hook(hookInput.rendering(item))
-            } else if let markdown = item.table.map(rendering.markdown) ?? item.markdown {
+            let input = hookInput.rendering(item)
+            if let hook = item.hook.flatMap({ hooks[$0] }) { try hook(input) }
+            if let markdown = item.table.map(rendering.markdown) ?? (item.hook == nil ? item.markdown : nil) {
                 let prose = try item.prose()
                 document.addTable(
                     number: number, title: prose.title, caption: prose.caption, proposals: prose.proposals,
                     markdown: markdown)
             } else if let figure = item.figure {
-                let (plot, numbers) = rendering.figure(figure)
-                let prose = try item.prose()
-                document.addFigure(
-                    number: number, title: prose.title, caption: prose.caption, proposals: prose.proposals,
-                    figure: plot, numbers: numbers)
+                if let missing = rendering.missingDataset(rendering.groups(of: figure)) {
+                    if item.hook == nil { _ = input.dataPresent(missing) }
+                    continue
+                }
+                for part in rendering.figures(figure) {
+                    let prose = try item.prose(
+                        input.filled.values.merging(
+                            ["part": part.part, "continued": part.part > "a" ? "continued, " : ""]) { old, _ in old })
+                    document.addFigure(
+                        number: number + part.part, title: prose.title, caption: prose.caption,
+                        proposals: prose.proposals, figure: part.figure, numbers: part.numbers)
+                }
             }
         }
         for check in spec.checks ?? [] { rendering.add(check, to: document) }
