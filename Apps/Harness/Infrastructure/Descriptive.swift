@@ -49,22 +49,18 @@ enum CurveFigures {
     /// leaves the range the runs span at that index: an error rate's band stays above 0, and a
     /// log axis never gets a band reaching down to zero from a few runs far below the mean.
     static func band(_ axes: Axes, _ series: [[Double]], label: String, color: Color, x: [Double]? = nil) {
-        band(axes, series, label: label, style: LineStyle(color: color), x: x)
+        let band = Statistics.clampedBand(series)
+        let xs = x ?? band.mean.indices.map { Double($0 + 1) }
+        draw(axes, band, runs: series.count, x: xs, label: label, style: LineStyle(color: color))
     }
 
-    /// Draws the band with the mean's line in `style`; an empty label leaves it out of the legend.
-    static func band(_ axes: Axes, _ series: [[Double]], label: String, style: LineStyle, x: [Double]? = nil) {
-        let (mean, std) = Statistics.band(series)
-        let xs = x ?? mean.indices.map { Double($0 + 1) }
-        if series.count > 1 {
-            let values = mean.indices.map { index in
-                series.compactMap { index < $0.count && $0[index].isFinite ? $0[index] : nil }
-            }
-            let lower = mean.indices.map { max(mean[$0] - std[$0], values[$0].min() ?? .nan) }
-            let upper = mean.indices.map { min(mean[$0] + std[$0], values[$0].max() ?? .nan) }
-            axes.band(x: xs, lower: lower, upper: upper, color: style.color)
-        }
-        let shown = series.count > 1 ? "\(label) (mean ± std, \(series.count) runs)" : label
-        axes.plot(x: xs, y: mean, label: label.isEmpty ? nil : shown, style: style)
+    /// Draws a computed band (shaded when over several runs) and its mean's line.
+    static func draw(
+        _ axes: Axes, _ band: (mean: [Double], lower: [Double], upper: [Double]), runs: Int, x: [Double],
+        label: String, style: LineStyle
+    ) {
+        if runs > 1 { axes.band(x: x, lower: band.lower, upper: band.upper, color: style.color) }
+        let shown = runs > 1 ? "\(label) (mean ± std, \(runs) runs)" : label
+        axes.plot(x: x, y: band.mean, label: label.isEmpty ? nil : shown, style: style)
     }
 }

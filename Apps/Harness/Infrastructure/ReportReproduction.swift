@@ -112,6 +112,18 @@ enum Statistics {
         let columns = (0..<length).map { i in series.map { $0[i] } }
         return (columns.map(mean), columns.map(standardDeviation))
     }
+
+    /// Per-index mean and mean ± std kept within the range the series span at that index (an error
+    /// rate's band stays above 0; a log axis never gets a band reaching down to zero from a few
+    /// series far below the mean).
+    static func clampedBand(_ series: [[Double]]) -> (mean: [Double], lower: [Double], upper: [Double]) {
+        let (mean, std) = band(series)
+        let values = mean.indices.map { index in series.compactMap { $0[index].isFinite ? $0[index] : nil } }
+        return (
+            mean, mean.indices.map { Swift.max(mean[$0] - std[$0], values[$0].min() ?? .nan) },
+            mean.indices.map { Swift.min(mean[$0] + std[$0], values[$0].max() ?? .nan) }
+        )
+    }
 }
 
 /// Number formatting for tables.

@@ -17,12 +17,11 @@ struct Report004 {
         "004.scalar-training": { try Report004($0).scalarTraining($0, $0.results("scalar")) },
         "004.sgd": { input in
             guard input.dataPresent("mnist") else { return }
-            try Report004(input).mnistFigure(input, .stochastic, run: input.first("fig4"), stepLabel: "step")
+            try Report004(input).stochasticChecks(input, run: input.first("fig4"))
         },
         "004.mini-batch": { input in
             guard input.dataPresent("mnist") else { return }
-            try Report004(input).mnistFigure(
-                input, .miniBatch, run: input.first("fig5"), stepLabel: "batch", reference: input.first("fig4"))
+            try Report004(input).miniBatchChecks(input, run: input.first("fig5"), reference: input.first("fig4"))
         },
         "004.learning-rates": { try Report004($0).sweep($0, .learningRates) },
         "004.batch-sizes": { try Report004($0).sweep($0, .batchSizes) },

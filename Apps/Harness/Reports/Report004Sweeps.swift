@@ -16,16 +16,13 @@ extension Report004 {
         }
     }
 
-    /// Fig. 6 or 7 from the runs of its group, each setting with its finished runs and batch size.
+    /// Fig. 6's or 7's checks from the runs of its group, each setting with its finished runs.
     func sweep(_ input: ReportHookInput, _ sweep: Sweep) throws {
         guard input.dataPresent("mnist") else { return }
         let groups = report.variants(named: [sweep.group]).map { variant in
-            (
-                sweep.setting(variant.name.dropFirst(sweep.group.count + 1)),
-                input.results(variant.name).compactMap { $0 }, variant.recipe(context.mode).training.batchSize
-            )
+            (sweep.setting(variant.name.dropFirst(sweep.group.count + 1)), input.results(variant.name).compactMap { $0 })
         }
-        try sweepFigure(
+        try sweepChecks(
             input, sweep, groups: groups,
             explosion: sweep == .learningRates ? explosionSummary(input.result) : "")
     }
@@ -37,42 +34,18 @@ extension Report004 {
         let lossBand: Double, accuracyBand: Double
     }
 
+    /// Fig. 6's or 7's checks and its table of final means, for the figure the spec draws;
     /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
-    private func sweepFigure(
-        _ input: ReportHookInput, _ sweep: Sweep, groups: [(String, [RunResult], Int)], explosion: String = ""
+    private func sweepChecks(
+        _ input: ReportHookInput, _ sweep: Sweep, groups: [(String, [RunResult])], explosion: String = ""
     ) throws {
-        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
-            lossTitle: "training loss per batch (per-sample mean)",
-            accuracyTitle: "training accuracy per epoch (running)", xLabel: "epoch",
-            width: 1300, height: 480
-        ).parts
-        var finals: [SweepFinal] = []
-        for (index, (label, runs, batch)) in groups.enumerated() {
-            let color = Color.cycle(index)
-            let perBatch = runs.map { $0.history.iterationLosses }
-            let (mean, std) = Statistics.band(perBatch)
-            // Smooth each curve over ~1 % of an epoch so bands stay readable.
-            let width = max(1, 550 / max(batch / 100, 1) / 10)
-            let smoothMean = RunExecutor.windowMeans(mean, width)
-            let smoothStd = RunExecutor.windowMeans(std, width)
-            let x = smoothMean.indices.map { Double(($0 + 1) * width * batch) / 55000 }
-            if runs.count > 1 {
-                lossAxes.band(
-                    x: x, lower: zip(smoothMean, smoothStd).map { max($0 - $1, 1e-6) },
-                    upper: zip(smoothMean, smoothStd).map(+), color: color)
-            }
-            lossAxes.plot(
-                x: x, y: smoothMean, label: "\(label) (\(runs.count) runs)", style: LineStyle(color: color, width: 1.3))
-            CurveFigures.band(
-                accuracyAxes, runs.map { $0.history.epochs.map(\.trainAccuracy) }, label: label, color: color)
-            let finalLoss = Statistics.mean(runs.compactMap { $0.history.last?.trainLoss })
-            let finalAccuracy = Statistics.mean(runs.compactMap { $0.history.last?.trainAccuracy })
-            let validation = Statistics.mean(runs.compactMap { $0.history.last?.testAccuracy })
-            let accuracyBand = Statistics.band(runs.map { $0.history.epochs.map(\.trainAccuracy) }).std
-            finals.append(
-                SweepFinal(
-                    setting: label, trainLoss: finalLoss, trainAccuracy: finalAccuracy, validationAccuracy: validation,
-                    lossBand: Statistics.mean(std), accuracyBand: Statistics.mean(accuracyBand)))
+        let finals = groups.map { label, runs in
+            SweepFinal(
+                setting: label, trainLoss: Statistics.mean(runs.compactMap { $0.history.last?.trainLoss }),
+                trainAccuracy: Statistics.mean(runs.compactMap { $0.history.last?.trainAccuracy }),
+                validationAccuracy: Statistics.mean(runs.compactMap { $0.history.last?.testAccuracy }),
+                lossBand: Statistics.mean(Statistics.band(runs.map { $0.history.iterationLosses }).std),
+                accuracyBand: Statistics.mean(Statistics.band(runs.map { $0.history.epochs.map(\.trainAccuracy) }).std))
         }
         let losses = finals.map(\.trainLoss)
         let accuracies = finals.map(\.trainAccuracy)
@@ -103,20 +76,10 @@ extension Report004 {
                     formatted($0.validationAccuracy, 4),
                 ]
             })
-        try input.addFigure(
-            figure,
-            numbers: [
-                "finals": finals.map {
-                    [
-                        "setting": $0.setting, "train_loss": $0.trainLoss, "train_accuracy": $0.trainAccuracy,
-                        "validation_accuracy": $0.validationAccuracy,
-                    ]
-                }
-            ],
-            [
-                "epochs": "\(groups.first?.1.first?.history.epochs.count ?? 0)",
-                "simulations": "\(groups.first?.1.count ?? 0)", "table": table,
-            ])
+        input.fill([
+            "epochs": "\(groups.first?.1.first?.history.epochs.count ?? 0)",
+            "simulations": "\(groups.first?.1.count ?? 0)", "table": table,
+        ])
     }
 
     /// Text-3's paragraph; the spec's check judges its accuracy.

@@ -61,19 +61,20 @@ extension SpecRendering {
                 defer { line += 1 }
                 let runs = results(variant).compactMap { $0 }
                 let curves = runs.map { series.points(of: $0, window: variant.recording.iterationWindow ?? 1) }
-                let (mean, std) = Statistics.band(curves.map(\.y))
-                guard let x = curves.first?.x.prefix(mean.count), !mean.isEmpty else { continue }
+                guard let first = curves.first else { continue }
+                let band = Statistics.clampedBand(curves.map(\.y))
+                let (x, lines) = series.averaged(
+                    Array(first.x.prefix(band.mean.count)), [band.mean, band.lower, band.upper],
+                    epochs: runs[0].history.epochs.count)
+                guard !x.isEmpty else { continue }
                 let label = variant.naming(series.label ?? variant.name)
-                let style = series.style.line(line)
-                if series.bands == true, curves.count > 1 {
-                    CurveFigures.band(axes, curves.map(\.y), label: label, style: style, x: Array(x))
-                } else {
-                    axes.plot(x: Array(x), y: mean, label: label.isEmpty ? nil : label, style: style)
-                }
+                CurveFigures.draw(
+                    axes, (lines[0], lines[1], lines[2]), runs: series.bands == true ? curves.count : 1, x: x,
+                    label: label, style: series.style.line(line))
                 let key = label.isEmpty ? "\(variant.name) \(series.metric.rawValue)" : label
                 numbers[key] =
-                    series.metric.perEpoch && series.window == nil && series.pointsPerEpoch == nil
-                    ? ["mean": mean, "std": std] : ["final": mean.last ?? .nan, "points": mean.count]
+                    series.metric.perEpoch && x.count == band.mean.count
+                    ? ["mean": lines[0]] : ["final": lines[0].last ?? .nan, "points": x.count]
                 for run in runs where run.history.diverged { diverged = true }
                 for (run, curve) in zip(runs, curves) where !run.history.diverged {
                     settled += curve.y.filter(\.isFinite)
@@ -131,22 +132,26 @@ extension SeriesMetric {
 }
 
 extension SeriesSpec {
-    /// The series' points in `run`: the metric, transformed, cut at `upTo` and averaged down.
+    /// The series' points in `run`: the metric, transformed and cut at `upTo`.
     func points(of run: RunResult, window recorded: Int) -> (x: [Double], y: [Double]) {
         var (x, y) = metric.points(of: run, window: recorded)
         y = y.map { (complement == true ? 1 - $0 : $0) * (scale ?? 1) }
         if let upTo, let end = x.firstIndex(where: { $0 > upTo }) { (x, y) = (Array(x[..<end]), Array(y[..<end])) }
-        if let pointsPerEpoch, !run.history.epochs.isEmpty {
-            let perEpoch = Double(y.count) / Double(run.history.epochs.count)
-            let size = max(1, Int(perEpoch) / max(pointsPerEpoch, 1))
-            let means = RunExecutor.windowMeans(y, size)
-            return (means.indices.map { Double(($0 + 1) * size) / perEpoch }, means)
-        }
-        if let window, window > 1 {
-            let ends = stride(from: 0, to: y.count, by: window).map { x[min($0 + window, y.count) - 1] }
-            return (ends, RunExecutor.windowMeans(y, window))
-        }
         return (x, y)
+    }
+
+    /// `x` and each of `lines` averaged down as the series says (`window` or `pointsPerEpoch` over
+    /// runs of `epochs` epochs that recorded every iteration).
+    func averaged(_ x: [Double], _ lines: [[Double]], epochs: Int) -> (x: [Double], lines: [[Double]]) {
+        if let pointsPerEpoch, epochs > 0 {
+            let perEpoch = Double(x.count) / Double(epochs)
+            let size = max(1, Int(perEpoch) / pointsPerEpoch)
+            let means = lines.map { RunExecutor.windowMeans($0, size) }
+            return (means[0].indices.map { Double(($0 + 1) * size) / perEpoch }, means)
+        }
+        guard let window, window > 1 else { return (x, lines) }
+        let ends = stride(from: 0, to: x.count, by: window).map { x[min($0 + window, x.count) - 1] }
+        return (ends, lines.map { RunExecutor.windowMeans($0, window) })
     }
 }
 
