@@ -46,7 +46,6 @@ struct Report003 {
         var paper: (seconds: Double, results: PaperResults)?
         /// The title of the table (1–10) that lists this model's layers; nil for the spec's extra row.
         var architecture: String?
-        var inPaper: Bool { paper != nil }
     }
 
     /// A paper row's number (NaN where it prints none).

@@ -1,30 +1,21 @@
 import Backprop
 import Foundation
 
-/// Report 003's Tables 12–14: the baseline network with one setting swept, each row beside the
-/// paper's and judged as the reproduction spec says.
+/// Report 003's checks of Tables 12–14 (the baseline network with one setting swept), which its
+/// spec draws: each row judged as the reproduction spec says.
 extension Report003 {
-    /// The parameter each of Tables 12–14 varies; the raw value is how the report names it.
-    enum Sweep: String {
-        case learningRate = "learning rate"
-        case momentum
-        case batchSize = "batch size"
+    /// The parameter each of Tables 12–14 varies.
+    enum Sweep {
+        case learningRate, momentum, batchSize
 
         /// The sweep whose table is `number` (Tables 12–14).
         init(table number: String) {
             self = number == "12" ? .learningRate : number == "13" ? .momentum : .batchSize
         }
 
-        var table: String { self == .learningRate ? "12" : self == .momentum ? "13" : "14" }
-
         /// The spec's group, and the prefix of its variants and paper rows ("lr 0.1").
         var group: String { self == .learningRate ? "lr" : self == .momentum ? "m" : "B" }
 
-        /// Whether the paper prints its accuracies in % (Table 14) rather than as fractions (E003-4).
-        var percentColumns: Bool { self == .batchSize }
-
-        /// A swept value as the tables print it (batch sizes as integers).
-        func display(_ value: Double) -> String { self == .batchSize ? "\(Int(value))" : "\(value)" }
     }
 
     /// One printed row of Tables 12–14: its label, the swept value and the paper's results.
@@ -59,67 +50,30 @@ extension Report003 {
         }
     }
 
-    /// A table cell of ours: the value, or "no result" when the run failed or was not run (never a NaN that reads as divergence).
-    func ours(_ run: RunResult?, _ text: String) -> String { run == nil ? "no result" : text }
-
     /// Training loss and accuracy over the last epoch (running means), as the course's `train_net` reports them.
     func lastEpoch(_ run: RunResult?) -> (loss: Double, accuracy: Double) {
         (run?.history.last?.trainLoss ?? .nan, run?.history.last?.trainAccuracy ?? .nan)
     }
 
+    /// Tables 12–14's checks, for the table the spec draws: each printed row against divergence and
+    /// chance, and the sweep's orderings.
     func sweepTable(_ input: ReportHookInput, _ sweep: Sweep) throws {
-        let document = input.document
         guard input.dataPresent("mnist") else { return }
         let runs = sweepRuns(input, sweep)
         let paper = paper(sweep)
-        var rows: [[String]] = []
         for (value, run) in runs {
-            let (trainLoss, trainAccuracy) = lastEpoch(run)
-            let testLoss = run?.finalTestLoss ?? .nan
-            let test = run?.finalTestAccuracy ?? .nan
-            let printedRow = paper.first { $0.value == value }
-            let printed = printedRow?.results
-            rows.append([
-                sweep.display(value),
-                printed.map { formatted($0.trainLoss, 4) } ?? "—", ours(run, formatted(trainLoss, 4)),
-                printed.map { formatted($0.trainAccuracy, sweep.percentColumns ? 2 : 4) } ?? "—",
-                ours(run, formatted(100 * trainAccuracy)),
-                printed.map { formatted($0.testLoss, 4) } ?? "—", ours(run, formatted(testLoss, 4)),
-                printed.map { formatted($0.testAccuracy, sweep.percentColumns ? 2 : 4) } ?? "—",
-                ours(run, formatted(100 * test)),
-            ])
-            guard let printedRow else { continue }
-            try document.requiring([run]) {
-                try judge(input, row: printedRow, test: 100 * test, testLoss: testLoss, run: run)
+            guard let printedRow = paper.first(where: { $0.value == value }) else { continue }
+            try input.document.requiring([run]) {
+                try judge(
+                    input, row: printedRow, test: 100 * (run?.finalTestAccuracy ?? .nan),
+                    testLoss: run?.finalTestLoss ?? .nan, run: run)
             }
         }
-        if sweep == .momentum { insertConventionRows(&rows, values: runs.map(\.value), input) }
-        try document.requiring(runs.map(\.run)) {
+        try input.document.requiring(runs.map(\.run)) {
             try orderGates(
                 input, sweep: sweep, values: runs.map(\.value),
                 tests: runs.map { $0.run?.finalTestAccuracy ?? .nan },
                 trainLosses: runs.map { lastEpoch($0.run).loss })
-        }
-        try input.addTable(
-            markdownTable(
-                [
-                    sweep.rawValue, "Train Loss paper", "ours", "Train Acc paper", "ours (%)", "Test Loss paper",
-                    "ours",
-                    "Test Acc paper", "ours (%)",
-                ], rows))
-    }
-
-    /// Table 13's extra rows: the m 0.0 variants of the findings that land within its gates.
-    private func insertConventionRows(_ rows: inout [[String]], values: [Double], _ input: ReportHookInput) {
-        for variant in matchingConventions(input).reversed() {
-            guard let index = values.firstIndex(of: 0.0), let last = variant.run.history.last else { continue }
-            rows.insert(
-                [
-                    "0.0, \(variant.change) (not the spec's configuration; see Findings)",
-                    "", formatted(last.trainLoss, 4), "",
-                    formatted(100 * last.trainAccuracy), "", formatted(variant.run.finalTestLoss, 4), "",
-                    formatted(100 * (variant.run.finalTestAccuracy ?? .nan)),
-                ], at: index + 1)
         }
     }
 

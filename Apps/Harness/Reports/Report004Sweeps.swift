@@ -20,7 +20,10 @@ extension Report004 {
     func sweep(_ input: ReportHookInput, _ sweep: Sweep) throws {
         guard input.dataPresent("mnist") else { return }
         let groups = report.variants(named: [sweep.group]).map { variant in
-            (sweep.setting(variant.name.dropFirst(sweep.group.count + 1)), input.results(variant.name).compactMap { $0 })
+            (
+                sweep.setting(variant.name.dropFirst(sweep.group.count + 1)),
+                input.results(variant.name).compactMap { $0 }
+            )
         }
         try sweepChecks(
             input, sweep, groups: groups,

@@ -95,7 +95,8 @@ extension SpecVariant {
     /// its grid labels ("0-layer + MSE").
     func naming(_ text: String) -> String {
         let label = name.hasPrefix(group + " ") ? String(name.dropFirst(group.count + 1)) : name
-        return text.replacingOccurrences(of: "{{variant}}", with: name).replacingOccurrences(of: "{{label}}", with: label)
+        return text.replacingOccurrences(of: "{{variant}}", with: name).replacingOccurrences(
+            of: "{{label}}", with: label)
     }
 }
 

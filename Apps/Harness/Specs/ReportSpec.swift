@@ -176,6 +176,12 @@ struct ItemSpec: Codable, StrictRecipeObject {
 struct TableSpec: Codable, StrictRecipeObject {
     var groups: [String]
     var columns: [ColumnSpec]
+    /// The first column's heading ("configuration" when absent).
+    var rowTitle: String?
+    /// How a row names its variant: "{{variant}}" (the default) or "{{label}}" (its grid labels) in a text.
+    var rowLabel: String?
+    /// Whether a column shows each row's number of trials (true when absent).
+    var trials: Bool?
 }
 
 /// A table column: a statistic of each row's runs and, when given, the paper row value of the same title.
@@ -184,6 +190,10 @@ struct ColumnSpec: Codable, StrictRecipeObject {
     var statistic: StatisticSpec
     /// The key of the paper rows' value shown beside it (rows are matched by the variant's name).
     var paper: String?
+    /// Ours with this many decimals (four significant digits when absent).
+    var decimals: Int?
+    /// The paper's numbers with this many decimals (as the spec holds them when absent).
+    var paperDecimals: Int?
 }
 
 /// A figure of one of the standard kinds.

@@ -157,11 +157,12 @@ struct SpecValidation {
             throw fail("\(field).markdown", "a fixed table needs a table's id (\"Table N\")")
         }
         if item.hook != nil || item.markdown != nil {
-            // A hook may measure for the figure its item states; the engine draws it.
-            guard item.table == nil, item.figure == nil || (item.hook != nil && item.markdown == nil) else {
+            // A hook may measure for the table or figure its item states; the engine draws it.
+            let drawn = [item.table != nil, item.figure != nil, item.markdown != nil].filter { $0 }.count
+            guard drawn <= 1 else {
                 throw fail(field, "an item has either \"table\", \"figure\", \"markdown\" or \"hook\"")
             }
-            guard item.figure != nil else { return }
+            guard item.table != nil || item.figure != nil else { return }
         }
         switch (item.table, item.figure) {
         case (let table?, nil):

@@ -16,29 +16,35 @@ struct SpecRendering {
         context.map { report.variants(named: names, in: $0.mode) } ?? report.variants(named: names)
     }
 
-    /// The paper row value titled `column` for the row labelled `label`, as text.
-    func paperText(row label: String, column: String) -> String {
+    /// The paper row value titled `column` for the row labelled `label`, as text (numbers with
+    /// `decimals` when given).
+    func paperText(row label: String, column: String, decimals: Int? = nil) -> String {
         guard let value = report.spec.paper?.first(where: { $0.label == label })?.values[column] else { return "—" }
         switch value {
-        case .number(let number): return specNumber(number)
+        case .number(let number): return decimals.map { formatted(number, $0) } ?? specNumber(number)
         case .text(let text): return text
         }
     }
 
     func markdown(_ table: TableSpec) -> String {
         let header =
-            ["configuration", "trials"]
+            [table.rowTitle ?? "configuration"] + (table.trials == false ? [] : ["trials"])
             + table.columns.flatMap { column in
                 column.paper == nil ? [column.title] : ["\(column.title), paper", "\(column.title), ours"]
             }
         let rows = chosen(table.groups).map { variant -> [String] in
             let outcomes = results(variant)
             let cells = table.columns.flatMap { column -> [String] in
-                let ours = specNumber(column.statistic.value(outcomes))
-                guard let paper = column.paper else { return [ours] }
-                return [paperText(row: variant.name, column: paper), ours]
+                let value = column.statistic.value(outcomes)
+                let ours = value.map { number in column.decimals.map { formatted(number, $0) } ?? specNumber(number) }
+                guard let paper = column.paper else { return [ours ?? "no result"] }
+                return [
+                    paperText(row: variant.name, column: paper, decimals: column.paperDecimals), ours ?? "no result",
+                ]
             }
-            return [variant.name, "\(outcomes.count)"] + cells
+            return [variant.naming(table.rowLabel ?? "{{variant}}")]
+                + (table.trials == false ? [] : ["\(outcomes.count)"])
+                + cells
         }
         return markdownTable(header, rows)
     }

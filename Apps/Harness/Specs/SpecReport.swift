@@ -94,32 +94,34 @@ struct SpecReport: ReportReproduction {
         return document
     }
 
-    /// Each item by its hook, table or figure, then the spec's checks. A hook may measure for a
-    /// figure its item's spec states, which is drawn after it.
+    /// Each item by its hook, table or figure, then the spec's checks. A hook may measure for the
+    /// table or figure its item's spec states, which is drawn after it.
     private func renderItems(_ hookInput: ReportHookInput, _ rendering: SpecRendering) throws {
         let document = hookInput.document
         for item in spec.items {
             let number = String(item.id.split(separator: " ").last ?? "")
             let input = hookInput.rendering(item)
             if let hook = item.hook.flatMap({ hooks[$0] }) { try hook(input) }
+            let groups = item.table?.groups ?? item.figure.map(rendering.groups) ?? []
+            if let missing = rendering.missingDataset(groups) {
+                if item.hook == nil { _ = input.dataPresent(missing) }
+                continue
+            }
             if let markdown = item.table.map(rendering.markdown) ?? (item.hook == nil ? item.markdown : nil) {
-                let prose = try item.prose()
+                let prose = try item.prose(input.filled.values)
                 document.addTable(
                     number: number, title: prose.title, caption: prose.caption, proposals: prose.proposals,
                     markdown: markdown)
-            } else if let figure = item.figure {
-                if let missing = rendering.missingDataset(rendering.groups(of: figure)) {
-                    if item.hook == nil { _ = input.dataPresent(missing) }
-                    continue
-                }
-                for part in rendering.figures(figure) {
-                    let prose = try item.prose(
-                        input.filled.values.merging(
-                            ["part": part.part, "continued": part.part > "a" ? "continued, " : ""]) { old, _ in old })
-                    document.addFigure(
-                        number: number + part.part, title: prose.title, caption: prose.caption,
-                        proposals: prose.proposals, figure: part.figure, numbers: part.numbers)
-                }
+            }
+            for part in item.figure.map(rendering.figures) ?? [] {
+                let prose = try item.prose(
+                    input.filled.values.merging(["part": part.part, "continued": part.part > "a" ? "continued, " : ""])
+                    {
+                        old, _ in old
+                    })
+                document.addFigure(
+                    number: number + part.part, title: prose.title, caption: prose.caption,
+                    proposals: prose.proposals, figure: part.figure, numbers: part.numbers)
             }
         }
         for check in spec.checks ?? [] { rendering.add(check, to: document) }
