@@ -44,24 +44,12 @@ enum Report001Hooks {
     static let unscheduled = "scheduler relu/pytorch-default/cross-entropy/adam"
     static let withDropout = "scheduler relu/pytorch-default/cross-entropy/adam/plateau/dropout 0.1"
 
-    /// A figure of losses per epoch on a log scale.
-    private static func lossPerEpochFigure(yLabel: String) -> (Figure, Axes) {
-        let figure = Figure()
-        let axes = figure.axes()
-        axes.xLabel = "epoch"
-        axes.yLabel = yLabel
-        axes.yScale = .logarithmic
-        return (figure, axes)
-    }
-
     private static func testError(_ run: RunResult) -> Double { 100 * (1 - (run.finalTestAccuracy ?? 0)) }
 
+    /// Fig. 1's checks, for the figure the spec draws: both losses fall, and the final test error.
     private static func firstModel(_ input: ReportHookInput, _ run: RunResult?) throws {
-        let (figure, axes) = lossPerEpochFigure(yLabel: "MSE loss")
         let train = run?.history.epochs.map { $0.trainEvaluationLoss ?? .nan } ?? []
         let test = run?.history.epochs.map { $0.testLoss ?? .nan } ?? []
-        axes.plot(x: train.indices.map { Double($0 + 1) }, y: train, label: "train set")
-        axes.plot(x: test.indices.map { Double($0 + 1) }, y: test, label: "test set")
         let error = run.map(testError) ?? .nan
         let falls = { (values: [Double]) in (values.last ?? .nan) < 0.5 * (values.first ?? .nan) }
         try input.check(
@@ -72,8 +60,6 @@ enum Report001Hooks {
                     "\(formatted(train.first, 4)) → \(formatted(train.last, 4)) / \(formatted(test.first, 4)) → \(formatted(test.last, 4))"
             ))
         try input.check("test error", .number(run.map(testError), shown: formatted(error)))
-        try input.addFigure(
-            figure, numbers: ["train_loss": train, "test_loss": test, "final_test_error_percent": error])
     }
 
     private static func gridFigure(
@@ -131,16 +117,11 @@ enum Report001Hooks {
         }
     }
 
+    /// Fig. 4's checks, for the figure the spec draws: the loss drops after the first rate cut.
     private static func schedulerFigure(_ input: ReportHookInput, with: RunResult?, without: RunResult?) throws {
-        let (figure, axes) = lossPerEpochFigure(yLabel: "mean training loss")
         let a = with?.history.epochs.map(\.trainLoss) ?? []
         let b = without?.history.epochs.map(\.trainLoss) ?? []
-        axes.plot(x: b.indices.map { Double($0 + 1) }, y: b, label: "without scheduler")
-        axes.plot(x: a.indices.map { Double($0 + 1) }, y: a, label: "with ReduceLROnPlateau")
         let reductions = with?.history.rateReductionEpochs ?? []
-        for (index, epoch) in reductions.enumerated() {
-            axes.verticalLine(at: Double(epoch), label: index == 0 ? "learning rate × 0.1" : nil)
-        }
         let drop = reductions.first.map { epoch -> Bool in
             let before = a[max(0, epoch - 5)..<epoch]
             let after = a[min(epoch, a.count)..<min(epoch + 5, a.count)]
@@ -154,20 +135,12 @@ enum Report001Hooks {
                     "reductions at epochs \(reductions.map(String.init).joined(separator: ", ")); drop \(drop.map { $0 ? "yes" : "no" } ?? "—")"
             ))
         try input.check("final loss", .condition(nil, shown: "\(formatted(a.last, 5)) vs \(formatted(b.last, 5))"))
-        try input.addFigure(
-            figure, numbers: ["with_scheduler": a, "without_scheduler": b, "reduction_epochs": reductions])
     }
 
+    /// Fig. 5's checks, for the figure the spec draws: dropout in train mode makes the test loss jitter.
     private static func dropoutFigure(_ input: ReportHookInput, dropout: RunResult?, reference: RunResult?) throws {
-        let (figure, axes) = lossPerEpochFigure(yLabel: "test loss")
         let trainMode = dropout?.history.epochs.map { $0.testLossInTrainingMode ?? .nan } ?? []
-        let evalMode = dropout?.history.epochs.map { $0.testLoss ?? .nan } ?? []
         let none = reference?.history.epochs.map { $0.testLoss ?? .nan } ?? []
-        axes.plot(
-            x: trainMode.indices.map { Double($0 + 1) }, y: trainMode, label: "dropout 0.1, train() mode (as the paper)"
-        )
-        axes.plot(x: evalMode.indices.map { Double($0 + 1) }, y: evalMode, label: "dropout 0.1, eval() mode")
-        axes.plot(x: none.indices.map { Double($0 + 1) }, y: none, label: "no dropout")
         func jitter(_ values: [Double]) -> Double {
             let tail = Array(values.suffix(values.count / 2))
             return Statistics.standardDeviation(zip(tail.dropFirst(), tail).map { $0 - $1 })
@@ -178,9 +151,6 @@ enum Report001Hooks {
             .condition(dropout == nil ? nil : j1 > j3, shown: "\(formatted(j1, 5)) vs \(formatted(j3, 5))"))
         let gap = abs(testErrorOrNaN(dropout) - testErrorOrNaN(reference))
         try input.check("error gap", .number(gap, shown: formatted(gap)))
-        try input.addFigure(
-            figure,
-            numbers: ["test_loss_train_mode": trainMode, "test_loss_eval_mode": evalMode, "test_loss_no_dropout": none])
     }
 
     private static func testErrorOrNaN(_ run: RunResult?) -> Double { run.map(testError) ?? .nan }

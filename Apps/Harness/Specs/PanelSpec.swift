@@ -35,6 +35,9 @@ struct SeriesSpec: Codable, StrictRecipeObject {
     var pointsPerEpoch: Int?
     /// Only the points whose x is at most this.
     var upTo: Double?
+    /// The legend's text of dashed vertical lines at the epochs after which the first trial's
+    /// schedule cut the learning rate (a plateau scheduler's reductions).
+    var rateReductions: String?
     var style: StyleSpec?
 }
 
