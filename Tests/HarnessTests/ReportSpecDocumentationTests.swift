@@ -39,7 +39,29 @@ final class ReportSpecDocumentationTests: XCTestCase {
                 name: "", recipe: .object([:]), trials: FullAndQuick(full: 1, quick: 1), seedName: "", runLabel: ""))
         collect(ItemSpec(id: "", description: "", data: "", hook: "", timedGroups: []))
         collect(ReportSpec(id: "", title: "", source: "", groups: [], items: [], findingsHook: ""))
-        collect(FigureSpec(kind: .sweep, groups: [], xLabel: "", yLabel: "", logX: true, logY: true))
+        collect(
+            FigureSpec(
+                kind: .panels, groups: [], xLabel: "", yLabel: "", logX: true, logY: true,
+                panels: [
+                    PanelSpec(
+                        title: "", xLabel: "", limitDiverged: true,
+                        series: [
+                            SeriesSpec(
+                                metric: .trainLoss, groups: [], label: "", bands: true, complement: true, scale: 1,
+                                window: 1, pointsPerEpoch: 1, upTo: 1, rateReductions: "",
+                                style: StyleSpec(color: 1, alpha: 1, width: 1, dash: [], marker: .circle, markerSize: 1)
+                            )
+                        ])
+                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1))
+        collect(
+            TableSpec(
+                groups: [],
+                columns: [
+                    ColumnSpec(
+                        title: "", statistic: StatisticSpec(metric: .trainLoss, at: .final, over: .mean), decimals: 1,
+                        paperDecimals: 1)
+                ], rowTitle: "",
+                rowLabel: "", trials: true))
         collect(
             ExperimentSpec(
                 name: "", variant: "", change: "", set: [:], recording: RecordingSettings(evaluateTrainingSet: true),

@@ -145,6 +145,25 @@ final class ReportSpecTests: XCTestCase {
                 #""id": "Fig. 1", "description""#, #""id": "Fig. 1", "markdown": "| a |\n| --- |", "description""#,
                 ["items[1].markdown", "a fixed table needs a table's id"]
             ),
+            (#""kind": "bands""#, #""kind": "panels""#, ["items[1].figure", "kind panels needs panels"]),
+            (
+                #""kind": "bands""#, #""kind": "bands", "width": 900"#,
+                ["items[1].figure.width", "belongs to kind panels"]
+            ),
+            (
+                #""kind": "bands""#, #""kind": "panels", "panels": [{"series": [{"metric": "windowLos"}]}]"#,
+                ["items[1].figure.panels[0].series[0].metric", "\"windowLos\" is not one of"]
+            ),
+            (
+                #""kind": "bands""#,
+                #""kind": "panels", "panels": [{"series": [{"metric": "testLoss", "groups": ["wide"]}]}]"#,
+                ["items[1].figure.panels[0].series[0].groups", "\"wide\" is neither a group nor a variant"]
+            ),
+            (
+                #""kind": "bands""#,
+                #""kind": "panels", "rowsPerPart": 2, "panels": [{"series": [{"metric": "testLoss"}]}]"#,
+                ["items[1].figure.rowsPerPart", "with rowPerVariant true"]
+            ),
         ]
         let folder = try scratch("bad-specs")
         for (old, new, fragments) in cases {
@@ -158,6 +177,36 @@ final class ReportSpecTests: XCTestCase {
                 for fragment in fragments { XCTAssertTrue(message.contains(fragment), "\(fragment) not in \(message)") }
             }
         }
+    }
+
+    /// A user's spec draws a panels figure: one line per variant and series, with bands over the trials.
+    func testAUsersPanelsFigureDrawsEachVariantsSeries() throws {
+        let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
+        let panels = #"""
+            "kind": "panels", "width": 1000, "height": 400, "panels": [
+              {"title": "loss", "logY": true, "series": [{"metric": "trainLoss", "bands": true, "label": "{{label}} train"}]},
+              {"title": "error", "series": [{"metric": "testAccuracy", "complement": true, "scale": 100, "label": ""}]}]
+            """#
+        let changed = text.replacingOccurrences(of: #""kind": "bands""#, with: panels)
+            .replacingOccurrences(of: #", "metric": "testAccuracy", "yLabel": "test accuracy"}"#, with: "}")
+        XCTAssertNotEqual(changed, text)
+        let folder = try scratch("spec-panels")
+        let file = folder.appendingPathComponent("panels.json")
+        try Data(changed.utf8).write(to: file)
+        let out = folder.appendingPathComponent("out")
+        try RunCommand.parse([file.path, "--quick", "--out", out.path]).run(registry: .standard)
+        let report = out.appendingPathComponent("depth-width")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: report.appendingPathComponent("fig-1.png").path))
+        let numbers = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("fig-1.json")))
+                as? [String: Any])
+        let loss = try XCTUnwrap(numbers["loss"] as? [String: Any])
+        XCTAssertEqual(Set(loss.keys), ["1×4 train", "1×64 train", "4×4 train"], "a line per variant of the figure")
+        let error = try XCTUnwrap(numbers["error"] as? [String: Any])
+        let line = try XCTUnwrap(error["width 1×4 testAccuracy"] as? [String: Any])
+        let mean = try XCTUnwrap(line["mean"] as? [Double])
+        XCTAssertEqual(mean.count, 4, "quick mode's four epochs")
+        XCTAssertTrue(mean.allSatisfy { (0...100).contains($0) }, "error rates in %: \(mean)")
     }
 
     /// An axis's quick values limit quick mode's runs, table rows and checks; a check whose

@@ -49,10 +49,12 @@ struct SpecRendering {
         return markdownTable(header, rows)
     }
 
-    /// The dataset a variant of `groups` trains on that is missing here, if any.
+    /// The dataset missing here when every variant of `groups` trains on a missing one (an item
+    /// with some of its data shows those runs), if any.
     func missingDataset(_ groups: [String]) -> String? {
         guard let context else { return nil }
-        return chosen(groups).map { $0.recipe(context.mode).dataset.name }.first(where: context.data.isMissing)
+        let datasets = chosen(groups).map { $0.recipe(context.mode).dataset.name }
+        return datasets.allSatisfy(context.data.isMissing) ? datasets.first : nil
     }
 
     /// The groups a figure reads: its own and its panels' series'.
