@@ -52,7 +52,7 @@ final class ReportSpecDocumentationTests: XCTestCase {
                                 style: StyleSpec(color: 1, alpha: 1, width: 1, dash: [], marker: .circle, markerSize: 1)
                             )
                         ])
-                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1))
+                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1, inputShape: [1], titles: [:]))
         collect(
             TableSpec(
                 groups: [],

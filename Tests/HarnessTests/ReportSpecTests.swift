@@ -148,7 +148,11 @@ final class ReportSpecTests: XCTestCase {
             (#""kind": "bands""#, #""kind": "panels""#, ["items[1].figure", "kind panels needs panels"]),
             (
                 #""kind": "bands""#, #""kind": "bands", "width": 900"#,
-                ["items[1].figure.width", "belongs to kind panels"]
+                ["items[1].figure.width", "belongs to kind panels and architecture"]
+            ),
+            (
+                #""kind": "bands""#, #""kind": "architecture", "titles": {"width 1×4": "narrow"}"#,
+                ["items[1].figure.inputShape", "an architecture needs its input's shape"]
             ),
             (
                 #""kind": "bands""#, #""kind": "panels", "panels": [{"series": [{"metric": "windowLos"}]}]"#,
@@ -187,8 +191,7 @@ final class ReportSpecTests: XCTestCase {
               {"title": "loss", "logY": true, "series": [{"metric": "trainLoss", "bands": true, "label": "{{label}} train"}]},
               {"title": "error", "series": [{"metric": "testAccuracy", "complement": true, "scale": 100, "label": ""}]}]
             """#
-        let changed = text.replacingOccurrences(of: #""kind": "bands""#, with: panels)
-            .replacingOccurrences(of: #", "metric": "testAccuracy", "yLabel": "test accuracy"}"#, with: "}")
+        let changed = text.replacingOccurrences(of: Self.exampleFigure1, with: panels + "}")
         XCTAssertNotEqual(changed, text)
         let folder = try scratch("spec-panels")
         let file = folder.appendingPathComponent("panels.json")
@@ -207,6 +210,37 @@ final class ReportSpecTests: XCTestCase {
         let mean = try XCTUnwrap(line["mean"] as? [Double])
         XCTAssertEqual(mean.count, 4, "quick mode's four epochs")
         XCTAssertTrue(mean.allSatisfy { (0...100).contains($0) }, "error rates in %: \(mean)")
+    }
+
+    /// The example's Fig. 1 as its file states it.
+    static let exampleFigure1 = #"""
+        "kind": "bands", "groups": ["width 1×4", "width 1×64", "depth 4×4"], "metric": "testAccuracy",
+                         "yLabel": "test accuracy"}
+        """#.trimmingCharacters(in: .whitespaces)
+
+    /// A user's spec draws its models' architectures, with their listings in the caption.
+    func testAUsersArchitectureFigureDrawsEachModelAndListsIt() throws {
+        let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
+        let changed = text.replacingOccurrences(
+            of: Self.exampleFigure1,
+            with:
+                #""kind": "architecture", "groups": ["width 1×4", "depth 4×4"], "inputShape": [2], "titles": {"depth 4×4": "deep"}}"#
+        ).replacingOccurrences(of: "the band is ±1 std.", with: "the band is ±1 std.{{listings}}")
+        XCTAssertEqual(changed.components(separatedBy: "{{listings}}").count, 2)
+        XCTAssertTrue(changed.contains("architecture"))
+        let folder = try scratch("spec-architecture")
+        let file = folder.appendingPathComponent("architecture.json")
+        try Data(changed.utf8).write(to: file)
+        let out = folder.appendingPathComponent("out")
+        try RunCommand.parse([file.path, "--quick", "--out", out.path]).run(registry: .standard)
+        let report = out.appendingPathComponent("depth-width")
+        let numbers = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("fig-1.json")))
+                as? [String: [[String: Any]]])
+        XCTAssertEqual(numbers["width 1×4"]?.map { $0["type"] as? String }, ["Linear", "ReLU", "Linear"])
+        XCTAssertEqual(numbers["depth 4×4"]?.count, 9, "four Linear + activation pairs and the output layer")
+        let readme = try String(contentsOf: report.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("deep:\n\n```"), "the listing of depth 4×4 under its title")
     }
 
     /// An axis's quick values limit quick mode's runs, table rows and checks; a check whose

@@ -8,7 +8,6 @@ enum Report000 {
     /// Every hook by the id the spec names.
     static let hooks: [String: ReportHook] = [
         "000.activations": { try activationTable($0) },
-        "000.architectures": { try architectureFigure($0, networks($0)) },
         "000.losses": { try lossTable($0) },
         "000.schedules": { try scheduleTable($0) },
         "000.configurations": { try configurationTable($0, networks($0)) },
@@ -29,16 +28,6 @@ enum Report000 {
         let trainError: Double, testError: Double, trainVariation: Double, testVariation: Double, seconds: Double
     }
 
-    /// How Fig. 1 names the architecture a network's layer list stands for: its key in the
-    /// figure's numbers, the heading of its listing and the panel title.
-    static let architectures: [String: (name: String, listing: String, title: String)] = [
-        "ANN1": (
-            name: "ANN1 and ANN3", listing: "ANN1 and ANN3 (act = ReLU or Tanh)",
-            title: "ANN1 / ANN3 (ReLU / Tanh hidden, softmax inside the loss)"
-        ),
-        "ANN2": (name: "ANN2", listing: "ANN2", title: "ANN2 (ReLU hidden, sigmoid output, MSE)"),
-    ]
-
     /// One of the networks as its spec group runs it (in full mode), with the paper's row and gate.
     struct Network {
         let name: String, activation: String, outputs: Int, loss: LossSpec, learningRate: Double, decayRate: Double,
@@ -47,7 +36,6 @@ enum Report000 {
         let epochs: Int, trials: Int
         /// The paper's Table 5 row (nil: not in the paper); the spec's checks say how it is gated.
         var paper: Table5Row?
-        var architecture: (name: String, listing: String, title: String)? { Report000.architectures[name] }
         var inPaper: Bool { paper != nil }
         var lossName: String { loss.name == "mse" ? "MSE" : "cross entropy" }
     }
@@ -103,24 +91,6 @@ enum Report000 {
         }
         try input.addTable(
             markdownTable(["", "Function", "Gradient", "Range (Backprop)", "Remark (paper)", "gradient check"], rows))
-    }
-
-    private static func architectureFigure(_ input: ReportHookInput, _ networks: [Network]) throws {
-        let random = RandomSource(seed: 0)
-        var numbers: [String: Any] = [:]
-        var text = ""
-        let figure = Figure(rows: 2, columns: 1, width: 900, height: 420)
-        for (row, network) in networks.filter({ $0.architecture != nil }).enumerated() {
-            let architecture = network.architecture!
-            let model = try input.context.registry.makeModel(network.model, random: random)
-            let layers = try model.layerSummaries(inputShape: [2])
-            numbers[architecture.name] = Descriptive.chainNumbers(layers)
-            text += "\n\(architecture.listing):\n\n```\n\(try model.summary(inputShape: [2]))\n```\n"
-            let axes = figure.axes(row, 0)
-            axes.title = architecture.title
-            Descriptive.drawChain(layers, on: axes)
-        }
-        try input.addFigure(figure, numbers: numbers, ["listings": text])
     }
 
     private static func lossTable(_ input: ReportHookInput) throws {

@@ -11,7 +11,6 @@ struct Report003 {
 
     /// Every hook by the id the spec names (the spec's checks judge the rows of Tables 11–14).
     static let hooks: [String: ReportHook] = [
-        "003.general-mlp": { try Report003($0).generalMLP($0) },
         "003.architecture": { try Report003($0).architecture($0, table: Int($0.itemNumber) ?? 0) },
         "003.results": { try Report003($0).table11($0) },
         "003.iterations": { try Report003($0).figure2($0) },

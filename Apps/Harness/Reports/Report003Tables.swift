@@ -1,17 +1,8 @@
 import Backprop
 import Foundation
 
-/// Report 003's Fig. 1, Tables 1–10 (generated from the model objects) and Table 11 (the eleven models on MNIST).
+/// Report 003's Tables 1–10 (generated from the model objects) and Table 11's words (the eleven models on MNIST).
 extension Report003 {
-    func generalMLP(_ input: ReportHookInput) throws {
-        let layers = try context.registry.makeModel(baseline.spec, random: RandomSource(seed: 0))
-            .layerSummaries(inputShape: [784])
-        let figure = Figure(width: 900, height: 240)
-        Descriptive.drawChain(layers, on: figure.axes())
-        figure.axes().title = "x → Linear → activation → … → Linear → y (the 2-layer ReLU network)"
-        try input.addFigure(figure, numbers: ["layers": Descriptive.chainNumbers(layers)])
-    }
-
     /// Table `table` (1–10): the layers of the model it lists, as the model object reports them.
     func architecture(_ input: ReportHookInput, table: Int) throws {
         let model = models[table - 1]

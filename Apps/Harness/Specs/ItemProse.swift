@@ -29,8 +29,17 @@ extension ItemSpec {
 /// `{{name}}` placeholders in a spec's words, filled by a built-in report's hook.
 enum Placeholders {
     /// The first placeholder in `text` ("{{epochs}}"), if any.
-    static func first(in text: String) -> String? {
-        text.range(of: #"\{\{[A-Za-z0-9_]+\}\}"#, options: .regularExpression).map { String(text[$0]) }
+    static func first(in text: String) -> String? { all(in: text).first }
+
+    /// Every placeholder in `text`, in order.
+    static func all(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let range = rest.range(of: #"\{\{[A-Za-z0-9_]+\}\}"#, options: .regularExpression) {
+            found.append(String(rest[range]))
+            rest = rest[range.upperBound...]
+        }
+        return found
     }
 
     /// `text` with each `{{name}}` of `values` replaced; a placeholder nothing fills is an error.

@@ -1,11 +1,13 @@
 import Backprop
 import Foundation
 
-/// One image of a figure: its part letter ("" for a figure of one image), the drawing and its numbers.
+/// One image of a figure: its part letter ("" for a figure of one image), the drawing, its numbers
+/// and what the engine fills in its words ({{listings}}).
 struct FigurePart {
     let part: String
     let figure: Figure
     let numbers: [String: Any]
+    var values: [String: String] = [:]
 }
 
 /// A `panels` figure drawn from its spec: one row of axes, or a row per variant split into parts.

@@ -31,14 +31,24 @@ extension SpecValidation {
         }
     }
 
-    /// A figure of another kind with a panels figure's fields is an error naming the first.
-    func rejectPanelFields(_ figure: FigureSpec, field: String) throws {
-        let given: [(String, Any?)] = [
-            ("panels", figure.panels), ("rowPerVariant", figure.rowPerVariant), ("rowsPerPart", figure.rowsPerPart),
-            ("width", figure.width), ("height", figure.height),
+    func validateArchitecture(_ figure: FigureSpec, field: String) throws {
+        guard let shape = figure.inputShape, !shape.isEmpty, shape.allSatisfy({ (1...1_000_000).contains($0) }) else {
+            throw fail("\(field).inputShape", "an architecture needs its input's shape, sizes 1 to 1000000 ([784])")
+        }
+        for name in (figure.titles ?? [:]).keys { _ = try variants([name], field: "\(field).titles") }
+    }
+
+    /// A figure field that belongs to other kinds than the figure's is an error naming the first.
+    func rejectFieldsOfOtherKinds(_ figure: FigureSpec, field: String) throws {
+        let given: [(String, Any?, [FigureKind])] = [
+            ("panels", figure.panels, [.panels]), ("rowPerVariant", figure.rowPerVariant, [.panels]),
+            ("rowsPerPart", figure.rowsPerPart, [.panels]), ("width", figure.width, [.panels, .architecture]),
+            ("height", figure.height, [.panels, .architecture]), ("inputShape", figure.inputShape, [.architecture]),
+            ("titles", figure.titles, [.architecture]),
         ]
-        if let name = given.first(where: { $0.1 != nil })?.0 {
-            throw fail("\(field).\(name)", "belongs to kind panels, not \(figure.kind.rawValue)")
+        if let (name, _, kinds) = given.first(where: { $0.1 != nil && !$0.2.contains(figure.kind) }) {
+            let owners = kinds.map(\.rawValue).joined(separator: " and ")
+            throw fail("\(field).\(name)", "belongs to kind \(owners), not \(figure.kind.rawValue)")
         }
     }
 }

@@ -200,7 +200,7 @@ struct ColumnSpec: Codable, StrictRecipeObject {
 struct FigureSpec: Codable, StrictRecipeObject {
     /// curves (a metric per epoch, mean over trials), bands (mean ± std per epoch), bars (a
     /// statistic per variant with its std), sweep (a statistic against a grid axis's numeric values),
-    /// panels (side-by-side axes of `panels`).
+    /// panels (side-by-side axes of `panels`), architecture (each variant's model as a chain of layers).
     var kind: FigureKind
     var groups: [String]
     /// The metric per epoch (curves, bands).
@@ -218,14 +218,18 @@ struct FigureSpec: Codable, StrictRecipeObject {
     /// With `rowPerVariant`, at most this many rows per image: the figure becomes parts "a", "b", …
     /// (fig-2a, fig-2b), whose words may use {{part}} and {{continued}} ("continued, " after the first).
     var rowsPerPart: Int?
-    /// The image's size in pixels (panels figures; a default per panel when absent).
+    /// The image's size in pixels (panels and architecture figures; a default per panel when absent).
     var width: Int?
     var height: Int?
+    /// An architecture figure's input shape ([784] for MNIST images as vectors).
+    var inputShape: [Int]?
+    /// An architecture figure's heading of each variant's diagram, by variant name (its name when absent).
+    var titles: [String: String]?
 }
 
 /// The standard figure kinds.
 enum FigureKind: String, StringChoice {
-    case curves, bands, bars, sweep, panels
+    case curves, bands, bars, sweep, panels, architecture
 }
 
 /// A measured value: a metric of a variant's runs at an epoch, reduced over its trials.

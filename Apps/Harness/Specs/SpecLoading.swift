@@ -146,7 +146,10 @@ struct SpecValidation {
             throw fail("\(field).id", "\"\(item.id)\" is not \"Table N\" or \"Fig. N\"")
         }
         let words = [item.title, item.caption].compactMap { $0 } + (item.proposals ?? [])
-        if !builtIn, let placeholder = words.lazy.compactMap(Placeholders.first).first {
+        let engineFilled = ["{{listings}}", "{{part}}", "{{continued}}"]
+        if !builtIn,
+            let placeholder = words.flatMap(Placeholders.all).first(where: { !engineFilled.contains($0) })
+        {
             throw fail(
                 field, "\(placeholder) is filled by a built-in report's hook; a spec file's words are plain text")
         }
@@ -174,7 +177,7 @@ struct SpecValidation {
         case (nil, let figure?):
             guard parts[0] == "Fig." else { throw fail("\(field).figure", "a table's id names a figure") }
             let chosen = try variants(figure.groups, field: "\(field).figure.groups")
-            if figure.kind != .panels { try rejectPanelFields(figure, field: "\(field).figure") }
+            try rejectFieldsOfOtherKinds(figure, field: "\(field).figure")
             switch figure.kind {
             case .curves, .bands:
                 guard figure.metric != nil else {
@@ -182,6 +185,8 @@ struct SpecValidation {
                 }
             case .panels:
                 try validatePanels(figure, field: "\(field).figure")
+            case .architecture:
+                try validateArchitecture(figure, field: "\(field).figure")
             case .bars, .sweep:
                 guard let statistic = figure.statistic else {
                     throw fail("\(field).figure", "kind \(figure.kind.rawValue) needs statistic")

@@ -63,7 +63,8 @@ struct SpecRendering {
     }
 
     /// The figure's images: one, or a `panels` figure's parts.
-    func figures(_ spec: FigureSpec) -> [FigurePart] {
+    func figures(_ spec: FigureSpec) throws -> [FigurePart] {
+        if spec.kind == .architecture { return [try architectureFigure(spec)] }
         guard spec.kind != .panels else { return panelFigures(spec) }
         let (figure, numbers) = figure(spec)
         return [FigurePart(part: "", figure: figure, numbers: numbers)]
@@ -107,7 +108,7 @@ struct SpecRendering {
             for (variant, (value, error)) in zip(chosen, zip(values, errors)) {
                 numbers[variant.name] = ["value": value, "std": error]
             }
-        case .sweep, .panels:
+        case .sweep, .panels, .architecture:
             let statistic = spec.statistic!
             axes.yLabel = spec.yLabel ?? statistic.label
             let points = chosen.compactMap { variant -> (Double, Double)? in

@@ -113,12 +113,10 @@ struct SpecReport: ReportReproduction {
                     number: number, title: prose.title, caption: prose.caption, proposals: prose.proposals,
                     markdown: markdown)
             }
-            for part in item.figure.map(rendering.figures) ?? [] {
+            for part in try item.figure.map(rendering.figures) ?? [] {
+                let engine = ["part": part.part, "continued": part.part > "a" ? "continued, " : ""]
                 let prose = try item.prose(
-                    input.filled.values.merging(["part": part.part, "continued": part.part > "a" ? "continued, " : ""])
-                    {
-                        old, _ in old
-                    })
+                    input.filled.values.merging(part.values.merging(engine) { $1 }) { hook, _ in hook })
                 document.addFigure(
                     number: number + part.part, title: prose.title, caption: prose.caption,
                     proposals: prose.proposals, figure: part.figure, numbers: part.numbers)
