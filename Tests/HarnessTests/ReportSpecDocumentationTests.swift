@@ -47,12 +47,13 @@ final class ReportSpecDocumentationTests: XCTestCase {
                         title: "", xLabel: "", limitDiverged: true,
                         series: [
                             SeriesSpec(
-                                metric: .trainLoss, groups: [], label: "", bands: true, complement: true, scale: 1,
+                                metric: .trainLoss, groups: [], label: "", trial: 0, bands: true, complement: true,
+                                scale: 1,
                                 window: 1, pointsPerEpoch: 1, upTo: 1, rateReductions: "",
                                 style: StyleSpec(color: 1, alpha: 1, width: 1, dash: [], marker: .circle, markerSize: 1)
                             )
                         ])
-                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1, inputShape: [1], titles: [:]))
+                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1, inputShape: [1], classes: 1, titles: [:]))
         collect(
             TableSpec(
                 groups: [],

@@ -187,9 +187,10 @@ final class ReportSpecTests: XCTestCase {
     func testAUsersPanelsFigureDrawsEachVariantsSeries() throws {
         let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
         let panels = #"""
-            "kind": "panels", "width": 1000, "height": 400, "panels": [
+            "kind": "panels", "groups": ["width 1×4", "width 1×64", "depth 4×4"], "width": 1000, "height": 400, "panels": [
               {"title": "loss", "logY": true, "series": [{"metric": "trainLoss", "bands": true, "label": "{{label}} train"}]},
-              {"title": "error", "series": [{"metric": "testAccuracy", "complement": true, "scale": 100, "label": ""}]}]
+              {"title": "error", "series": [{"metric": "testAccuracy", "complement": true, "scale": 100, "label": ""}]},
+              {"title": "first trial", "series": [{"metric": "testLoss", "trial": 0, "groups": ["width 1×4"]}]}]
             """#
         let changed = text.replacingOccurrences(of: Self.exampleFigure1, with: panels + "}")
         XCTAssertNotEqual(changed, text)
@@ -210,6 +211,15 @@ final class ReportSpecTests: XCTestCase {
         let mean = try XCTUnwrap(line["mean"] as? [Double])
         XCTAssertEqual(mean.count, 4, "quick mode's four epochs")
         XCTAssertTrue(mean.allSatisfy { (0...100).contains($0) }, "error rates in %: \(mean)")
+        let runs = try String(contentsOf: report.appendingPathComponent("runs.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        XCTAssertTrue(runs.contains { $0.hasPrefix("depth-width width 1×4 trial 1,") }, "the group has a second trial")
+        let trial0 = try XCTUnwrap(runs.first { $0.hasPrefix("depth-width width 1×4 trial 0,") })
+        let finalTestLoss = try XCTUnwrap(Double(trial0.split(separator: ",")[8]))
+        let first = try XCTUnwrap((numbers["first trial"] as? [String: Any])?["width 1×4"] as? [String: Any])
+        let losses = try XCTUnwrap(first["mean"] as? [Double])
+        XCTAssertEqual(losses.count, 4)
+        XCTAssertEqual(losses.last ?? .nan, finalTestLoss, accuracy: 5e-5, "trial 0's own final test loss")
     }
 
     /// The example's Fig. 1 as its file states it.
@@ -224,7 +234,7 @@ final class ReportSpecTests: XCTestCase {
         let changed = text.replacingOccurrences(
             of: Self.exampleFigure1,
             with:
-                #""kind": "architecture", "groups": ["width 1×4", "depth 4×4"], "inputShape": [2], "titles": {"depth 4×4": "deep"}}"#
+                #""kind": "architecture", "groups": ["width 1×4", "depth 4×4"], "inputShape": [2], "classes": 2, "titles": {"depth 4×4": "deep"}}"#
         ).replacingOccurrences(of: "the band is ±1 std.", with: "the band is ±1 std.{{listings}}")
         XCTAssertEqual(changed.components(separatedBy: "{{listings}}").count, 2)
         XCTAssertTrue(changed.contains("architecture"))

@@ -11,7 +11,9 @@ extension SpecRendering {
         for (row, variant) in variants.enumerated() {
             let recipe = variant.recipe(context?.mode ?? .full)
             let registry = context?.registry ?? .standard
-            let model = try registry.makeModel(recipe.model, random: RandomSource(seed: 0))
+            let model = try registry.buildModel(
+                recipe.model, inputShape: spec.inputShape, classCount: spec.classes, random: RandomSource(seed: 0)
+            ).model
             let layers = try model.layerSummaries(inputShape: spec.inputShape ?? [])
             let title = spec.titles?[variant.name] ?? variant.name
             let axes = figure.axes(row, 0)

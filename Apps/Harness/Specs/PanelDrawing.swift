@@ -61,7 +61,9 @@ extension SpecRendering {
         for series in panel.series {
             for variant in row.map({ [$0] }) ?? chosen(series.groups ?? groups) {
                 defer { line += 1 }
-                let runs = results(variant).compactMap { $0 }
+                let trials = results(variant)
+                let chosenTrials = series.trial.map { trials.indices.contains($0) ? [trials[$0]] : [] } ?? trials
+                let runs = chosenTrials.compactMap { $0 }
                 let curves = runs.map { series.points(of: $0, window: variant.recording.iterationWindow ?? 1) }
                 guard let first = curves.first else { continue }
                 let band = Statistics.clampedBand(curves.map(\.y))

@@ -23,6 +23,8 @@ struct SeriesSpec: Codable, StrictRecipeObject {
     /// The legend's text ("{{variant}}" stands for the variant's name, "{{label}}" for its grid
     /// labels); the variant's name when absent; "" leaves the line out of the legend.
     var label: String?
+    /// Only this trial (0 for the first, as runs.csv counts them) instead of the mean over every trial.
+    var trial: Int?
     /// Mean ± std over the trials as a shaded band (kept within the range the trials span).
     var bands: Bool?
     /// 1 − the value (an error rate from an accuracy), before `scale`.

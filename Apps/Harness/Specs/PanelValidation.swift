@@ -35,6 +35,9 @@ extension SpecValidation {
         guard let shape = figure.inputShape, !shape.isEmpty, shape.allSatisfy({ (1...1_000_000).contains($0) }) else {
             throw fail("\(field).inputShape", "an architecture needs its input's shape, sizes 1 to 1000000 ([784])")
         }
+        if let classes = figure.classes, !(1...1_000_000).contains(classes) {
+            throw fail("\(field).classes", "\(classes); expected 1 to 1000000")
+        }
         for name in (figure.titles ?? [:]).keys { _ = try variants([name], field: "\(field).titles") }
     }
 
@@ -44,7 +47,7 @@ extension SpecValidation {
             ("panels", figure.panels, [.panels]), ("rowPerVariant", figure.rowPerVariant, [.panels]),
             ("rowsPerPart", figure.rowsPerPart, [.panels]), ("width", figure.width, [.panels, .architecture]),
             ("height", figure.height, [.panels, .architecture]), ("inputShape", figure.inputShape, [.architecture]),
-            ("titles", figure.titles, [.architecture]),
+            ("titles", figure.titles, [.architecture]), ("classes", figure.classes, [.architecture]),
         ]
         if let (name, _, kinds) = given.first(where: { $0.1 != nil && !$0.2.contains(figure.kind) }) {
             let owners = kinds.map(\.rawValue).joined(separator: " and ")

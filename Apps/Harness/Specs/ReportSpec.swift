@@ -221,8 +221,10 @@ struct FigureSpec: Codable, StrictRecipeObject {
     /// The image's size in pixels (panels and architecture figures; a default per panel when absent).
     var width: Int?
     var height: Int?
-    /// An architecture figure's input shape ([784] for MNIST images as vectors).
+    /// An architecture figure's input shape ([784] for MNIST images as vectors) and classes (the
+    /// width of a last layer the recipe leaves to the data).
     var inputShape: [Int]?
+    var classes: Int?
     /// An architecture figure's heading of each variant's diagram, by variant name (its name when absent).
     var titles: [String: String]?
 }
