@@ -245,6 +245,8 @@ struct StatisticSpec: Codable, Hashable, StrictRecipeObject {
     var over: TrialReduction
     /// A factor for display (100 for accuracies in %); 1 when absent.
     var scale: Double?
+    /// 1 − each trial's value (an error rate from an accuracy), before reducing and scaling.
+    var complement: Bool?
 }
 
 /// What a statistic reads of each trial: a per-epoch metric, or the run's training time.
@@ -252,6 +254,8 @@ enum RunMetric: String, StringChoice {
     case trainLoss, trainAccuracy, testLoss, testAccuracy
     /// The run's wall-clock seconds of training (any epoch choice reads the same).
     case seconds
+    /// The whole training set evaluated after training (any epoch choice reads the same).
+    case finalTrainLoss, finalTrainAccuracy
 
     /// The per-epoch metric it reads (nil for seconds).
     var epochMetric: EpochMetric? { EpochMetric(rawValue: rawValue) }
@@ -265,6 +269,8 @@ enum EpochChoice: String, StringChoice {
 /// How a statistic combines its trials.
 enum TrialReduction: String, StringChoice {
     case mean, median, std, min, max
+    /// The sample variance (n − 1), in the scale's units squared.
+    case variance
 }
 
 /// One check: an item's quantity, the paper's value, the measured statistic and a typed tolerance.

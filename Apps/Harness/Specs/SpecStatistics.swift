@@ -6,17 +6,28 @@ extension StatisticSpec {
     func perTrial(_ results: [RunResult?]) -> [Double?] {
         results.map { result in
             guard let result else { return nil }
-            guard let metric = metric.epochMetric else { return result.seconds }
-            let epochs = result.history.epochs
-            guard !epochs.isEmpty else { return nil }
-            let values = epochs.compactMap { try? metric.value(in: $0) }
-            switch at {
-            case .final: return try? metric.value(in: epochs[epochs.count - 1])
-            case .best: return metric.lowerIsBetter ? values.min() : values.max()
-            case .epoch:
-                guard let epoch, epoch >= 1, epoch <= epochs.count else { return nil }
-                return try? metric.value(in: epochs[epoch - 1])
-            }
+            return complement == true ? epochValue(result).map { 1 - $0 } : epochValue(result)
+        }
+    }
+
+    /// The metric in one trial's result, at the statistic's epoch.
+    private func epochValue(_ result: RunResult) -> Double? {
+        switch self.metric {
+        case .seconds: return result.seconds
+        case .finalTrainLoss: return result.finalTrainLoss
+        case .finalTrainAccuracy: return result.finalTrainAccuracy
+        default: break
+        }
+        guard let metric = self.metric.epochMetric else { return nil }
+        let epochs = result.history.epochs
+        guard !epochs.isEmpty else { return nil }
+        let values = epochs.compactMap { try? metric.value(in: $0) }
+        switch at {
+        case .final: return try? metric.value(in: epochs[epochs.count - 1])
+        case .best: return metric.lowerIsBetter ? values.min() : values.max()
+        case .epoch:
+            guard let epoch, epoch >= 1, epoch <= epochs.count else { return nil }
+            return try? metric.value(in: epochs[epoch - 1])
         }
     }
 
@@ -24,7 +35,8 @@ extension StatisticSpec {
     func value(_ results: [RunResult?]) -> Double? {
         let values = perTrial(results)
         guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
-        return reduce(values.compactMap { $0 }) * (scale ?? 1)
+        let factor = over == .variance ? (scale ?? 1) * (scale ?? 1) : scale ?? 1
+        return reduce(values.compactMap { $0 }) * factor
     }
 
     /// The standard deviation over trials, times `scale` (error bars).
@@ -40,13 +52,15 @@ extension StatisticSpec {
         case .std: return Statistics.standardDeviation(values)
         case .min: return values.min() ?? .nan
         case .max: return values.max() ?? .nan
+        case .variance: return Statistics.variance(values)
         }
     }
 
     /// "mean final test accuracy (×100)", for figure legends and axis labels.
     var label: String {
         let epoch = at == .epoch ? "epoch \(self.epoch ?? 0)" : at.rawValue
-        return "\(over.rawValue) \(epoch) \(metric.rawValue)" + (scale.map { " (×\(ToleranceSpec.show($0)))" } ?? "")
+        return "\(over.rawValue) \(epoch) \(complement == true ? "1 − " : "")\(metric.rawValue)"
+            + (scale.map { " (×\(ToleranceSpec.show($0)))" } ?? "")
     }
 }
 
