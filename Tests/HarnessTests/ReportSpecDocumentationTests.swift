@@ -53,7 +53,9 @@ final class ReportSpecDocumentationTests: XCTestCase {
                                 style: StyleSpec(color: 1, alpha: 1, width: 1, dash: [], marker: .circle, markerSize: 1)
                             )
                         ])
-                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1, inputShape: [1], classes: 1, titles: [:]))
+                ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1, inputShape: [1], classes: 1, titles: [:],
+                categories: [],
+                series: [BarSeriesSpec(label: "", bars: [:])]))
         collect(
             TableSpec(
                 groups: [],

@@ -151,6 +151,11 @@ final class ReportSpecTests: XCTestCase {
                 ["items[1].figure.width", "belongs to kind panels and architecture"]
             ),
             (
+                #""kind": "sweep", "groups": ["width"]"#,
+                #""kind": "bars", "groups": ["width"], "categories": ["a", "b"], "series": [{"label": "s", "bars": {"a": "width 1×4"}}]"#,
+                ["items[2].figure.series[0].bars", "expected one variant for each of [\"a\", \"b\"]"]
+            ),
+            (
                 #""kind": "bands""#, #""kind": "architecture", "titles": {"width 1×4": "narrow"}"#,
                 ["items[1].figure.inputShape", "an architecture needs its input's shape"]
             ),

@@ -11,25 +11,18 @@ enum Report001Hooks {
         "001.activations": { try activationTable($0) },
         "001.initializations": { try initializationTable($0) },
         "001.activation-grid": { input in
-            let means = try gridFigure(
-                input, groups: ["ReLU", "Tanh"], series: ["default", "xavier", "he"],
-                cells: ["relu", "tanh"].enumerated().flatMap { group, activation in
-                    ["pytorch-default", "xavier-normal", "he-normal"].enumerated().map { series, initializer in
-                        ("\(activation)/\(initializer)/mse/sgd", group, series)
-                    }
-                })
+            let means = meanErrors(
+                input, groups: ["relu", "tanh"], series: ["pytorch-default", "xavier-normal", "he-normal"]
+            ) {
+                "\($0)/\($1)/mse/sgd"
+            }
             try figure2Gates(input, means)
         },
         "001.loss-grid": { input in
-            let (losses, optimizers) = (["MSE", "CE"], ["SGD", "Adam"])
-            let means = try gridFigure(
-                input, groups: losses, series: optimizers,
-                cells: ["mse", "cross-entropy"].enumerated().flatMap { group, loss in
-                    ["sgd", "adam"].enumerated().map { series, optimizer in
-                        ("relu/pytorch-default/\(loss)/\(optimizer)", group, series)
-                    }
-                })
-            try figure3Gates(input, means, losses: losses, optimizers: optimizers)
+            let means = meanErrors(input, groups: ["mse", "cross-entropy"], series: ["sgd", "adam"]) {
+                "relu/pytorch-default/\($0)/\($1)"
+            }
+            try figure3Gates(input, means, losses: ["MSE", "CE"], optimizers: ["SGD", "Adam"])
         },
         "001.scheduler": { input in
             try schedulerFigure(input, with: input.first(scheduled), without: input.first(unscheduled))
@@ -62,33 +55,15 @@ enum Report001Hooks {
         try input.check("test error", .number(run.map(testError), shown: formatted(error)))
     }
 
-    private static func gridFigure(
-        _ input: ReportHookInput, groups: [String], series: [String], cells: [(setup: String, group: Int, series: Int)]
-    ) throws -> [[Double]] {
-        var means = Array(repeating: Array(repeating: Double.nan, count: groups.count), count: series.count)
-        var stds = means
-        var rows: [[String]] = []
-        var numbers: [String: Any] = [:]
-        for (setup, g, s) in cells {
-            let errors = input.results("grid \(setup)").compactMap { $0 }.map(testError)
-            means[s][g] = Statistics.mean(errors)
-            stds[s][g] = Statistics.standardDeviation(errors)
-            rows.append([
-                "\(groups[g]), \(series[s])", "\(errors.count)", formatted(means[s][g]), formatted(stds[s][g]),
-                formatted(Statistics.variance(errors)),
-            ])
-            numbers["\(groups[g]) \(series[s])"] = errors
+    /// The mean final test error (%) of each grid variant, by [series][group], for the bar chart the spec draws.
+    private static func meanErrors(
+        _ input: ReportHookInput, groups: [String], series: [String], setup: (String, String) -> String
+    ) -> [[Double]] {
+        series.map { series in
+            groups.map { group in
+                Statistics.mean(input.results("grid \(setup(group, series))").compactMap { $0 }.map(testError))
+            }
         }
-        let figure = Figure()
-        let axes = figure.axes()
-        axes.yLabel = "test error (%)"
-        axes.bar(
-            categories: groups,
-            series: series.indices.map { BarSeries(label: series[$0], values: means[$0], errors: stds[$0]) })
-        try input.addFigure(
-            figure, numbers: numbers,
-            ["table": markdownTable(["configuration", "trials", "mean", "std", "variance"], rows)])
-        return means
     }
 
     /// Fig. 2's checks on the mean test errors, by [initialisation][activation].

@@ -41,6 +41,21 @@ extension SpecValidation {
         for name in (figure.titles ?? [:]).keys { _ = try variants([name], field: "\(field).titles") }
     }
 
+    /// Grouped bars: every series names a variant for each category, and nothing else.
+    func validateGroupedBars(_ figure: FigureSpec, field: String) throws {
+        guard let series = figure.series else { return }
+        guard let categories = figure.categories, !categories.isEmpty else {
+            throw fail("\(field).categories", "grouped bars (series) need their categories")
+        }
+        for (index, one) in series.enumerated() {
+            let place = "\(field).series[\(index)].bars"
+            guard Set(one.bars.keys) == Set(categories) else {
+                throw fail(place, "names \(one.bars.keys.sorted()); expected one variant for each of \(categories)")
+            }
+            for category in categories { _ = try variants([one.bars[category]!], field: "\(place).\(category)") }
+        }
+    }
+
     /// A figure field that belongs to other kinds than the figure's is an error naming the first.
     func rejectFieldsOfOtherKinds(_ figure: FigureSpec, field: String) throws {
         let given: [(String, Any?, [FigureKind])] = [
@@ -48,6 +63,7 @@ extension SpecValidation {
             ("rowsPerPart", figure.rowsPerPart, [.panels]), ("width", figure.width, [.panels, .architecture]),
             ("height", figure.height, [.panels, .architecture]), ("inputShape", figure.inputShape, [.architecture]),
             ("titles", figure.titles, [.architecture]), ("classes", figure.classes, [.architecture]),
+            ("categories", figure.categories, [.bars]), ("series", figure.series, [.bars]),
         ]
         if let (name, _, kinds) = given.first(where: { $0.1 != nil && !$0.2.contains(figure.kind) }) {
             let owners = kinds.map(\.rawValue).joined(separator: " and ")

@@ -227,6 +227,16 @@ struct FigureSpec: Codable, StrictRecipeObject {
     var classes: Int?
     /// An architecture figure's heading of each variant's diagram, by variant name (its name when absent).
     var titles: [String: String]?
+    /// Grouped bars: the categories along the x axis, in order, and a series of bars per entry of
+    /// `series`, each naming the variant it measures in each category.
+    var categories: [String]?
+    var series: [BarSeriesSpec]?
+}
+
+/// A series of a grouped bar chart: its legend and, by category, the variant of each bar.
+struct BarSeriesSpec: Codable, StrictRecipeObject {
+    var label: String
+    var bars: [String: String]
 }
 
 /// The standard figure kinds.

@@ -146,7 +146,7 @@ struct SpecValidation {
             throw fail("\(field).id", "\"\(item.id)\" is not \"Table N\" or \"Fig. N\"")
         }
         let words = [item.title, item.caption].compactMap { $0 } + (item.proposals ?? [])
-        let engineFilled = ["{{listings}}", "{{part}}", "{{continued}}"]
+        let engineFilled = ["{{listings}}", "{{part}}", "{{continued}}", "{{table}}"]
         if !builtIn,
             let placeholder = words.flatMap(Placeholders.all).first(where: { !engineFilled.contains($0) })
         {
@@ -192,6 +192,7 @@ struct SpecValidation {
                     throw fail("\(field).figure", "kind \(figure.kind.rawValue) needs statistic")
                 }
                 try validate(statistic, field: "\(field).figure.statistic", needsGroup: false)
+                try validateGroupedBars(figure, field: "\(field).figure")
                 if figure.kind == .sweep, let flat = chosen.first(where: { $0.axisValues.allSatisfy { $0 == nil } }) {
                     throw fail("\(field).figure", "a sweep needs a numeric grid value, and \(flat.name) has none")
                 }

@@ -66,12 +66,11 @@ struct SpecRendering {
     func figures(_ spec: FigureSpec) throws -> [FigurePart] {
         if spec.kind == .architecture { return [try architectureFigure(spec)] }
         guard spec.kind != .panels else { return panelFigures(spec) }
-        let (figure, numbers) = figure(spec)
-        return [FigurePart(part: "", figure: figure, numbers: numbers)]
+        return [figure(spec)]
     }
 
     /// A figure of the kinds with one axes.
-    private func figure(_ spec: FigureSpec) -> (Figure, [String: Any]) {
+    private func figure(_ spec: FigureSpec) -> FigurePart {
         let figure = Figure()
         let axes = figure.axes()
         (axes.xLabel, axes.yLabel) = (spec.xLabel, spec.yLabel)
@@ -97,6 +96,8 @@ struct SpecRendering {
                 axes.plot(x: x, y: mean, label: variant.name)
                 numbers[variant.name] = ["epoch": x, "mean": mean, "std": std]
             }
+        case .bars where spec.series != nil:
+            return groupedBars(spec, on: figure)
         case .bars:
             let statistic = spec.statistic!
             axes.yLabel = spec.yLabel ?? statistic.label
@@ -121,6 +122,6 @@ struct SpecRendering {
             numbers["x"] = points.map(\.0)
             numbers["y"] = points.map(\.1)
         }
-        return (figure, numbers)
+        return FigurePart(part: "", figure: figure, numbers: numbers)
     }
 }
