@@ -26,25 +26,23 @@ final class SpecHookTests: XCTestCase {
     }
 
     func testHookChecksTakeTheirToleranceFromTheSpecAndOnlyTheRowsItStates() throws {
-        let report = BuiltInSpecs.report("000", hooks: Report000.hooks)
+        let report = Report003.builtIn
         let within = document()
-        let table5 = input(report, "Table 5", within)
-        try table5.check("ANN3 mean train error", .number(0.9, shown: "0.90"))
-        try table5.check("ANN1 mean train error", .number(0.9), optional: true)
-        try table5.check("ANN3 mean errors", .condition(nil, shown: "—"), optional: true)
-        XCTAssertEqual(within.checks.count, 1, "the spec gates ANN3's means, not ANN1's")
-        XCTAssertEqual(within.checks[0].quantity, "ANN3 mean train error (%)")
-        XCTAssertEqual(within.checks[0].paper, "0.72")
-        XCTAssertEqual(within.checks[0].tolerance, "±0.5 pp")
-        XCTAssertEqual(within.checks[0].verdict, .pass, "0.90 is within ±0.5 pp of 0.72")
+        let table12 = input(report, "Table 12", within)
+        try table12.check("lr 1.0 diverges", .condition(true, shown: "2.3026 / 11.35"), optional: true)
+        try table12.check("lr 0.01 diverges", .condition(false, shown: "0.0585 / 98.27"), optional: true)
+        XCTAssertEqual(within.checks.count, 1, "the spec gates lr 1.0's divergence, not lr 0.01's")
+        XCTAssertEqual(within.checks[0].quantity, "learning rate 1.0: diverges")
+        XCTAssertEqual(within.checks[0].paper, "2.3037 / 11.35 %")
+        XCTAssertTrue(within.checks[0].tolerance.contains("loss NaN/inf or ≥ 2.2 with accuracy ≤ 20 %"))
+        XCTAssertEqual(within.checks[0].verdict, .pass)
 
         let beyond = document()
-        try input(report, "Table 5", beyond).check("ANN3 mean train error", .number(1.3))
+        try input(report, "Table 12", beyond).check("lr 1.0 diverges", .condition(false, shown: "0.1 / 97"))
         XCTAssertEqual(beyond.checks.map(\.verdict), [.fail])
-        XCTAssertEqual(beyond.checks[0].numbers?.paper, 0.72)
 
         let quick = document(.quick)
-        try input(report, "Table 5", quick, .quick).check("ANN3 mean train error", .number(1.3))
+        try input(report, "Table 12", quick, .quick).check("lr 1.0 diverges", .condition(false, shown: "0.1 / 97"))
         XCTAssertEqual(quick.checks[0].verdict, .soft)
         XCTAssertEqual(quick.checks[0].quickVerdict, .fail)
     }
