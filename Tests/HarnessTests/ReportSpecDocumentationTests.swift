@@ -55,7 +55,7 @@ final class ReportSpecDocumentationTests: XCTestCase {
                         ])
                 ], rowPerVariant: true, rowsPerPart: 1, width: 1, height: 1, inputShape: [1], classes: 1, titles: [:],
                 categories: [],
-                series: [BarSeriesSpec(label: "", bars: [:])]))
+                series: [BarSeriesSpec(label: "", bars: [:])], table: TableSpec(groups: [], columns: [])))
         collect(
             TableSpec(
                 groups: [],

@@ -71,17 +71,9 @@ extension Report004 {
             try input.check("lowest accuracy", .condition(nil, shown: "lowest: \(worst)"))
             try batchNotes(input, finals)
         }
-        let table = markdownTable(
-            ["setting", "final train loss (mean)", "final train accuracy", "final validation accuracy"],
-            finals.map {
-                [
-                    $0.setting, formatted($0.trainLoss, 4), formatted($0.trainAccuracy, 4),
-                    formatted($0.validationAccuracy, 4),
-                ]
-            })
         input.fill([
             "epochs": "\(groups.first?.1.first?.history.epochs.count ?? 0)",
-            "simulations": "\(groups.first?.1.count ?? 0)", "table": table,
+            "simulations": "\(groups.first?.1.count ?? 0)",
         ])
     }
 

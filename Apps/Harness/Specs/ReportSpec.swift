@@ -231,6 +231,8 @@ struct FigureSpec: Codable, StrictRecipeObject {
     /// `series`, each naming the variant it measures in each category.
     var categories: [String]?
     var series: [BarSeriesSpec]?
+    /// A table of the figure's numbers, which its words place with {{table}}.
+    var table: TableSpec?
 }
 
 /// A series of a grouped bar chart: its legend and, by category, the variant of each bar.

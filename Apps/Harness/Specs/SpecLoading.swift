@@ -170,14 +170,12 @@ struct SpecValidation {
         switch (item.table, item.figure) {
         case (let table?, nil):
             guard parts[0] == "Table" else { throw fail("\(field).table", "a figure's id names a table") }
-            _ = try variants(table.groups, field: "\(field).table.groups")
-            for (index, column) in table.columns.enumerated() {
-                try validate(column.statistic, field: "\(field).table.columns[\(index)].statistic", needsGroup: false)
-            }
+            try validate(table, field: "\(field).table")
         case (nil, let figure?):
             guard parts[0] == "Fig." else { throw fail("\(field).figure", "a table's id names a figure") }
             let chosen = try variants(figure.groups, field: "\(field).figure.groups")
             try rejectFieldsOfOtherKinds(figure, field: "\(field).figure")
+            if let table = figure.table { try validate(table, field: "\(field).figure.table") }
             switch figure.kind {
             case .curves, .bands:
                 guard figure.metric != nil else {
@@ -199,6 +197,13 @@ struct SpecValidation {
             }
         default:
             throw fail(field, "an item has either \"table\", \"figure\", \"markdown\" or \"hook\"")
+        }
+    }
+
+    private func validate(_ table: TableSpec, field: String) throws {
+        _ = try variants(table.groups, field: "\(field).groups")
+        for (index, column) in table.columns.enumerated() {
+            try validate(column.statistic, field: "\(field).columns[\(index)].statistic", needsGroup: false)
         }
     }
 

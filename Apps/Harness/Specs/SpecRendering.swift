@@ -64,9 +64,13 @@ struct SpecRendering {
 
     /// The figure's images: one, or a `panels` figure's parts.
     func figures(_ spec: FigureSpec) throws -> [FigurePart] {
-        if spec.kind == .architecture { return [try architectureFigure(spec)] }
-        guard spec.kind != .panels else { return panelFigures(spec) }
-        return [figure(spec)]
+        var parts =
+            spec.kind == .architecture
+            ? [try architectureFigure(spec)] : spec.kind == .panels ? panelFigures(spec) : [figure(spec)]
+        if let table = spec.table {
+            for index in parts.indices { parts[index].values["table"] = markdown(table) }
+        }
+        return parts
     }
 
     /// A figure of the kinds with one axes.
