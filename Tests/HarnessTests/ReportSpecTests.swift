@@ -199,16 +199,9 @@ final class ReportSpecTests: XCTestCase {
             """#
         let changed = text.replacingOccurrences(of: Self.exampleFigure1, with: panels + "}")
         XCTAssertNotEqual(changed, text)
-        let folder = try scratch("spec-panels")
-        let file = folder.appendingPathComponent("panels.json")
-        try Data(changed.utf8).write(to: file)
-        let out = folder.appendingPathComponent("out")
-        try RunCommand.parse([file.path, "--quick", "--out", out.path]).run(registry: .standard)
-        let report = out.appendingPathComponent("depth-width")
+        let report = try runQuick(changed, "spec-panels")
         XCTAssertTrue(FileManager.default.fileExists(atPath: report.appendingPathComponent("fig-1.png").path))
-        let numbers = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("fig-1.json")))
-                as? [String: Any])
+        let numbers = try XCTUnwrap(try figureNumbers(report, "fig-1") as? [String: Any])
         let loss = try XCTUnwrap(numbers["loss"] as? [String: Any])
         XCTAssertEqual(Set(loss.keys), ["1×4 train", "1×64 train", "4×4 train"], "a line per variant of the figure")
         let error = try XCTUnwrap(numbers["error"] as? [String: Any])
@@ -227,6 +220,22 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertEqual(losses.last ?? .nan, finalTestLoss, accuracy: 5e-5, "trial 0's own final test loss")
     }
 
+    /// Writes `text` as a spec file in a fresh folder named `name`, runs it in quick mode and
+    /// returns the folder of its report.
+    func runQuick(_ text: String, _ name: String) throws -> URL {
+        let folder = try scratch(name)
+        let file = folder.appendingPathComponent("\(name).json")
+        try Data(text.utf8).write(to: file)
+        let out = folder.appendingPathComponent("out")
+        try RunCommand.parse([file.path, "--quick", "--out", out.path]).run(registry: .standard)
+        return out.appendingPathComponent("depth-width")
+    }
+
+    /// The numbers a report wrote beside its figure `figure` ("fig-1").
+    func figureNumbers(_ report: URL, _ figure: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("\(figure).json")))
+    }
+
     /// The example's Fig. 1 as its file states it.
     static let exampleFigure1 = #"""
         "kind": "bands", "groups": ["width 1×4", "width 1×64", "depth 4×4"], "metric": "testAccuracy",
@@ -243,15 +252,8 @@ final class ReportSpecTests: XCTestCase {
         ).replacingOccurrences(of: "the band is ±1 std.", with: "the band is ±1 std.{{listings}}")
         XCTAssertEqual(changed.components(separatedBy: "{{listings}}").count, 2)
         XCTAssertTrue(changed.contains("architecture"))
-        let folder = try scratch("spec-architecture")
-        let file = folder.appendingPathComponent("architecture.json")
-        try Data(changed.utf8).write(to: file)
-        let out = folder.appendingPathComponent("out")
-        try RunCommand.parse([file.path, "--quick", "--out", out.path]).run(registry: .standard)
-        let report = out.appendingPathComponent("depth-width")
-        let numbers = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("fig-1.json")))
-                as? [String: [[String: Any]]])
+        let report = try runQuick(changed, "spec-architecture")
+        let numbers = try XCTUnwrap(try figureNumbers(report, "fig-1") as? [String: [[String: Any]]])
         XCTAssertEqual(numbers["width 1×4"]?.map { $0["type"] as? String }, ["Linear", "ReLU", "Linear"])
         XCTAssertEqual(numbers["depth 4×4"]?.count, 9, "four Linear + activation pairs and the output layer")
         let readme = try String(contentsOf: report.appendingPathComponent("README.md"), encoding: .utf8)
