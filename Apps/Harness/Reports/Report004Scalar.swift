@@ -98,18 +98,13 @@ extension Report004 {
             numbers: ["train_class1_fraction": fraction, "test_class1_fraction": split.test.classFractions[1]])
     }
 
+    /// Fig. 3's checks and Text-2, for the figure the spec draws (the plotted seed is the first).
     func scalarTraining(_ input: ReportHookInput, _ runs: [RunResult?]) throws {
-        let document = input.document
-        let (figure, lossAxes, accuracyAxes) = LossAndAccuracyFigure(
-            lossTitle: "loss", accuracyTitle: "accuracy", xLabel: "epoch"
-        ).parts
-        guard let plotted = runs.first ?? nil else { return }
+        guard let plotted = runs.first ?? nil else {
+            input.fill(["epochs": "—", "updates": "—", "seeds": "\(runs.count)", "final": "—"])
+            return
+        }
         let epochs = plotted.history.epochs
-        let x = epochs.map { Double($0.epoch) }
-        lossAxes.plot(x: x, y: epochs.map(\.trainLoss), label: "training (running mean)")
-        lossAxes.plot(x: x, y: epochs.map { $0.testLoss ?? .nan }, label: "validation")
-        accuracyAxes.plot(x: x, y: epochs.map(\.trainAccuracy), label: "training (running)")
-        accuracyAxes.plot(x: x, y: epochs.map { $0.testAccuracy ?? .nan }, label: "validation")
         let losses = epochs.map { $0.testLoss ?? .nan }
         let total = (losses.first ?? .nan) - (losses.last ?? .nan)
         let before60 = (losses.first ?? .nan) - (losses.count >= 60 ? losses[59] : (losses.last ?? .nan))
@@ -127,17 +122,11 @@ extension Report004 {
         try input.check("overfitting", .number(gap, shown: "gap \(formatted(gap, 4)) at the last epoch"))
         let final = plotted.finalTestAccuracy.map { 100 * $0 }
         try input.check("final accuracy", .number(final, shown: "\(formatted(final ?? .nan)) %"), item: "Text-2")
-        try input.addFigure(
-            figure,
-            numbers: [
-                "validation_loss": losses, "validation_accuracy": epochs.map { $0.testAccuracy ?? .nan },
-                "final_accuracy_per_seed": finals,
-            ],
-            [
-                "epochs": "\(epochs.count)", "updates": "\(epochs.count * 60000)", "seeds": "\(runs.count)",
-                "final": formatted(100 * (plotted.finalTestAccuracy ?? .nan)),
-            ])
-        document.addText(
+        input.fill([
+            "epochs": "\(epochs.count)", "updates": "\(epochs.count * 60000)", "seeds": "\(runs.count)",
+            "final": formatted(100 * (plotted.finalTestAccuracy ?? .nan)),
+        ])
+        input.addTextAfterItem(
             "### Text-2: final accuracy of the scalar network\n\nThe paper: “the final accuracy is 45.8 %”; ours, the plotted seed after \(epochs.count) epochs: **\(formatted(100 * (plotted.finalTestAccuracy ?? .nan))) %**.\n",
             checksOf: "Text-2")
     }

@@ -5,9 +5,11 @@ import Backprop
 /// runs of the report's variants and adds tables, figures and checks to the document.
 typealias ReportHook = @Sendable (ReportHookInput) throws -> Void
 
-/// The placeholder values a hook measured for the figure the engine draws after it.
+/// What a hook measured for the table or figure the engine draws after it: placeholder values,
+/// and text (with the checks of an item) to follow it.
 final class FilledPlaceholders {
     var values: [String: String] = [:]
+    var textAfter: [(markdown: String, checksOf: String?)] = []
 }
 
 /// What a hook reads: the report's variants' runs, the reproduction's mode, and the document it writes.
@@ -34,6 +36,11 @@ struct ReportHookInput {
 
     /// Fills placeholders of the item's words for the figure its spec states (`figure` beside `hook`).
     func fill(_ values: [String: String]) { filled.values.merge(values) { $1 } }
+
+    /// Text that follows the table or figure the spec states, with the checks of `checksOf` under it.
+    func addTextAfterItem(_ markdown: String, checksOf item: String? = nil) {
+        filled.textAfter.append((markdown, item))
+    }
 
     /// Whether the published dataset `name` is here; when it is not, the item is marked "not run"
     /// with the reason (unless the spec's own checks of the item say so for theirs).

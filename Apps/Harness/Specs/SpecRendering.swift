@@ -73,7 +73,7 @@ struct SpecRendering {
         return parts
     }
 
-    /// A figure of the kinds with one axes.
+    /// A figure of the kinds with one axes (curves, bands, bars, sweep).
     private func figure(_ spec: FigureSpec) -> FigurePart {
         let figure = Figure()
         let axes = figure.axes()
@@ -113,7 +113,7 @@ struct SpecRendering {
             for (variant, (value, error)) in zip(chosen, zip(values, errors)) {
                 numbers[variant.name] = ["value": value, "std": error]
             }
-        case .sweep, .panels, .architecture:
+        case .sweep:
             let statistic = spec.statistic!
             axes.yLabel = spec.yLabel ?? statistic.label
             let points = chosen.compactMap { variant -> (Double, Double)? in
@@ -125,6 +125,8 @@ struct SpecRendering {
                 style: LineStyle(marker: .circle))
             numbers["x"] = points.map(\.0)
             numbers["y"] = points.map(\.1)
+        case .panels, .architecture:
+            break  // several axes: `panelFigures` and `architectureFigure` draw these
         }
         return FigurePart(part: "", figure: figure, numbers: numbers)
     }

@@ -121,6 +121,7 @@ struct SpecReport: ReportReproduction {
                     number: number + part.part, title: prose.title, caption: prose.caption,
                     proposals: prose.proposals, figure: part.figure, numbers: part.numbers)
             }
+            for text in input.filled.textAfter { document.addText(text.markdown, checksOf: text.checksOf) }
         }
         for check in spec.checks ?? [] { rendering.add(check, to: document) }
     }
