@@ -236,6 +236,25 @@ final class ReportSpecTests: XCTestCase {
         try JSONSerialization.jsonObject(with: Data(contentsOf: report.appendingPathComponent("\(figure).json")))
     }
 
+    /// Without MNIST, report 003 still draws the figure that needs no runs (Fig. 1, the model's
+    /// architecture) and leaves out the ones whose every run is missing.
+    func testAFigureOfMissingDataIsLeftOutAndAnArchitectureIsNot() throws {
+        let folder = try scratch("offline-003")
+        let out = folder.appendingPathComponent("out")
+        try RunCommand.parse([
+            "003", "--quick", "--offline", "--data-dir", folder.appendingPathComponent("no-data").path, "--out",
+            out.path,
+        ]).run(registry: .standard)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("003").path)
+        XCTAssertTrue(files.contains("fig-1.png"), "\(files.sorted())")
+        XCTAssertFalse(files.contains { $0.hasPrefix("fig-2") || $0.hasPrefix("fig-4") }, "\(files.sorted())")
+        XCTAssertFalse(files.contains("table-11.md"))
+        let checks = try ReportChecks.load(from: out.appendingPathComponent("003")).checks
+        let table11 = checks.filter { $0.item == "Table 11" }
+        XCTAssertFalse(table11.isEmpty)
+        XCTAssertTrue(table11.allSatisfy { $0.verdict == .notRun }, "its checks say not run")
+    }
+
     /// The example's Fig. 1 as its file states it.
     static let exampleFigure1 = #"""
         "kind": "bands", "groups": ["width 1×4", "width 1×64", "depth 4×4"], "metric": "testAccuracy",

@@ -57,9 +57,13 @@ struct SpecRendering {
         return datasets.allSatisfy(context.data.isMissing) ? datasets.first : nil
     }
 
-    /// The groups a figure reads: its own and its panels' series'.
+    /// The groups whose runs a figure reads: its own, its panels' series' and its table's (an
+    /// architecture figure only builds its variants' models).
     func groups(of spec: FigureSpec) -> [String] {
-        spec.groups + (spec.panels ?? []).flatMap { $0.series.flatMap { $0.groups ?? [] } }
+        let drawn =
+            spec.kind == .architecture
+            ? [] : spec.groups + (spec.panels ?? []).flatMap { $0.series.flatMap { $0.groups ?? [] } }
+        return drawn + (spec.table?.groups ?? [])
     }
 
     /// The figure's images: one, or a `panels` figure's parts.
