@@ -171,7 +171,7 @@ final class ReportSpecTests: XCTestCase {
             (
                 #""kind": "bands""#,
                 #""kind": "panels", "rowsPerPart": 2, "panels": [{"series": [{"metric": "testLoss"}]}]"#,
-                ["items[1].figure.rowsPerPart", "with rowPerVariant true"]
+                ["items[1].figure.rowsPerPart", "it needs rowPerVariant true"]
             ),
         ]
         let folder = try scratch("bad-specs")

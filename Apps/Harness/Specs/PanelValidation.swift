@@ -6,8 +6,11 @@ extension SpecValidation {
         guard let panels = figure.panels, !panels.isEmpty else {
             throw fail(field, "kind panels needs panels (at least one)")
         }
-        if let rows = figure.rowsPerPart, rows < 1 || figure.rowPerVariant != true {
-            throw fail("\(field).rowsPerPart", "\(rows) should be ≥ 1, with rowPerVariant true")
+        if let rows = figure.rowsPerPart {
+            guard figure.rowPerVariant == true else {
+                throw fail("\(field).rowsPerPart", "splits rows per variant: it needs rowPerVariant true")
+            }
+            guard rows >= 1 else { throw fail("\(field).rowsPerPart", "\(rows); expected at least 1") }
         }
         for size in [("width", figure.width), ("height", figure.height)] {
             if let pixels = size.1, !(100...10_000).contains(pixels) {
