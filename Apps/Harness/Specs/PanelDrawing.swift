@@ -75,8 +75,8 @@ extension SpecRendering {
                 CurveFigures.draw(
                     axes, (lines[0], lines[1], lines[2]), runs: series.bands == true ? curves.count : 1, x: x,
                     label: label, style: series.style.line(line))
-                for (index, epoch) in runs[0].history.rateReductionEpochs.enumerated() {
-                    if let marks = series.rateReductions {
+                if let marks = series.rateReductions {
+                    for (index, epoch) in runs[0].history.rateReductionEpochs.enumerated() {
                         axes.verticalLine(at: Double(epoch), label: index == 0 ? marks : nil)
                     }
                 }
