@@ -72,7 +72,9 @@ final class ReportSpecDocumentationTests: XCTestCase {
         collect(
             CheckSpec(
                 item: "", quantity: "", paper: PaperReference(value: .number(1), scale: 1, shown: ""),
-                tolerance: .exact, hook: "", rows: []))
+                tolerance: .exact, hook: "",
+                versus: StatisticSpec(metric: .trainLoss, at: .final, over: .mean, groups: [], across: .max),
+                combine: .ratio, pick: .highest, among: [], rows: []))
         collect(
             FindingSpec(
                 id: "", title: "", tests: [FindingTestSpec(hypothesis: "", experiment: "", outcomes: [:])],

@@ -26,7 +26,7 @@ final class ReportSpecTests: XCTestCase {
         }
         let checks = try ReportChecks.load(from: folder)
         XCTAssertEqual(checks.prefix, "depth-width")
-        XCTAssertEqual(checks.checks.count, 5)
+        XCTAssertEqual(checks.checks.count, 7)
         XCTAssertTrue(checks.checks.allSatisfy { $0.verdict == .soft }, "quick mode")
         let absolute = try XCTUnwrap(checks.checks.first?.numbers)
         XCTAssertEqual(absolute.paper, 97)
@@ -66,6 +66,13 @@ final class ReportSpecTests: XCTestCase {
         let text = try String(contentsOf: example.appendingPathComponent("report.json"), encoding: .utf8)
         let cases: [(old: String, new: String, fragments: [String])] = [
             (#""paper": ["#, #""papers": ["#, ["bad.json", "unknown field papers", "known at this level", "paper"]),
+            (
+                #""pick": "highest", "among""#, #""among""#, ["checks[5].pick", "pick and among go together"]
+            ),
+            (
+                #""measured": {"group": "depth 2×4""#, #""combine": "ratio", "measured": {"group": "depth 2×4""#,
+                ["checks[6].combine", "goes with versus"]
+            ),
             (
                 #""group": "depth 4×4", "metric": "testLoss", "at": "best", "over": "mean"}"#,
                 #""group": "depth 4×4", "metric": "testLoss", "at": "best", "over": "mean", "scal": 2}"#,

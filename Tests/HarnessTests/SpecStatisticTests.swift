@@ -1,9 +1,11 @@
 import Backprop
+import Foundation
 import XCTest
 
 @testable import BackpropHarness
 
-/// A spec's statistics and a panels series' averaging, against hand-computed values.
+/// A spec's statistics, its checks' combined measures and a panels series' averaging, against
+/// hand-computed values.
 final class SpecStatisticTests: XCTestCase {
     /// A run whose epochs have these test accuracies, with the training set's final accuracy.
     func run(testAccuracies: [Double], finalTrain: Double, seconds: Double = 1) -> RunResult {
@@ -33,6 +35,55 @@ final class SpecStatisticTests: XCTestCase {
         XCTAssertEqual(first.value(runs) ?? .nan, 0.5, accuracy: 1e-12)
         XCTAssertNil(error(.finalTrainLoss, .mean), "no training-set loss was recorded: no value, not 0")
         XCTAssertEqual(StatisticSpec(metric: .seconds, at: .final, over: .mean).value(runs), 1)
+    }
+
+    func testChecksCombineTwoStatisticsReduceAcrossVariantsAndPickOne() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        let example = root.appendingPathComponent("docs/examples/reports/depth-width").standardized
+        let report = try XCTUnwrap(SpecReportLoader.load(example.path, registry: .standard).first)
+        let context = ReproductionContext(
+            mode: .full, seed: 1, trials: nil, data: DataStore(dataDirectory: "none", registry: .standard),
+            registry: .standard)
+        // Test accuracies: width 1×4 0.9 and 0.7 (errors 10 % and 30 %, mean 20 %), 1×16 0.6, 1×64 not a number.
+        let rendering = SpecRendering(
+            report: report,
+            runs: [
+                "width 1×4": [run(testAccuracies: [0.9], finalTrain: 1), run(testAccuracies: [0.7], finalTrain: 1)],
+                "width 1×16": [run(testAccuracies: [0.6], finalTrain: 1)],
+                "width 1×64": [run(testAccuracies: [.nan], finalTrain: 1)],
+            ], context: context)
+        let error = { (group: String?) in
+            StatisticSpec(group: group, metric: .testAccuracy, at: .final, over: .mean, scale: 100, complement: true)
+        }
+        var acrossWidths = error(nil)
+        (acrossWidths.groups, acrossWidths.across) = (["width 1×4", "width 1×16"], .max)
+        XCTAssertEqual(rendering.value(acrossWidths) ?? .nan, 40, accuracy: 1e-9)
+        acrossWidths.across = .mean
+        XCTAssertEqual(rendering.value(acrossWidths) ?? .nan, 30, accuracy: 1e-9)
+
+        var gap = CheckSpec(
+            item: "Table 1", quantity: "gap", measured: error("width 1×4"), tolerance: ToleranceSpec(kind: .atLeast),
+            versus: error("width 1×16"))
+        XCTAssertEqual(rendering.measuredNumber(gap) ?? .nan, -20, accuracy: 1e-9)
+        gap.combine = .absoluteDifference
+        XCTAssertEqual(rendering.measuredNumber(gap) ?? .nan, 20, accuracy: 1e-9)
+        gap.combine = .ratio
+        XCTAssertEqual(rendering.measuredNumber(gap) ?? .nan, 0.5, accuracy: 1e-12)
+
+        // Mean accuracies 0.8, 0.6 and NaN, which ranks last either way.
+        var best = CheckSpec(
+            item: "Table 1", quantity: "best", paper: PaperReference(value: .text("1×4")),
+            measured: StatisticSpec(metric: .testAccuracy, at: .final, over: .mean), tolerance: .exact,
+            pick: .highest, among: ["width"])
+        XCTAssertEqual(rendering.picked(best)?.variant.name, "width 1×4")
+        best.pick = .lowest
+        XCTAssertEqual(rendering.picked(best)?.variant.name, "width 1×16")
+        let document = ReportDocument(prefix: "depth-width", title: "", context: context)
+        rendering.add(best, to: document)
+        best.paper = PaperReference(value: .text("width 1×16"))
+        rendering.add(best, to: document)
+        XCTAssertEqual(document.checks.map(\.verdict), [.fail, .pass], "the paper names the pick by label or name")
+        XCTAssertEqual(document.checks.first?.reproduced, "width 1×16 (0.6)")
     }
 
     func testASeriesAveragesPointsPerEpochAndWindows() {

@@ -21,7 +21,7 @@ struct Report004 {
         },
         "004.mini-batch": { input in
             guard input.dataPresent("mnist") else { return }
-            try Report004(input).miniBatchChecks(input, run: input.first("fig5"), reference: input.first("fig4"))
+            try Report004(input).miniBatchChecks(input, run: input.first("fig5"))
         },
         "004.learning-rates": { try Report004($0).sweep($0, .learningRates) },
         "004.batch-sizes": { try Report004($0).sweep($0, .batchSizes) },

@@ -259,6 +259,10 @@ struct StatisticSpec: Codable, Hashable, StrictRecipeObject {
     var scale: Double?
     /// 1 − each trial's value (an error rate from an accuracy), before reducing and scaling.
     var complement: Bool?
+    /// Instead of `group`: several variants (or groups of them), each measured as above and then
+    /// reduced `across` them (the largest mean error of six configurations).
+    var groups: [String]?
+    var across: TrialReduction?
 }
 
 /// What a statistic reads of each trial: a per-epoch metric, or the run's training time.
@@ -299,6 +303,14 @@ struct CheckSpec: Codable, StrictRecipeObject {
     /// Built-in reports only: the name under which the item's hook reports the measured value
     /// (for what no statistic says); the check is added when the hook reports it.
     var hook: String?
+    /// A second statistic, and how the measured one is combined with it (`difference` when absent):
+    /// measured − versus, |measured − versus| or measured / versus.
+    var versus: StatisticSpec?
+    var combine: StatisticCombination?
+    /// The variant of `among` (variants or groups) whose `measured` statistic is highest or lowest;
+    /// an exact tolerance compares its name with the paper's text.
+    var pick: PickChoice?
+    var among: [String]?
     /// For a hook's ordering: the paper rows whose reproduced values it orders, in the order of the
     /// tolerance's groups (which name them as the table shows them).
     var rows: [String]?

@@ -16,16 +16,9 @@ extension SpecRendering {
         }
     }
 
-    /// The variants a check measures: its ordering's groups, or its statistic's variant.
-    private func measuredVariants(_ check: CheckSpec) -> [SpecVariant] {
-        check.tolerance.kind == .ordering
-            ? report.variants(named: check.tolerance.groups ?? [])
-            : report.variants(named: check.measured?.group.map { [$0] } ?? [])
-    }
-
     /// Adds `check` to `document`: gated by its typed tolerance, or shown as soft or n/c; "not run"
     /// when the data of a variant it measures is missing, and left out when it measures a variant
-    /// quick mode does not run.
+    /// quick mode does not run (an ordering or a pick compares the variants it runs).
     func add(_ check: CheckSpec, to document: ReportDocument) {
         guard check.hook == nil else { return }
         let tolerance = check.tolerance
@@ -41,30 +34,51 @@ extension SpecRendering {
                 return
             }
         }
+        if check.pick != nil {
+            addPick(check, paper: paperText, to: document)
+            return
+        }
         switch tolerance.kind {
         case .soft, .notComparable:
-            let measured = check.measured.flatMap { statistic in
-                statistic.value(report.variants(named: [statistic.group ?? ""]).flatMap(results))
-            }
+            let measured = measuredNumber(check)
             document.note(
                 check.item, check.quantity, paper: paperText, reproduced: specNumber(measured), measured: measured,
                 tolerance: tolerance, finding: check.finding)
         case .ordering:
-            let statistic = check.measured!
+            guard variants.count >= 2 else { return }
+            var ordering = tolerance
+            ordering.groups = variants.map(\.name)
             document.requiring(variants.flatMap(results)) {
                 document.gate(
                     check.item, check.quantity, paper: paperText,
-                    ordered: variants.map { statistic.value(results($0)) }, tolerance: tolerance,
+                    ordered: variants.map { check.measured!.value(results($0)) }, tolerance: ordering,
                     finding: check.finding)
             }
         default:
-            let statistic = check.measured!
-            let outcomes = variants.flatMap(results)
-            document.requiring(outcomes) {
+            document.requiring(variants.flatMap(results)) {
                 document.gate(
                     check.item, check.quantity, paper: paperText, expected: paperNumber,
-                    measured: statistic.value(outcomes), tolerance: tolerance, finding: check.finding)
+                    measured: measuredNumber(check), tolerance: tolerance, finding: check.finding)
             }
+        }
+    }
+
+    /// A pick's row: the chosen variant and its value, gated (exact) by the paper's text naming it
+    /// (or its grid label).
+    private func addPick(_ check: CheckSpec, paper: String, to document: ReportDocument) {
+        let picked = picked(check)
+        let shown = picked.map { "\($0.variant.name) (\(specNumber($0.value)))" } ?? "—"
+        guard check.tolerance.kind == .exact else {
+            document.note(
+                check.item, check.quantity, paper: paper, reproduced: shown, measured: picked?.value,
+                tolerance: check.tolerance, finding: check.finding)
+            return
+        }
+        document.requiring(measuredVariants(check).flatMap(results)) {
+            document.gate(
+                check.item, check.quantity, paper: paper, reproduced: shown, condition: check.tolerance,
+                holds: picked.map { [$0.variant.name, $0.variant.naming("{{label}}")].contains(paper) },
+                finding: check.finding)
         }
     }
 }

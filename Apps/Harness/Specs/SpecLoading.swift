@@ -215,6 +215,14 @@ struct SpecValidation {
         default: break
         }
         if let scale = statistic.scale, !scale.isFinite { throw fail("\(field).scale", "\(scale) is not finite") }
+        if let groups = statistic.groups {
+            guard statistic.group == nil, statistic.across != nil else {
+                throw fail("\(field).groups", "goes with across (how the variants' values combine), without group")
+            }
+            _ = try variants(groups, field: "\(field).groups")
+            return
+        }
+        if statistic.across != nil { throw fail("\(field).across", "goes with groups only") }
         guard needsGroup else { return }
         guard let group = statistic.group else { throw fail("\(field).group", "missing (which variant is measured?)") }
         let chosen = try variants([group], field: "\(field).group")
@@ -262,6 +270,8 @@ struct SpecValidation {
             }
         }
         if check.hook != nil { return }
+        try validateMeasures(check, field: field)
+        if check.pick != nil { return }
         switch check.tolerance.kind {
         case .soft, .notComparable:
             if let measured = check.measured { try validate(measured, field: "\(field).measured", needsGroup: true) }
@@ -282,6 +292,30 @@ struct SpecValidation {
             if needsPaperNumber, SpecRendering(report: report, runs: [:]).paper(check.paper).number == nil {
                 throw fail("\(field).paper", "kind \(check.tolerance.kind.rawValue) compares with a paper number")
             }
+        }
+    }
+
+    /// A check's `versus`, `combine`, `pick` and `among`: each needs the fields it works with.
+    private func validateMeasures(_ check: CheckSpec, field: String) throws {
+        if let versus = check.versus {
+            guard check.measured != nil else { throw fail("\(field).versus", "needs measured (versus what?)") }
+            try validate(versus, field: "\(field).versus", needsGroup: true)
+        } else if check.combine != nil {
+            throw fail("\(field).combine", "goes with versus (a second statistic)")
+        }
+        guard check.pick != nil || check.among != nil else { return }
+        guard let among = check.among, check.pick != nil else {
+            throw fail("\(field).\(check.pick == nil ? "pick" : "among")", "pick and among go together")
+        }
+        _ = try variants(among, field: "\(field).among")
+        guard let measured = check.measured, measured.group == nil, measured.groups == nil, check.versus == nil else {
+            throw fail(
+                "\(field).measured", "a pick measures each variant of among: give measured without group or versus")
+        }
+        try validate(measured, field: "\(field).measured", needsGroup: false)
+        guard [.exact, .soft, .notComparable].contains(check.tolerance.kind) else {
+            throw fail(
+                "\(field).tolerance.kind", "a pick is exact (the paper names the variant), soft or notComparable")
         }
     }
 }

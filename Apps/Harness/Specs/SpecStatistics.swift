@@ -36,7 +36,7 @@ extension StatisticSpec {
         let values = perTrial(results)
         guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
         let factor = over == .variance ? (scale ?? 1) * (scale ?? 1) : scale ?? 1
-        return reduce(values.compactMap { $0 }) * factor
+        return over.reduce(values.compactMap { $0 }) * factor
     }
 
     /// The standard deviation over trials, times `scale` (error bars).
@@ -45,8 +45,18 @@ extension StatisticSpec {
         return values.isEmpty ? nil : Statistics.standardDeviation(values) * (scale ?? 1)
     }
 
-    private func reduce(_ values: [Double]) -> Double {
-        switch over {
+    /// "mean final test accuracy (×100)", for figure legends and axis labels.
+    var label: String {
+        let epoch = at == .epoch ? "epoch \(self.epoch ?? 0)" : at.rawValue
+        return "\(over.rawValue) \(epoch) \(complement == true ? "1 − " : "")\(metric.rawValue)"
+            + (scale.map { " (×\(ToleranceSpec.show($0)))" } ?? "")
+    }
+}
+
+extension TrialReduction {
+    /// The values (trials, or variants' statistics) reduced to one number.
+    func reduce(_ values: [Double]) -> Double {
+        switch self {
         case .mean: return Statistics.mean(values)
         case .median: return Statistics.median(values)
         case .std: return Statistics.standardDeviation(values)
@@ -54,13 +64,6 @@ extension StatisticSpec {
         case .max: return values.max() ?? .nan
         case .variance: return Statistics.variance(values)
         }
-    }
-
-    /// "mean final test accuracy (×100)", for figure legends and axis labels.
-    var label: String {
-        let epoch = at == .epoch ? "epoch \(self.epoch ?? 0)" : at.rawValue
-        return "\(over.rawValue) \(epoch) \(complement == true ? "1 − " : "")\(metric.rawValue)"
-            + (scale.map { " (×\(ToleranceSpec.show($0)))" } ?? "")
     }
 }
 
