@@ -70,8 +70,9 @@ final class ReportSpecTests: XCTestCase {
                 #""pick": "highest", "among""#, #""among""#, ["checks[5].pick", "pick and among go together"]
             ),
             (
-                #""measured": {"group": "depth 2×4""#, #""combine": "ratio", "measured": {"group": "depth 2×4""#,
-                ["checks[6].combine", "goes with versus"]
+                #""measured": {"group": "depth 4×4", "metric": "testLoss", "at": "best""#,
+                #""combine": "ratio", "measured": {"group": "depth 4×4", "metric": "testLoss", "at": "best""#,
+                ["checks[4].combine", "goes with versus"]
             ),
             (
                 #""group": "depth 4×4", "metric": "testLoss", "at": "best", "over": "mean"}"#,

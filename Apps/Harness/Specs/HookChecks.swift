@@ -8,9 +8,6 @@ enum HookMeasurement {
     case number(Double?, shown: String? = nil, expected: Double? = nil)
     /// A condition the hook judged (exact, shape or order), shown as `shown`; nil: not comparable.
     case condition(Bool?, shown: String)
-    /// The measured values of an ordering's groups, in their order; `groups` names them where the
-    /// spec cannot (a sweep whose values depend on the mode).
-    case ordered([Double?], groups: [String]? = nil)
     /// The reproduced values of paper rows by label, for an ordering of the check's `rows`.
     case rows([String: Double])
     /// The data it needs is missing: "not run" with the reason.
@@ -60,11 +57,6 @@ extension ReportHookInput {
                     check.item, quantity, paper: paperText, reproduced: shown, condition: tolerance, holds: holds,
                     finding: check.finding)
             }
-        case .ordered(let values, let groups):
-            var ordering = tolerance
-            ordering.groups = groups ?? tolerance.groups
-            document.gate(
-                check.item, quantity, paper: paperText, ordered: values, tolerance: ordering, finding: check.finding)
         case .rows(let values):
             document.gate(
                 check.item, quantity, paper: paperText, ordered: (check.rows ?? []).map { values[$0] },
