@@ -14,15 +14,14 @@ private let report003 = Report003(
 /// tables, and the rows line up with the runs the full mode makes.
 final class Report003PaperDataTests: XCTestCase {
     func testTable11RowsBelongToTheirModels() throws {
-        let models = report003.models
-        XCTAssertEqual(models.filter { $0.paper != nil }.count, 10, "ten rows in the paper plus the spec's extra row")
-        let first = try XCTUnwrap(models.first { $0.name == "0-layer + MSE" }?.paper)
-        XCTAssertEqual(first.seconds, 168)
-        XCTAssertEqual(first.results.testAccuracy, 91.09)
-        let last = try XCTUnwrap(models.first { $0.name == "2-layer + Relu + SCE" }?.paper)
+        let rows = Dictionary(uniqueKeysWithValues: (report003.report.spec.paper ?? []).map { ($0.label, $0.values) })
+        let models = report003.report.variants(named: ["models"]).map(\.name)
+        XCTAssertEqual(models.filter { rows[$0] != nil }.count, 10, "ten rows in the paper plus the spec's extra row")
+        XCTAssertEqual(rows["models 0-layer + MSE"]?["Train Time (s)"], .number(168))
+        XCTAssertEqual(report003.paper("models 0-layer + MSE").testAccuracy, 91.09)
+        let last = report003.paper("models 2-layer + Relu + SCE")
         XCTAssertEqual(
-            [last.results.trainLoss, last.results.trainAccuracy, last.results.testLoss, last.results.testAccuracy],
-            [0.0174, 99.72, 0.0541, 98.34])
+            [last.trainLoss, last.trainAccuracy, last.testLoss, last.testAccuracy], [0.0174, 99.72, 0.0541, 98.34])
         let checks = report003.report.spec.checks ?? []
         XCTAssertEqual(
             checks.filter { $0.tolerance.kind == .notComparable }.compactMap(\.tolerance.reason), ["E003-5", "E003-6"])
@@ -31,14 +30,16 @@ final class Report003PaperDataTests: XCTestCase {
     }
 
     func testSweepRowsCoverTheFullModeValues() {
-        XCTAssertEqual(report003.paper12.map(\.value), [1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001])
-        XCTAssertEqual(report003.paper13.count, 11)
-        XCTAssertTrue(report003.paper13.last!.results.trainLoss.isNaN, "momentum 1.0 diverged in the paper")
-        XCTAssertEqual(report003.paper14.map(\.value), [10, 20, 30, 40, 50, 60, 100, 200, 300, 400])
+        let values = { (group: String) in report003.report.variants(named: [group]).map { $0.axisValues.first ?? nil } }
+        XCTAssertEqual(values("lr"), [1.0, 0.1, 0.01, 0.001, 0.0001, 0.00001])
+        XCTAssertEqual(values("m").count, 11)
+        XCTAssertTrue(report003.paper("m 1.0").trainLoss.isNaN, "momentum 1.0 diverged in the paper")
+        XCTAssertEqual(values("B"), [10, 20, 30, 40, 50, 60, 100, 200, 300, 400])
+        XCTAssertEqual(report003.paper("m 0.9").testAccuracy, 98.34, accuracy: 1e-9, "Table 13's fractions in %")
         // The baseline row (lr 0.01, m 0.9, B 100) is the same run in every table, and the paper prints it the same way.
-        let baseline = [report003.paper12[2].results, report003.paper13[9].results].map { [$0.trainLoss, $0.testLoss] }
+        let baseline = [report003.paper("lr 0.01"), report003.paper("m 0.9")].map { [$0.trainLoss, $0.testLoss] }
         XCTAssertEqual(baseline[0], baseline[1])
-        XCTAssertEqual(report003.paper14[6].results.trainLoss, report003.paper12[2].results.trainLoss)
+        XCTAssertEqual(report003.paper("B 100").trainLoss, report003.paper("lr 0.01").trainLoss)
         let titles = report003.report.spec.items.filter { $0.hook == "003.sweep-table" }.compactMap(\.title)
         XCTAssertEqual(titles.last, "Experimental Results with Different Batch Sizes")
     }
@@ -70,7 +71,10 @@ final class Report003GateDataTests: XCTestCase {
     }
 
     func testTablesOneToTenComeFromTheModelsWithTheSpecsCorrections() {
-        let titled = report003.models.compactMap(\.architecture)
+        let titled = (report003.report.spec.paper ?? []).compactMap { row -> String? in
+            guard case .text(let title) = row.values["architecture"] else { return nil }
+            return title
+        }
         XCTAssertEqual(titled.count, 10, "the extra row has no architecture table")
         XCTAssertEqual(titled.first, "No-hidden-layer Network with Euclidean Loss")
         let corrected = report003.report.spec.items.filter { $0.caption?.contains("Corrected cell") ?? false }
@@ -83,7 +87,8 @@ final class Report003GateDataTests: XCTestCase {
 /// `print(model)` of report 003's network, built from the registry as the runs build it.
 final class Report003ModelDescriptionTests: XCTestCase {
     func testTheTwoLayerReLUNetworkPrintsEachLayerWithItsSizes() throws {
-        let model = try ComponentRegistry.standard.makeModel(report003.models[9].spec, random: RandomSource(seed: 0))
+        let variant = try XCTUnwrap(report003.report.variants(named: ["models 2-layer + Relu + SCE"]).first)
+        let model = try ComponentRegistry.standard.makeModel(variant.recipe(.full).model, random: RandomSource(seed: 0))
         XCTAssertEqual(
             "\(model)",
             """

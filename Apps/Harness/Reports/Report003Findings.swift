@@ -34,17 +34,7 @@ extension Report003 {
 
     /// The momentum-0.0 row (the largest train-loss miss) and the B = 400 row.
     var measuredRows: [MeasuredRow] {
-        let slowPaper = paper13[0].results
-        return [
-            MeasuredRow(
-                name: "m 0.0", tableLabel: request(baseline, momentum: 0.0).label,
-                paper: PaperResults(
-                    trainLoss: slowPaper.trainLoss, trainAccuracy: 100 * slowPaper.trainAccuracy,
-                    testLoss: slowPaper.testLoss, testAccuracy: 100 * slowPaper.testAccuracy)),
-            MeasuredRow(
-                name: "B 400", tableLabel: request(baseline, batch: 400).label,
-                paper: paper14.first { $0.value == 400 }!.results),
-        ]
+        ["m 0.0", "B 400"].map { MeasuredRow(name: $0, tableLabel: runLabel($0), paper: paper($0)) }
     }
 
     /// The m 0.0 run with one convention changed (the spec's experiments "m 0.0, <change>").
@@ -63,51 +53,29 @@ extension Report003 {
     /// The m 0.0 variants that land within Table 13's gates (train loss ±25 %, test accuracy ±0.5 pp).
     func matchingConventions(_ input: ReportHookInput) -> [(change: String, run: RunResult)] {
         guard context.mode == .full else { return [] }
-        let paper = paper13[0].results
+        let paper = paper("m 0.0")
         return Self.conventions.compactMap { change in
             guard let run = input.experiment("m 0.0, \(change)"), let last = run.history.last,
                 let test = run.finalTestAccuracy, abs(last.trainLoss / paper.trainLoss - 1) <= 0.25,
-                abs(test - paper.testAccuracy) <= 0.005
+                abs(100 * test - paper.testAccuracy) <= 0.5
             else { return nil }
             return (change, run)
         }
     }
 
-    /// A sweep row whose train loss is gated, with the paper's printed results (accuracies in %).
-    private struct GatedTrainLossRow {
-        let label: String
-        let request: RunRequest
-        let paper: PaperResults
-    }
-
-    private func sweepRows() -> [GatedTrainLossRow] {
-        let percent = { (results: PaperResults) in
-            PaperResults(
-                trainLoss: results.trainLoss, trainAccuracy: 100 * results.trainAccuracy, testLoss: results.testLoss,
-                testAccuracy: 100 * results.testAccuracy)
-        }
-        let rates = paper12.filter { $0.value == 0.001 }.map {
-            GatedTrainLossRow(
-                label: "lr \($0.value)", request: request(baseline, rate: $0.value), paper: percent($0.results)
-            )
-        }
-        let momentums = paper13.filter { $0.value <= 0.8 }.map {
-            GatedTrainLossRow(
-                label: "m \($0.value)", request: request(baseline, momentum: $0.value),
-                paper: percent($0.results))
-        }
-        let batches = paper14.filter { $0.value >= 200 }.map {
-            GatedTrainLossRow(
-                label: "B \(Int($0.value))", request: request(baseline, batch: Int($0.value)),
-                paper: $0.results)
-        }
-        return rates + momentums + batches
+    /// The sweep rows whose train loss is gated below the paper's: lr 0.001, m ≤ 0.8 and B ≥ 200.
+    private var gatedTrainLossRows: [String] {
+        ["lr 0.001"]
+            + report.variants(named: ["m", "B"]).filter { variant in
+                let value = variant.axisValues.first.flatMap { $0 } ?? .nan
+                return variant.group == "m" ? value <= 0.8 : value >= 200
+            }.map(\.name)
     }
 
     private func sweepTrainLossFinding(_ input: ReportHookInput) -> FindingResult {
         let measuredRows = self.measuredRows
-        let slowPaper = paper13[0].results
-        let slowTable = input.result(request(baseline, momentum: 0.0))
+        let slowPaper = paper("m 0.0")
+        let slowTable = input.first("m 0.0")
         let measured = measuredRows.map { input.experiment("\($0.name) measured") }
 
         let measurementRows: [[String]] = zip(measuredRows, measured).map { row, run in
@@ -149,19 +117,19 @@ extension Report003 {
         }
         let conventionTable =
             markdownTable(["m 0.0 run", "train loss", "vs paper", "train acc (%)", "test loss", "test acc (%)"], rows)
-            + "\n\nPaper (m 0.0): train loss \(formatted(slowPaper.trainLoss, 4)), train accuracy \(formatted(100 * slowPaper.trainAccuracy)) %, test loss \(formatted(slowPaper.testLoss, 4)), test accuracy \(formatted(100 * slowPaper.testAccuracy)) %."
+            + "\n\nPaper (m 0.0): train loss \(formatted(slowPaper.trainLoss, 4)), train accuracy \(formatted(slowPaper.trainAccuracy)) %, test loss \(formatted(slowPaper.testLoss, 4)), test accuracy \(formatted(slowPaper.testAccuracy)) %."
         let matching = matchingConventions(input).map(\.change)
 
         var epochRows: [[String]] = []
         var epochs: [Int] = []
-        for row in sweepRows() {
-            let run = input.result(row.request)
-            let match = firstEpoch(of: run, atOrBelow: row.paper.trainLoss)
+        for row in gatedTrainLossRows {
+            let (run, paper) = (input.first(row), paper(row))
+            let match = firstEpoch(of: run, atOrBelow: paper.trainLoss)
             if let match { epochs.append(match.epoch) }
             epochRows.append([
-                row.label, formatted(row.paper.trainLoss, 4), formatted(run?.history.last?.trainLoss, 4),
+                row, formatted(paper.trainLoss, 4), formatted(run?.history.last?.trainLoss, 4),
                 match.map { "\($0.epoch)" } ?? "—",
-                formatted(row.paper.trainAccuracy), formatted(match.map { 100 * $0.trainAccuracy }),
+                formatted(paper.trainAccuracy), formatted(match.map { 100 * $0.trainAccuracy }),
             ])
         }
         var testRows: [[String]] = []
@@ -200,7 +168,7 @@ extension Report003 {
             "withTerms": withTerms.map { "\(percent($0.withTerm, $0.row.paper.trainLoss)) at \($0.row.name)" }
                 .joined(separator: " and "),
             "trainAccuracy": formatted(100 * (slowTable?.history.last?.trainAccuracy ?? .nan)),
-            "paperTrainAccuracy": formatted(100 * slowPaper.trainAccuracy),
+            "paperTrainAccuracy": formatted(slowPaper.trainAccuracy),
             "matching": matching.joined(separator: ", "), "epochRange": range,
             "testFits": testFits ? "within" : "not all within",
         ]

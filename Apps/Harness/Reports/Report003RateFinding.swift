@@ -6,16 +6,14 @@ import Backprop
 /// the edge of the band from a real gap.
 extension Report003 {
     func largeRateFinding(_ input: ReportHookInput) -> FindingResult {
-        let row = paper12.first { $0.value == 0.1 }!
-        let paper = row.results
         let quantity = "learning rate 0.1: test accuracy (%)"
         guard let band = report.spec.checks?.first(where: { $0.quantity == quantity })?.tolerance.amount else {
             preconditionFailure("report 003's spec has no check \"\(quantity)\"")
         }
         let seeds =
-            [input.result(request(baseline, rate: 0.1))] + (1...2).map { input.experiment("lr 0.1 seed \($0)") }
+            [input.first("lr 0.1")] + (1...2).map { input.experiment("lr 0.1 seed \($0)") }
         let tests = seeds.compactMap(\.?.finalTestAccuracy).map { 100 * $0 }
-        let paperTest = 100 * paper.testAccuracy
+        let paperTest = paper("lr 0.1").testAccuracy
         let within = tests.filter { abs($0 - paperTest) <= band }.count
         let meanWithin = abs(Statistics.mean(tests) - paperTest) <= band
         return FindingResult(

@@ -7,11 +7,9 @@ extension Report003 {
     // MARK: Table 11: 1-layer ReLU + SCE losses
 
     func oneLayerReluFinding(_ input: ReportHookInput) -> FindingResult {
-        let model = models[5]
-        let neighbour = models[4]
-        let paper = model.paper!.results
-        let above = neighbour.paper!.results
-        let table = input.result(request(model))
+        let paper = paper("models 1-layer + Relu + SCE")
+        let above = self.paper("models 1-layer + Sigmoid + SCE")
+        let table = input.first("models 1-layer + Relu + SCE")
         let measured = input.experiment("1-layer ReLU SCE measured")
         let withoutDecay = input.experiment("1-layer ReLU SCE without weight decay")
         let term = 0.5 * Self.weightDecay * (measured?.finalParameterSquaredNorm ?? .nan)
@@ -71,8 +69,7 @@ extension Report003 {
     // MARK: Table 11: 0-layer SCE train loss (E003-5)
 
     func zeroLayerFinding(_ input: ReportHookInput) -> FindingResult {
-        let model = models[1]
-        let paper = model.paper!.results
+        let paper = paper("models 0-layer + SCE")
         let run = input.experiment("0-layer SCE measured")
         let last = run?.history.last
         let rows = [
@@ -104,9 +101,9 @@ extension Report003 {
         var seedWithinAtEveryBatch = true
         var meanWithinBand = true
         for batch in [10, 30] {
-            let paper = paper14.first { Int($0.value) == batch }!.results
+            let paper = paper("B \(batch)")
             let seeds =
-                [input.result(request(baseline, batch: batch))]
+                [input.first("B \(batch)")]
                 + (1...2).map { input.experiment("B \(batch) seed \($0)") }
             let tests = seeds.compactMap(\.?.finalTestAccuracy).map { 100 * $0 }
             let best = seeds.dropFirst().compactMap { $0?.history.epochs.compactMap(\.testAccuracy).max() }.map {

@@ -5,9 +5,12 @@ import Foundation
 extension Report003 {
     /// Table `table` (1–10): the layers of the model it lists, as the model object reports them.
     func architecture(_ input: ReportHookInput, table: Int) throws {
-        let model = models[table - 1]
-        guard let architecture = model.architecture else { return }
-        let layers = try context.registry.makeModel(model.spec, random: RandomSource(seed: 0))
+        let variant = report.variants(named: ["models"])[table - 1]
+        guard
+            case .text(let title) = report.spec.paper?.first(where: { $0.label == variant.name })?.values[
+                "architecture"]
+        else { return }
+        let layers = try context.registry.makeModel(variant.recipe(context.mode).model, random: RandomSource(seed: 0))
             .layerSummaries(inputShape: [784])
         let chains = zip(layers, layers.dropFirst()).allSatisfy { $0.outputShape == $1.inputShape }
         let rows = layers.map {
@@ -19,12 +22,7 @@ extension Report003 {
         try input.document.requiring([]) {
             try input.check("layers chain", .condition(chains, shown: chains ? "yes" : "no"))
         }
-        try input.addTable(markdownTable(["Layer", "Type", "In", "Out"], rows), ["architecture": architecture])
-    }
-
-    /// The results of each model's run.
-    func modelRuns(_ input: ReportHookInput) -> [RunResult?] {
-        models.map { input.results("models \($0.name)").first ?? nil }
+        try input.addTable(markdownTable(["Layer", "Type", "In", "Out"], rows), ["architecture": title])
     }
 
     /// Table 11's words for the table the spec draws (or, without MNIST, how to get it).

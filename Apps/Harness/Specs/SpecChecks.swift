@@ -42,7 +42,7 @@ extension SpecRendering {
         case .soft, .notComparable:
             let measured = measuredNumber(check)
             document.note(
-                check.item, check.quantity, paper: paperText, reproduced: specNumber(measured), measured: measured,
+                check.item, check.quantity, paper: paperText, reproduced: measuredText(check), measured: measured,
                 tolerance: tolerance, finding: check.finding)
         case .ordering:
             guard variants.count >= 2 else { return }
@@ -58,7 +58,8 @@ extension SpecRendering {
             document.requiring(variants.flatMap(results)) {
                 document.gate(
                     check.item, check.quantity, paper: paperText, expected: paperNumber,
-                    measured: measuredNumber(check), tolerance: tolerance, finding: check.finding)
+                    measured: measuredNumber(check), shown: measuredText(check), tolerance: tolerance,
+                    finding: check.finding)
             }
         }
     }

@@ -36,6 +36,19 @@ extension SpecRendering {
         }
     }
 
+    /// A check's number as the table shows it: with `versus`, both statistics beside the result
+    /// ("0.2572 (0.5572 − 0.3)").
+    func measuredText(_ check: CheckSpec) -> String {
+        let number = specNumber(measuredNumber(check))
+        guard let versus = check.versus, let statistic = check.measured else { return number }
+        let (a, b) = (specNumber(value(statistic)), specNumber(value(versus)))
+        switch check.combine ?? .difference {
+        case .difference: return "\(number) (\(a) − \(b))"
+        case .absoluteDifference: return "\(number) (|\(a) − \(b)|)"
+        case .ratio: return "\(number) (\(a) / \(b))"
+        }
+    }
+
     /// The variant of the check's `among` (as this mode runs them) that its `pick` chooses, with
     /// its value (a value that is not a number ranks last); nil when a value is missing.
     func picked(_ check: CheckSpec) -> (variant: SpecVariant, value: Double)? {
