@@ -9,8 +9,8 @@ extension Report000 {
     static func isDegenerate(_ run: RunResult) -> Bool { (run.finalTrainAccuracy ?? 0) < 0.8 }
 
     static func addFindings(_ input: ReportHookInput, _ networks: [Network], _ outcomes: [String: [RunResult]]) throws {
-        guard let ann2 = networks.first(where: { $0.name == "ANN2" }), let paper = ann2.paper,
-            let xavier = networks.first(where: { $0.paper == nil })
+        guard let ann2 = networks.first(where: { $0.name == "ANN2" }), let paperError = ann2.paperTestError,
+            let xavier = networks.first(where: { !$0.inPaper })
         else { return }
         let testError = { (runs: [RunResult]) in runs.map { 100 * (1 - ($0.finalTestAccuracy ?? 0)) } }
         let faithful = outcomes[ann2.name] ?? []
@@ -25,7 +25,7 @@ extension Report000 {
             ]
         }
         let rows = [
-            ["paper", "10", formatted(paper.testError), "—"],
+            ["paper", "10", formatted(paperError), "—"],
             row("\(ann2.name), N(0, 1), all runs", faithful),
             row("\(ann2.name), N(0, 1), non-degenerate runs", healthy),
             row("\(ann2.name), N(0, 1), degenerate runs", degenerate),
@@ -36,7 +36,7 @@ extension Report000 {
         let xavierMean = Statistics.mean(testError(supplementary))
         let allMean = Statistics.mean(testError(faithful))
         let explained =
-            !healthy.isEmpty && abs(healthyMean - paper.testError) <= 1.0 && abs(xavierMean - paper.testError) <= 2.5
+            !healthy.isEmpty && abs(healthyMean - paperError) <= 1.0 && abs(xavierMean - paperError) <= 2.5
         try input.addFinding(
             Self.degenerateFinding,
             FindingResult(
@@ -48,7 +48,7 @@ extension Report000 {
                         + "\n\nDegenerate runs end at training accuracy \(degenerateAccuracy.map { formatted($0, 1) }.joined(separator: ", ")) %: the class balance of the disk data, i.e. a constant output."
                 ],
                 values: [
-                    "epochs": "\(ann2.epochs)", "paper": formatted(paper.testError), "allMean": formatted(allMean),
+                    "epochs": "\(ann2.epochs)", "paper": formatted(paperError), "allMean": formatted(allMean),
                     "healthyMean": formatted(healthyMean), "xavierMean": formatted(xavierMean),
                     "lowerMean": formatted(min(healthyMean, xavierMean)),
                     "higherMean": formatted(max(healthyMean, xavierMean)),

@@ -43,13 +43,10 @@ struct Report004 {
     init(report: SpecReport, context: ReproductionContext) { (self.report, self.context) = (report, context) }
     init(_ input: ReportHookInput) { self.init(report: input.report, context: input.context) }
 
-    /// The runs of the rates the Fig. 6 text says "exploded", in Fig. 6's set-up (full mode only).
-    func explosionRequests() -> [RunRequest] {
-        report.variants(named: ["exploded"]).flatMap { report.requests($0, context) }
-    }
-
-    /// The learning rates of `explosionRequests`.
-    var explodedRates: [Double] {
-        report.variants(named: ["exploded"]).map { $0.full.training.optimizer.learningRate }
+    /// The rates the Fig. 6 text says "exploded", each with its run in Fig. 6's set-up (full mode only).
+    func explosionRuns(_ input: ReportHookInput) -> [(rate: Double, run: RunResult?)] {
+        report.variants(named: ["exploded"], in: context.mode).map {
+            ($0.full.training.optimizer.learningRate, input.first($0.name))
+        }
     }
 }

@@ -18,11 +18,10 @@ extension Report004 {
     }
 
     /// The reproduced cell of the explosion check: what lr 0.1 and 0.01 did here (full mode), or why they were not run.
-    func explosionSummary(_ results: (RunRequest) -> RunResult?) -> String {
-        let requests = explosionRequests()
-        guard !requests.isEmpty else { return "not run (full mode only)" }
-        return zip(explodedRates, requests).map { rate, request in "lr \(rate): \(outcome(results(request)))" }
-            .joined(separator: "; ")
+    func explosionSummary(_ input: ReportHookInput) -> String {
+        let runs = explosionRuns(input)
+        guard !runs.isEmpty else { return "not run (full mode only)" }
+        return runs.map { "lr \($0.rate): \(outcome($0.run))" }.joined(separator: "; ")
     }
 
     func addFindings(_ input: ReportHookInput) throws {
@@ -62,18 +61,16 @@ extension Report004 {
     }
 
     private func explosion(_ input: ReportHookInput) -> FindingResult {
-        let results = input.result
-        let requests = explosionRequests()
+        let explosions = explosionRuns(input)
         let reference = input.first("lr 0.001")
-        var rows = zip(explodedRates, requests).map { rate, request -> [String] in
-            let run = results(request)
-            return ["\(rate)", "\(rate * 100)", outcome(run), formatted(run?.history.epochs.map(\.trainLoss).max(), 4)]
+        var rows = explosions.map { rate, run in
+            ["\(rate)", "\(rate * 100)", outcome(run), formatted(run?.history.epochs.map(\.trainLoss).max(), 4)]
         }
         rows.append([
             "0.001 (Fig. 6, trial 0)", "0.1", outcome(reference),
             formatted(reference?.history.epochs.map(\.trainLoss).max(), 4),
         ])
-        let runs = requests.map(results)
+        let runs = explosions.map(\.run)
         let exploded = runs.allSatisfy { run in
             run.map { $0.history.diverged || ($0.history.last?.testAccuracy ?? 1) < 0.2 } ?? false
         }

@@ -16,7 +16,14 @@ extension Report004 {
         }
     }
 
-    /// Fig. 6's or 7's checks from the runs of its group, each setting with its finished runs.
+    /// The widths of one setting's ±1 std bands over its simulations: the loss band's mean
+    /// half-width over every batch, the accuracy band's over every epoch.
+    struct SweepFinal {
+        let setting: String, lossBand: Double, accuracyBand: Double
+    }
+
+    /// Fig. 6's or 7's checks of its bands (and Fig. 6's of what lr 0.1 and 0.01 did), for the
+    /// figure the spec draws, from the finished runs of each setting of its group.
     func sweep(_ input: ReportHookInput, _ sweep: Sweep) throws {
         guard input.dataPresent("mnist") else { return }
         let groups = report.variants(named: [sweep.group]).map { variant in
@@ -25,22 +32,6 @@ extension Report004 {
                 input.results(variant.name).compactMap { $0 }
             )
         }
-        try sweepChecks(
-            input, sweep, groups: groups,
-            explosion: sweep == .learningRates ? explosionSummary(input.result) : "")
-    }
-
-    /// The widths of one setting's ±1 std bands over its simulations: the loss band's mean
-    /// half-width over every batch, the accuracy band's over every epoch.
-    struct SweepFinal {
-        let setting: String, lossBand: Double, accuracyBand: Double
-    }
-
-    /// Fig. 6's or 7's checks of its bands, for the figure the spec draws;
-    /// `explosion` is what lr 0.1 and 0.01 did (Fig. 6's explosion check).
-    private func sweepChecks(
-        _ input: ReportHookInput, _ sweep: Sweep, groups: [(String, [RunResult])], explosion: String = ""
-    ) throws {
         let finals = groups.map { label, runs in
             SweepFinal(
                 setting: label, lossBand: Statistics.mean(Statistics.band(runs.map { $0.history.iterationLosses }).std),
@@ -48,7 +39,7 @@ extension Report004 {
         }
         if sweep == .learningRates {
             try bandNotes(input, finals)
-            try input.check("explosion", .condition(nil, shown: explosion))
+            try input.check("explosion", .condition(nil, shown: explosionSummary(input)))
         } else {
             try batchNotes(input, finals)
         }
