@@ -310,6 +310,10 @@ final class ReportSpecTests: XCTestCase {
         let report = out.appendingPathComponent("depth-width")
         let checks = try ReportChecks.load(from: report).checks
         XCTAssertFalse(checks.contains { $0.quantity.contains("1×64") }, "width 1×64 is a full-mode value")
+        let rises = try XCTUnwrap(checks.first { $0.quantity == "accuracy rises with the width" })
+        XCTAssertTrue(rises.tolerance.hasPrefix("ORDER: width 1×4 < width 1×16 (quick: "), "the widths quick mode runs")
+        let widest = try XCTUnwrap(checks.first { $0.quantity == "the most accurate width" })
+        XCTAssertTrue(widest.reproduced.hasPrefix("width 1×4 (") || widest.reproduced.hasPrefix("width 1×16 ("))
         XCTAssertEqual(checks.first { $0.quantity.contains("1×16") }?.verdict, .soft)
         let missing = try XCTUnwrap(checks.first { $0.quantity == "at 4 units a layer, depth loses to width" })
         XCTAssertEqual(missing.verdict, .notRun)
