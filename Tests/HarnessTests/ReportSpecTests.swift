@@ -324,6 +324,12 @@ final class ReportSpecTests: XCTestCase {
         XCTAssertFalse(table.contains("width 1×64"))
     }
 
+    func testPipesInACellAreEscapedSoTheTableKeepsItsColumns() {
+        XCTAssertEqual(
+            markdownTable(["quantity", "ours"], [["|MSE − CE|", "0.06 (|2.43 − 2.49|)"]]),
+            "| quantity | ours |\n| --- | --- |\n| \\|MSE − CE\\| | 0.06 (\\|2.43 − 2.49\\|) |")
+    }
+
     /// One line per kind: measured, paper, tolerance, verdict.
     func testTypedTolerancesGiveTheirVerdictsAndTheirText() {
         func tolerance(_ kind: ToleranceKind, _ configure: (inout ToleranceSpec) -> Void = { _ in }) -> ToleranceSpec {

@@ -193,9 +193,8 @@ final class ReportDocument {
         var lines = ["", "| check | paper | reproduced | Δ | tolerance | verdict |", "|---|---|---|---|---|---|"]
         for check in mine {
             let verdict = findings.verdictCell(check, linkPrefix: findingsPage, mode: mode)
-            lines.append(
-                "| \(check.quantity) | \(check.paper) | \(check.reproduced) | \(check.delta) | \(check.tolerance) | \(verdict) |"
-            )
+            let cells = [check.quantity, check.paper, check.reproduced, check.delta, check.tolerance].map(markdownCell)
+            lines.append("| " + cells.joined(separator: " | ") + " | \(verdict) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

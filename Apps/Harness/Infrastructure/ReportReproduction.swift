@@ -136,6 +136,9 @@ func meanStd(_ values: [Double], _ digits: Int = 2) -> String {
 
 /// A Markdown table from a header and rows.
 func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
-    ([header, header.map { _ in "---" }] + rows).map { "| " + $0.joined(separator: " | ") + " |" }.joined(
-        separator: "\n")
+    ([header, header.map { _ in "---" }] + rows).map { "| " + $0.map(markdownCell).joined(separator: " | ") + " |" }
+        .joined(separator: "\n")
 }
+
+/// A table cell's text with its pipes escaped (`\|MSE − CE\|`), so Markdown keeps it in one cell.
+func markdownCell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
