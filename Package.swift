@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Backprop: a small deep-learning framework and the harness that reproduces five student reports.
-/// Targets point one way: C libraries <- TensorCore (tensors, parameters, pointwise functions) <- Randomness
+/// Targets point one way: C libraries and CKernels (our own C, Modules/Kernels) <- TensorCore (tensors, parameters, pointwise functions) <- Randomness
 /// <- (Autograd, Losses, Optimizers, Schedulers, Datasets, Plotting); Autograd <- Layers (a graph model is a
 /// module); all of them <- Training
 /// <- Backprop (re-exports) <- BackpropHarness (Apps/Harness: the reproduction and `train` command lines as a
@@ -31,9 +31,11 @@ let package = Package(
         .systemLibrary(name: "CCairo", path: "Modules/CSystem/CCairo"),
         .systemLibrary(name: "CZlib", path: "Modules/CSystem/CZlib"),
 
+        .target(name: "CKernels", path: "Modules/Kernels"),
+
         // MARK: Framework modules
         .target(
-            name: "TensorCore", dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+            name: "TensorCore", dependencies: ["CBLAS", "CKernels", .product(name: "RealModule", package: "swift-numerics")],
             path: "Modules/Tensor"
         ),
         .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),

@@ -5,6 +5,8 @@ extension Tensor {
 
     /// The sum in Double.
     @inlinable
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func preciseSum() -> Double {
         scalars.withUnsafeBufferPointer { a in
             var total = 0.0
@@ -23,6 +25,8 @@ extension Tensor {
     public func min() -> Scalar { scalars.min() ?? .nan }
 
     /// Variance of all elements with `correction` subtracted from the count (1: sample variance, as PyTorch's default).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func variance(correction: Int = 1) -> Scalar {
         let m = preciseSum() / Double(count)
         let squares = scalars.withUnsafeBufferPointer { a in
