@@ -1,4 +1,3 @@
-import Foundation
 import TensorCore
 
 /// Splits a batch into a fixed number of contiguous chunks that run on separate threads, so a
@@ -8,6 +7,7 @@ import TensorCore
 enum BatchChunks {
     /// Chunks used from this batch size on.
     static let parallelFrom = 8
+    /// Two: `PairWorker`'s two parts.
     static let parallelCount = 2
 
     /// The chunk ranges of `count` samples.
@@ -25,11 +25,8 @@ enum BatchChunks {
             return
         }
         // Safe to share: every caller's body touches only the samples of its own range and the
-        // scratch slice of its own chunk index, and concurrentPerform returns after every call.
+        // scratch slice of its own chunk index, and the worker returns after both parts.
         // The chunks are the parallelism: their products run on one BLAS thread each.
-        nonisolated(unsafe) let chunkBody = body
-        BLASLibrary.singleThreaded {
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunkBody($0, chunks[$0]) }
-        }
+        BLASLibrary.singleThreaded { PairWorker.run { body($0, chunks[$0]) } }
     }
 }

@@ -28,6 +28,10 @@ extension BLASLibrary {
         return try body()
     }
 
+    /// Whether a product may use more than one thread now: the limit allows it and no
+    /// `singleThreaded` region is open.
+    static var mayRunThreads: Bool { policy.withLock { $0.limit > 1 && $0.openRegions == 0 } }
+
     /// Sets OpenBLAS's thread count for an m×n product over k before it runs.
     static func prepareThreads(m: Int, n: Int, k: Int) {
         let large = Double(m) * Double(n) * Double(k) >= Double(threadedProductFrom)

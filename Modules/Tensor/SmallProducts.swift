@@ -92,7 +92,7 @@ public enum SmallProducts {
         var expected = [Float](repeating: 0, count: n)
         var actual = [Float](repeating: 0, count: n)
         let ldw = transposed ? k : n
-        BLASLibrary.referenceGEMM(
+        Float.referenceGEMM(
             transposeA: false, transposeB: transposed, m: 1, n: n, k: k, alpha: 1, a: x, lda: k, b: w, ldb: ldw,
             beta: 0, c: &expected, ldc: n)
         backprop_row_product(x, w, ldw, n, k, transposed ? 1 : 0, haswellBlockDepth, haswellBlockUnroll, &actual)

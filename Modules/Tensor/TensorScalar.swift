@@ -7,8 +7,9 @@ import CBLAS
 /// scalar maths the elementwise kernels need, so generic code specialises to direct calls.
 public protocol TensorScalar: BinaryFloatingPoint, Real, SIMDScalar, Sendable, Codable, LosslessStringConvertible
 where Self.RawSignificand: FixedWidthInteger {
-    /// `C = alpha * op(A) * op(B) + beta * C` on row-major buffers (CBLAS `?gemm`).
-    static func gemm(
+    /// `C = alpha * op(A) * op(B) + beta * C` on row-major buffers by CBLAS's `?gemm` itself: the
+    /// reference `gemm`'s own paths are tested against.
+    static func referenceGEMM(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Self, a: UnsafePointer<Self>, lda: Int,
         b: UnsafePointer<Self>, ldb: Int,
@@ -16,41 +17,58 @@ where Self.RawSignificand: FixedWidthInteger {
     )
 }
 
-func blasTranspose(_ flag: Bool) -> CBLAS_TRANSPOSE { flag ? CblasTrans : CblasNoTrans }
-
-extension Float: TensorScalar {
+extension TensorScalar {
+    /// `C = alpha * op(A) * op(B) + beta * C` on row-major buffers: batch-1 shapes by `SmallProducts`
+    /// (the same bits), a training step's middling products in two halves on two cores when threads
+    /// are allowed (`SplitProducts`), everything else by BLAS.
     public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-        alpha: Float, a: UnsafePointer<Float>, lda: Int,
-        b: UnsafePointer<Float>, ldb: Int,
-        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+        alpha: Self, a: UnsafePointer<Self>, lda: Int,
+        b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int
     ) {
-        guard
-            !SmallProducts.compute(
+        if SmallProducts.compute(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b,
+            ldb: ldb, beta: beta, c: c, ldc: ldc)
+            || SplitProducts.compute(
                 transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                 b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-        else { return }
-        BLASLibrary.referenceGEMM(
+        {
+            return
+        }
+        referenceGEMM(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
             b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 }
 
+func blasTranspose(_ flag: Bool) -> CBLAS_TRANSPOSE { flag ? CblasTrans : CblasNoTrans }
+
+extension Float: TensorScalar {
+    public static func referenceGEMM(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        BLASLibrary.prepareThreads(m: m, n: n, k: k)
+        BLASLibrary.functions.sgemm(
+            CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}
+
 extension Double: TensorScalar {
-    public static func gemm(
+    public static func referenceGEMM(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Double, a: UnsafePointer<Double>, lda: Int,
         b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        guard
-            !SmallProducts.compute(
-                transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-        else { return }
-        BLASLibrary.referenceGEMM(
-            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-            b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        BLASLibrary.prepareThreads(m: m, n: n, k: k)
+        BLASLibrary.functions.dgemm(
+            CblasRowMajor, blasTranspose(transposeA), blasTranspose(transposeB),
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 }
 

@@ -1,10 +1,14 @@
-/* Small products that BLAS runs slowly, summed in the order OpenBLAS's Haswell SGEMM sums them, so
+/* Our own C: the pair worker (CPairWorker.h) and the row products below.
+
+   Small products that BLAS runs slowly, summed in the order OpenBLAS's Haswell SGEMM sums them, so
    a result is the same to the bit whichever computes it (TensorCore's RowProducts checks that on the
    running library before using them). */
 #ifndef BACKPROP_CKERNELS_H
 #define BACKPROP_CKERNELS_H
 
 #include <stddef.h>
+
+#include "CPairWorker.h"
 
 /* 1 when this CPU and OS run AVX2 and FMA instructions, which the kernels below need. */
 int backprop_row_kernels_available(void);
