@@ -196,12 +196,7 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                     transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
                     alpha: 1, a: sampleGradient, lda: positions, b: samplePatches, ldb: positions,
                     beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
-                for o in 0..<outChannels {
-                    let row = sampleGradient + o * positions
-                    var sum: Scalar = 0
-                    for p in 0..<positions { sum += row[p] }
-                    biasTarget[o] += sum
-                }
+                ChannelSums.add(sampleGradient, channels: outChannels, positions: positions, into: biasTarget)
                 guard let dx else { continue }
                 let samplePatchGradient = chunkPatchGradients + chunk * rows * positions
                 Scalar.gemm(

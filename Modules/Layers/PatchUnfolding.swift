@@ -67,7 +67,7 @@ struct PatchUnfolding {
                 let target = patchRow + oy * outWidth
                 let source = image + origin + oy * stride * width
                 if stride == 1 {
-                    (target + first).update(from: source + first, count: count)
+                    ShortCopies.copy(count, from: source + first, to: target + first)
                 } else {
                     for ox in validColumns { target[ox] = source[ox * stride] }
                 }
