@@ -19,9 +19,16 @@ struct AllBenchmarks: ParsableCommand {
     private func wants(_ name: BenchmarkCase) -> Bool { cases.isEmpty || cases.contains(name) }
 
     func run() throws {
-        print(
-            "blas     OpenBLAS kernels: \(BLASLibrary.coreName); products of at least \(BLASLibrary.threadedProductFrom) multiply-adds on \(BLASLibrary.threadLimit) thread\(BLASLibrary.threadLimit == 1 ? "" : "s"), smaller ones on 1"
-        )
+        let threads = BLASLibrary.threadLimit
+        let policy =
+            threads == 1
+            ? "every product on one thread"
+            : "products of at least \(BLASLibrary.threadedProductFrom) multiply-adds on \(threads) BLAS threads, those from \(SplitProducts.splitFrom) in two halves on two cores, smaller ones on one"
+        print("blas     OpenBLAS kernels: \(BLASLibrary.coreName); \(policy)")
+        let rowKernel =
+            SmallProducts.rowKernelMatchesBLAS
+            ? "on (it sums as this OpenBLAS does)" : "off (this OpenBLAS sums otherwise; BLAS computes M = 1)"
+        print("blas     batch-1 products by SmallProducts: K = 1, and M = 1 with the row kernel \(rowKernel)")
         print("blas     built as: \(BLASLibrary.configuration)")
         if wants(.gemm) { try GEMMBenchmark.parse(forwarding(options)).run() }
         if wants(.cnn) { try cnn(.tutorial, batches: [4, 64]) }

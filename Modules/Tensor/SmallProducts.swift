@@ -69,7 +69,7 @@ public enum SmallProducts {
     /// Products of at least this many multiply-adds compute their outputs in two halves on two
     /// cores when threads are allowed (every output is its own sum, so the bits stay the same): they
     /// stream the whole weight matrix from memory, and each core has its own cache.
-    static let splitFrom = 1 << 16
+    public static let splitFrom = 1 << 16
 
     /// Runs `body` over `0..<count`, or over its two halves at once.
     @inline(__always)

@@ -5,9 +5,9 @@
 /// Only when BLAS may use more than one thread here (not inside `singleThreaded`, and not in the
 /// harness's runs, which pin one thread so their sums do not depend on the machine): a split sums
 /// the same terms as the whole product but may round the last bits differently.
-enum SplitProducts {
+public enum SplitProducts {
     /// The smallest product split, in multiply-adds: below it, waking a second thread costs more than it saves.
-    static let splitFrom = 1 << 21
+    public static let splitFrom = 1 << 21
 
     /// Runs `c = alpha·op(a)·op(b) + beta·c` as two halves on two threads when it should and returns
     /// true; false leaves the product whole.

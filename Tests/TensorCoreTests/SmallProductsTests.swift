@@ -1,27 +1,14 @@
 import TensorCore
+import TestSupport
 import XCTest
 
 /// `SmallProducts` against BLAS itself (`referenceGEMM`), to the bit, on random shapes,
 /// strides and values: the shortcuts may only change speed.
 final class SmallProductsTests: XCTestCase {
-    /// A seeded generator, so a failing configuration can be replayed.
-    private struct Draws {
-        var state: UInt64
-
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return range.lowerBound + Int((state >> 33) % UInt64(range.count))
-        }
-
-        mutating func values<S: TensorScalar>(_ count: Int) -> [S] {
-            (0..<count).map { _ in S(next(0...2_000_000) - 1_000_000) / 999_983 }
-        }
-    }
-
     /// One product through `Scalar.gemm` (shortcuts included) and through BLAS, compared bit for bit.
     private func check<S: TensorScalar>(
         _: S.Type, m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, beta: S, padding: Int,
-        draws: inout Draws, _ label: String
+        draws: inout SeededDraws, _ label: String
     ) {
         let lda = (transposeA ? m : k) + padding
         let ldb = (transposeB ? k : n) + padding
@@ -56,7 +43,7 @@ final class SmallProductsTests: XCTestCase {
 
     /// Batch-1 weight gradients: K = 1, β = 0 or 1, every transpose combination and padded strides.
     func testOuterProductsEqualBLASToTheBit() {
-        var draws = Draws(state: 11)
+        var draws = SeededDraws(seed: 11)
         for trial in 0..<40 {
             let (m, n) = (draws.next(1...400), draws.next(1...900))
             let (transposeA, transposeB) = (draws.next(0...1) == 1, draws.next(0...1) == 1)
@@ -78,7 +65,7 @@ final class SmallProductsTests: XCTestCase {
     /// of OpenBLAS's blocks, N with and without a remainder of eight.
     func testRowProductsEqualBLASToTheBit() throws {
         try XCTSkipUnless(SmallProducts.rowKernelMatchesBLAS, "the row kernel is off here: BLAS computes every product")
-        var draws = Draws(state: 29)
+        var draws = SeededDraws(seed: 29)
         for trial in 0..<40 {
             let (n, k) = (draws.next(1...400), draws.next(1...3200))
             let (transposeB, padding) = (draws.next(0...1) == 1, draws.next(0...3))

@@ -1,35 +1,23 @@
 import TensorCore
+import TestSupport
 import XCTest
 
 /// Products split over two cores (`SplitProducts`, when BLAS may use threads) against BLAS: each
 /// half is BLAS's own product of that block, to the bit, and the whole agrees with one BLAS call
 /// up to rounding.
 final class SplitProductsTests: XCTestCase {
-    private struct Draws {
-        var state: UInt64
-
-        mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return range.lowerBound + Int((state >> 33) % UInt64(range.count))
-        }
-
-        mutating func values(_ count: Int) -> [Float] {
-            (0..<count).map { _ in Float(next(0...2_000_000) - 1_000_000) / 999_983 }
-        }
-    }
-
     func testSplitProductsAreTheirHalvesAndAgreeWithBLAS() throws {
         try XCTSkipUnless(BLASLibrary.threadLimit > 1, "one BLAS thread here: products are not split")
-        var draws = Draws(state: 5)
+        var draws = SeededDraws(seed: 5)
         for trial in 0..<24 {
             let (m, n) = (draws.next(32...400), draws.next(32...400))
             let k = max(1, (1 << 21) / (m * n) + draws.next(0...300))
             let (transposeA, transposeB) = (draws.next(0...1) == 1, draws.next(0...1) == 1)
             let beta: Float = draws.next(0...1) == 1 ? 1 : 0
             let (lda, ldb) = (transposeA ? m : k, transposeB ? k : n)
-            let a = draws.values(m * k)
-            let b = draws.values(k * n)
-            let start = draws.values(m * n)
+            let a: [Float] = draws.values(m * k)
+            let b: [Float] = draws.values(k * n)
+            let start: [Float] = draws.values(m * n)
             var split = start
             Float.gemm(
                 transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda, b: b,
