@@ -2,10 +2,11 @@ import Foundation
 
 extension BLASLibrary {
     /// Products of at least this many multiply-adds run on `threadLimit` threads, smaller ones on
-    /// one (OpenBLAS's own cut is 64³): a training step's products are too short to pay for waking
-    /// OpenBLAS's workers, which then spin in `sched_yield` for a while after every call, on cores
-    /// that the layers' own threads (`BatchChunks`) need. With OpenBLAS threading every product,
-    /// the wide MNIST CNN ran 4.5 times slower and spent a third of its time in the kernel.
+    /// one (OpenBLAS's own cut is 64³): OpenBLAS's idle workers spin in `sched_yield` for a while
+    /// after every call, on cores that the layers' own threads (`BatchChunks`) need. With OpenBLAS
+    /// threading every product, the wide MNIST CNN ran 4.5 times slower and spent a third of its
+    /// time in the kernel. A training step's middling products use both cores through
+    /// `SplitProducts` instead.
     public static let threadedProductFrom = 1 << 26
 
     /// The threads a large product may use: OpenBLAS's own count at load (`OPENBLAS_NUM_THREADS`,
