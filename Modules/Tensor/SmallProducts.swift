@@ -7,8 +7,6 @@ import Foundation
 /// product (K = 1). OpenBLAS packs the whole weight matrix for each, which took 190 of the 200 µs
 /// of report 004's 784-300-10 step.
 ///
-/// Large enough ones run their outputs in two halves on two cores (`splitFrom`).
-///
 /// - K = 1: `C = op(A)·op(B)` (β = 0) or `C + op(A)·op(B)` (β = 1) is one rounded product per
 ///   element, added once; any BLAS gives those bits, so this holds for every kernel family.
 /// - M = 1 (β = 0): a row times a matrix is summed as OpenBLAS's Haswell SGEMM sums it (blocks of
@@ -40,46 +38,23 @@ public enum SmallProducts {
         // Products BLAS would thread are left to it: threads split their sums differently.
         guard Double(m) * Double(n) * Double(k) < Double(BLASLibrary.threadedProductFrom) else { return false }
         if k == 1 && (beta == 0 || beta == 1) {
-            let aStride = transposeA ? 1 : lda
-            inHalves(m, size: m * n) { rows in
-                outerProduct(
-                    m: rows.count, n: n, a: a + rows.lowerBound * aStride, aStride: aStride, b: b,
-                    bStride: transposeB ? ldb : 1, accumulate: beta == 1, c: c + rows.lowerBound * ldc, ldc: ldc)
-            }
+            outerProduct(
+                m: m, n: n, a: a, aStride: transposeA ? 1 : lda, b: b, bStride: transposeB ? ldb : 1,
+                accumulate: beta == 1, c: c, ldc: ldc)
             return true
         }
         if m == 1, !transposeA, beta == 0, Scalar.self == Float.self, rowKernelMatchesBLAS {
-            let outputStep = transposeB ? ldb : 1
             a.withMemoryRebound(to: Float.self, capacity: k) { x in
                 b.withMemoryRebound(to: Float.self, capacity: 1) { w in
                     c.withMemoryRebound(to: Float.self, capacity: n) { y in
-                        inHalves(n, size: n * k) { outputs in
-                            backprop_row_product(
-                                x, w + outputs.lowerBound * outputStep, ldb, outputs.count, k, transposeB ? 1 : 0,
-                                haswellBlockDepth, haswellBlockUnroll, y + outputs.lowerBound)
-                        }
+                        backprop_row_product(
+                            x, w, ldb, n, k, transposeB ? 1 : 0, haswellBlockDepth, haswellBlockUnroll, y)
                     }
                 }
             }
             return true
         }
         return false
-    }
-
-    /// Products of at least this many multiply-adds compute their outputs in two halves on two
-    /// cores when threads are allowed (every output is its own sum, so the bits stay the same): they
-    /// stream the whole weight matrix from memory, and each core has its own cache.
-    public static let splitFrom = 1 << 16
-
-    /// Runs `body` over `0..<count`, or over its two halves at once.
-    @inline(__always)
-    private static func inHalves(_ count: Int, size: Int, _ body: (Range<Int>) -> Void) {
-        guard size >= splitFrom, count >= 16, BLASLibrary.mayRunThreads else {
-            body(0..<count)
-            return
-        }
-        let half = count / 2
-        PairWorker.run { part in body(part == 0 ? 0..<half : half..<count) }
     }
 
     /// C[i, j] = a_i·b_j, or C[i, j] + a_i·b_j.
