@@ -30,6 +30,7 @@ struct AllBenchmarks: ParsableCommand {
             ? "on (it sums as this OpenBLAS does)" : "off (this OpenBLAS sums otherwise; BLAS computes M = 1)"
         print("blas     batch-1 products by SmallProducts: K = 1, and M = 1 with the row kernel \(rowKernel)")
         print("blas     built as: \(BLASLibrary.configuration)")
+        print("blas     idle OpenBLAS workers spin 2^\(BLASLibrary.workerSpinTimeout) cycles before they sleep")
         if wants(.gemm) { try GEMMBenchmark.parse(forwarding(options)).run() }
         if wants(.cnn) { try cnn(.tutorial, batches: [4, 64]) }
         if wants(.cnnWide) { try cnn(.wide, batches: [64]) }

@@ -55,6 +55,7 @@ public enum BLASLibrary {
         if getenv("OPENBLAS_CORETYPE") == nil, let core = preferredCoreType() {
             setenv("OPENBLAS_CORETYPE", core, 0)
         }
+        setenv("OPENBLAS_THREAD_TIMEOUT", workerSpinExponent, 0)
         let candidates = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib"]
         guard let handle = candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first,
             let sgemm = dlsym(handle, "cblas_sgemm"), let dgemm = dlsym(handle, "cblas_dgemm")
@@ -73,6 +74,19 @@ public enum BLASLibrary {
             },
             coreName: dlsym(handle, "openblas_get_corename").map { unsafeBitCast($0, to: BackpropCoreName.self) },
             configuration: dlsym(handle, "openblas_get_config").map { unsafeBitCast($0, to: BackpropCoreName.self) })
+    }
+
+    /// How long OpenBLAS's idle workers spin after a threaded product before they sleep, as a power of
+    /// two in cycles (`OPENBLAS_THREAD_TIMEOUT`, unless the user sets it): 4, its minimum, so they sleep
+    /// at once. Its default, 2²⁸ cycles (about 0.1 s), kept a worker spinning on the core that
+    /// `PairWorker`'s helper needs next: the 100×784×256 product that `bench gemm` times after its
+    /// threaded 2048² one ran at 80–107 GFLOP/s instead of 145–165 in every run.
+    static let workerSpinExponent = "4"
+
+    /// The exponent OpenBLAS runs with (`workerSpinExponent`, or the user's `OPENBLAS_THREAD_TIMEOUT`).
+    public static var workerSpinTimeout: String {
+        _ = functions
+        return getenv("OPENBLAS_THREAD_TIMEOUT").map { String(cString: $0) } ?? workerSpinExponent
     }
 
     /// The OpenBLAS kernel family the CPU's features support, from /proc/cpuinfo (nil: let OpenBLAS decide).
