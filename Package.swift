@@ -35,12 +35,14 @@ let package = Package(
 
         // MARK: Framework modules
         .target(
-            name: "TensorCore", dependencies: ["CBLAS", "CKernels", .product(name: "RealModule", package: "swift-numerics")],
+            name: "TensorCore",
+            dependencies: ["CBLAS", "CKernels", .product(name: "RealModule", package: "swift-numerics")],
             path: "Modules/Tensor"
         ),
         .target(name: "Randomness", dependencies: ["CGSL", "TensorCore"], path: "Modules/Random"),
         .target(name: "Autograd", dependencies: ["TensorCore"], path: "Modules/Autograd"),
-        .target(name: "Layers", dependencies: ["TensorCore", "Randomness", "Autograd"], path: "Modules/Layers"),
+        .target(
+            name: "Layers", dependencies: ["CKernels", "TensorCore", "Randomness", "Autograd"], path: "Modules/Layers"),
         .target(name: "Losses", dependencies: ["TensorCore"], path: "Modules/Losses"),
         .target(name: "Optimizers", dependencies: ["TensorCore"], path: "Modules/Optimizers"),
         .target(name: "Schedulers", path: "Modules/Schedulers"),

@@ -9,12 +9,16 @@ import TensorCore
 /// straight into the output. Backward unrolls each sample again rather than keeping the batch's
 /// patch matrices: those are k² times the input and would stream through memory twice, while one
 /// sample's stays in cache. It then runs the two transposed products, and col2im adds the patch
-/// gradients back to their pixels. Large batches are split into `BatchChunks` on both cores.
+/// gradients back to their pixels. Large batches are split into `BatchChunks` on both cores. Layers
+/// with few output channels run those products with `DirectConvolution`'s kernels instead (see
+/// `algorithm`).
 public final class Conv2d<Scalar: TensorScalar>: Module {
     public let weight: Parameter<Scalar>
     public let bias: Parameter<Scalar>
     public let inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int, padding: Int
     public var isTraining = true
+    /// Whether the direct kernels may run (`.automatic`) or im2col always does (`.unrolled`).
+    public var algorithm = ConvolutionAlgorithm.automatic
     /// One patch matrix per batch chunk.
     private let patches = ScratchBuffer<Scalar>()
     /// One patch-gradient matrix per batch chunk.
@@ -23,6 +27,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     private let partials = ScratchBuffer<Scalar>()
     /// Wᵀ as [C·k·k, outChannels], refreshed each backward.
     private let transposedWeight = ScratchBuffer<Scalar>()
+    /// `DirectConvolution`'s padded copies, one set per batch chunk.
+    private let directScratch = ScratchBuffer<Float>()
+    /// The filters flipped for `DirectConvolution`'s input gradient.
+    private let flippedWeight = ScratchBuffer<Float>()
     /// The last forward's input, unrolled again by backward.
     private var lastInput: Tensor<Scalar>?
 
@@ -68,6 +76,11 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             outHeight: outputSize(shape[2]), outWidth: outputSize(shape[3]))
     }
 
+    /// The direct kernels' plan for this geometry, when `algorithm` allows them and they apply.
+    private func direct(for geometry: PatchUnfolding) -> DirectConvolution? {
+        algorithm == .automatic ? DirectConvolution(geometry, outChannels: outChannels, scalar: Scalar.self) : nil
+    }
+
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
@@ -80,7 +93,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         let batch = input.shape[0]
         let geometry = unfolding(for: input.shape)
         let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
-        let chunkPatches = patches.reserve(BatchChunks.ranges(batch).count * rows * positions, zeroedAs: 0)
+        let chunks = BatchChunks.ranges(batch).count
+        let direct = direct(for: geometry).flatMap { $0.runsForward ? $0 : nil }
+        let chunkPatches = patches.reserve(direct == nil ? chunks * rows * positions : 0, zeroedAs: 0)
+        let scratch = directScratch.reserve(direct.map { chunks * $0.scratchCount } ?? 0, zeroedAs: 0)
         let outputCount = batch * outChannels * positions
         var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
         input.withUnsafeBufferPointer { x in
@@ -90,12 +106,19 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                         BatchChunks.forEach(batch) { chunk, samples in
                             let samplePatches = chunkPatches + chunk * rows * positions
                             for n in samples {
-                                geometry.unfold(x.baseAddress! + n * geometry.imageSize, into: samplePatches)
+                                let image = x.baseAddress! + n * geometry.imageSize
                                 let sampleOutput = y.baseAddress! + n * outChannels * positions
-                                Scalar.gemm(
-                                    transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
-                                    alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
-                                    beta: 0, c: sampleOutput, ldc: positions)
+                                if let direct {
+                                    direct.forward(
+                                        image: image.floats, weight: w.baseAddress!.floats,
+                                        output: sampleOutput.floats, scratch: scratch + chunk * direct.scratchCount)
+                                } else {
+                                    geometry.unfold(image, into: samplePatches)
+                                    Scalar.gemm(
+                                        transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
+                                        alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
+                                        beta: 0, c: sampleOutput, ldc: positions)
+                                }
                                 for o in 0..<outChannels {
                                     let row = sampleOutput + o * positions
                                     let shift = b[o]
@@ -132,7 +155,15 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         guard outputGradient.shape == outputShape else {
             throw TensorError.shapeMismatch(operation: "Conv2d.backward", lhs: outputGradient.shape, rhs: outputShape)
         }
-        if needsInputGradient { refreshTransposedWeight(rows: geometry.rows) }
+        let direct = direct(for: geometry)
+        if needsInputGradient {
+            if let direct, direct.runsInputGradient {
+                let target = flippedWeight.reserve(direct.flippedWeightCount, zeroedAs: 0)
+                weight.value.withUnsafeBufferPointer { direct.flipWeights($0.baseAddress!.floats, into: target) }
+            } else {
+                refreshTransposedWeight(rows: geometry.rows)
+            }
+        }
         var inputGradient = needsInputGradient ? [Scalar](repeating: 0, count: input.count) : []
         var biasGradient = bias.grad
         weight.accumulateGradient { weightGradient, overwrite in
@@ -142,7 +173,7 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                         biasGradient.withUnsafeMutableBufferPointer { db in
                             inputGradient.withUnsafeMutableBufferPointer { dx in
                                 accumulate(
-                                    geometry: geometry, batch: input.shape[0], input: x.baseAddress!,
+                                    geometry: geometry, direct: direct, batch: input.shape[0], input: x.baseAddress!,
                                     outputGradient: g.baseAddress!,
                                     weightGradient: dw.baseAddress!, biasGradient: db.baseAddress!,
                                     overwrite: overwrite,
@@ -171,15 +202,21 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     /// own; the partials are then added in chunk order (one chunk, for small batches, adds straight
     /// into the gradients), so results do not depend on thread timing.
     private func accumulate(
-        geometry: PatchUnfolding, batch: Int, input x: UnsafePointer<Scalar>, outputGradient g: UnsafePointer<Scalar>,
+        geometry: PatchUnfolding, direct: DirectConvolution?, batch: Int, input x: UnsafePointer<Scalar>,
+        outputGradient g: UnsafePointer<Scalar>,
         weightGradient dw: UnsafeMutablePointer<Scalar>, biasGradient db: UnsafeMutablePointer<Scalar>, overwrite: Bool,
         inputGradient dx: UnsafeMutablePointer<Scalar>?
     ) {
         let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
         let chunks = BatchChunks.ranges(batch).count
         let weightSize = outChannels * rows
-        let chunkPatches = patches.reserve(chunks * rows * positions, zeroedAs: 0)
-        let chunkPatchGradients = patchGradients.reserve(dx == nil ? 0 : chunks * rows * positions, zeroedAs: 0)
+        let directWeights = direct?.runsWeightGradient == true ? direct : nil
+        let directInputs = dx != nil && direct?.runsInputGradient == true ? direct : nil
+        let unrolledInputs = dx != nil && directInputs == nil
+        let chunkPatches = patches.reserve(directWeights == nil ? chunks * rows * positions : 0, zeroedAs: 0)
+        let chunkPatchGradients = patchGradients.reserve(unrolledInputs ? chunks * rows * positions : 0, zeroedAs: 0)
+        let scratch = directScratch.reserve(direct.map { chunks * $0.scratchCount } ?? 0, zeroedAs: 0)
+        let flipped = flippedWeight.reserve(directInputs?.flippedWeightCount ?? 0, zeroedAs: 0)
         let partial = partials.reserve(chunks * (weightSize + outChannels), zeroedAs: 0)
         let wt = transposedWeight.reserve(weightSize, zeroedAs: 0)
         // Each chunk's first GEMM overwrites its weight partial; the bias partials are added into, so they start at zero.
@@ -189,15 +226,30 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             let biasTarget = chunks > 1 ? partial + chunks * weightSize + chunk * outChannels : db
             let startsFresh = chunks > 1 || overwrite
             let samplePatches = chunkPatches + chunk * rows * positions
+            let sampleScratch = scratch + chunk * (direct?.scratchCount ?? 0)
             for n in samples {
                 let sampleGradient = g + n * outChannels * positions
-                geometry.unfold(x + n * geometry.imageSize, into: samplePatches)
-                Scalar.gemm(
-                    transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
-                    alpha: 1, a: sampleGradient, lda: positions, b: samplePatches, ldb: positions,
-                    beta: n == samples.lowerBound && startsFresh ? 0 : 1, c: weightTarget, ldc: rows)
+                let image = x + n * geometry.imageSize
+                let first = n == samples.lowerBound && startsFresh
+                if let directWeights {
+                    directWeights.weightGradient(
+                        image: image.floats, outputGradient: sampleGradient.floats,
+                        weightGradient: weightTarget.floats, overwrite: first, scratch: sampleScratch)
+                } else {
+                    geometry.unfold(image, into: samplePatches)
+                    Scalar.gemm(
+                        transposeA: false, transposeB: true, m: outChannels, n: rows, k: positions,
+                        alpha: 1, a: sampleGradient, lda: positions, b: samplePatches, ldb: positions,
+                        beta: first ? 0 : 1, c: weightTarget, ldc: rows)
+                }
                 ChannelSums.add(sampleGradient, channels: outChannels, positions: positions, into: biasTarget)
                 guard let dx else { continue }
+                if let directInputs {
+                    directInputs.inputGradient(
+                        outputGradient: sampleGradient.floats, flippedWeight: flipped,
+                        inputGradient: (dx + n * geometry.imageSize).floats, scratch: sampleScratch)
+                    continue
+                }
                 let samplePatchGradient = chunkPatchGradients + chunk * rows * positions
                 Scalar.gemm(
                     transposeA: false, transposeB: false, m: rows, n: positions, k: outChannels,

@@ -36,7 +36,7 @@ final class ConvolutionReferenceTests: XCTestCase {
     }
 
     /// y[n, o, i, j] = b[o] + Σ_c,ky,kx w[o, c, ky, kx]·x[n, c, i·s − p + ky, j·s − p + kx] and its three gradients.
-    func reference(_ c: Configuration, x: [Double], w: [Double], b: [Double], g: [Double])
+    static func reference(_ c: Configuration, x: [Double], w: [Double], b: [Double], g: [Double])
         -> (y: [Double], dx: [Double], dw: [Double], db: [Double])
     {
         var y = [Double](repeating: 0, count: c.batch * c.outChannels * c.outHeight * c.outWidth)
@@ -80,7 +80,7 @@ final class ConvolutionReferenceTests: XCTestCase {
                 padding: c.padding, random: random)
             let x: Tensor<Double> = random.gaussianTensor([c.batch, c.channels, c.height, c.width])
             let g: Tensor<Double> = random.gaussianTensor([c.batch, c.outChannels, c.outHeight, c.outWidth])
-            let expected = reference(
+            let expected = Self.reference(
                 c, x: x.scalars, w: conv.weight.value.scalars, b: conv.bias.value.scalars, g: g.scalars)
             conv.zeroGrad()
             let y = try conv.forward(x)
@@ -114,7 +114,7 @@ final class ConvolutionReferenceTests: XCTestCase {
         let conv = Conv2d<Float>(inChannels: 3, outChannels: 6, kernelSize: 5, random: random)
         let x: Tensor<Float> = random.gaussianTensor([64, 3, 32, 32])
         let g: Tensor<Float> = random.gaussianTensor([64, 6, 28, 28])
-        let expected = reference(
+        let expected = Self.reference(
             c, x: x.scalars.map(Double.init), w: conv.weight.value.scalars.map(Double.init),
             b: conv.bias.value.scalars.map(Double.init), g: g.scalars.map(Double.init))
         let y = try conv.forward(x)
