@@ -7,6 +7,8 @@ import Foundation
 /// product (K = 1). OpenBLAS packs the whole weight matrix for each, which took 190 of the 200 µs
 /// of report 004's 784-300-10 step.
 ///
+/// Large enough ones run their outputs in two halves on two cores (`CoreHalves`).
+///
 /// - K = 1: `C = op(A)·op(B)` (β = 0) or `C + op(A)·op(B)` (β = 1) is one rounded product per
 ///   element, added once; any BLAS gives those bits, so this holds for every kernel family.
 /// - M = 1 (β = 0): a row times a matrix is summed as OpenBLAS's Haswell SGEMM sums it (blocks of
@@ -38,17 +40,24 @@ public enum SmallProducts {
         // Products BLAS would thread are left to it: threads split their sums differently.
         guard Double(m) * Double(n) * Double(k) < Double(BLASLibrary.threadedProductFrom) else { return false }
         if k == 1 && (beta == 0 || beta == 1) {
-            outerProduct(
-                m: m, n: n, a: a, aStride: transposeA ? 1 : lda, b: b, bStride: transposeB ? ldb : 1,
-                accumulate: beta == 1, c: c, ldc: ldc)
+            let aStride = transposeA ? 1 : lda
+            CoreHalves.forEach(m, size: m * n) { rows in
+                outerProduct(
+                    m: rows.count, n: n, a: a + rows.lowerBound * aStride, aStride: aStride, b: b,
+                    bStride: transposeB ? ldb : 1, accumulate: beta == 1, c: c + rows.lowerBound * ldc, ldc: ldc)
+            }
             return true
         }
         if m == 1, !transposeA, beta == 0, Scalar.self == Float.self, rowKernelMatchesBLAS {
+            let outputStep = transposeB ? ldb : 1
             a.withMemoryRebound(to: Float.self, capacity: k) { x in
                 b.withMemoryRebound(to: Float.self, capacity: 1) { w in
                     c.withMemoryRebound(to: Float.self, capacity: n) { y in
-                        backprop_row_product(
-                            x, w, ldb, n, k, transposeB ? 1 : 0, haswellBlockDepth, haswellBlockUnroll, y)
+                        CoreHalves.forEach(n, size: n * k) { outputs in
+                            backprop_row_product(
+                                x, w + outputs.lowerBound * outputStep, ldb, outputs.count, k, transposeB ? 1 : 0,
+                                haswellBlockDepth, haswellBlockUnroll, y + outputs.lowerBound)
+                        }
                     }
                 }
             }

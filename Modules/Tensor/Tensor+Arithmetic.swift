@@ -58,13 +58,17 @@ extension Tensor {
         return result
     }
 
-    /// `self += alpha * x` in place (BLAS-style axpy); shapes must be equal.
+    /// `self += alpha * x` in place (BLAS-style axpy); shapes must be equal. Large tensors run in
+    /// `CoreHalves` (the plain SGD update of a batch-1 step, on the halves its products used).
     @inlinable
     public mutating func axpy(_ alpha: Scalar, _ x: Tensor) throws {
         guard shape == x.shape else { throw TensorError.shapeMismatch(operation: "axpy", lhs: shape, rhs: x.shape) }
         x.scalars.withUnsafeBufferPointer { source in
             storage.withUnsafeMutableBufferPointer { target in
-                for i in 0..<target.count { target[i] += alpha * source[i] }
+                nonisolated(unsafe) let (source, target) = (source, target)
+                CoreHalves.forEach(target.count, size: target.count) { range in
+                    for i in range { target[i] += alpha * source[i] }
+                }
             }
         }
     }

@@ -41,37 +41,46 @@ final class SmallProductsTests: XCTestCase {
         XCTAssertTrue(SmallProducts.rowKernelMatchesBLAS)
     }
 
-    /// Batch-1 weight gradients: K = 1, β = 0 or 1, every transpose combination and padded strides.
+    /// Batch-1 weight gradients: K = 1, β = 0 or 1, every transpose combination and padded strides,
+    /// whole (one thread) and in halves (two).
     func testOuterProductsEqualBLASToTheBit() {
         var draws = SeededDraws(seed: 11)
         for trial in 0..<40 {
+            let threads = 1 + trial % 4 / 2
             let (m, n) = (draws.next(1...400), draws.next(1...900))
             let (transposeA, transposeB) = (draws.next(0...1) == 1, draws.next(0...1) == 1)
             let (beta, padding) = (draws.next(0...1), draws.next(0...3))
-            let label = "trial \(trial): \(m)×\(n), transposeA \(transposeA), transposeB \(transposeB), β \(beta)"
-            if trial.isMultiple(of: 2) {
-                check(
-                    Float.self, m: m, n: n, k: 1, transposeA: transposeA, transposeB: transposeB, beta: Float(beta),
-                    padding: padding, draws: &draws, label)
-            } else {
-                check(
-                    Double.self, m: m, n: n, k: 1, transposeA: transposeA, transposeB: transposeB,
-                    beta: Double(beta), padding: padding, draws: &draws, label)
+            let label =
+                "trial \(trial): \(m)×\(n), transposeA \(transposeA), transposeB \(transposeB), β \(beta), \(threads) threads"
+            withBLASThreads(threads) {
+                if trial.isMultiple(of: 2) {
+                    check(
+                        Float.self, m: m, n: n, k: 1, transposeA: transposeA, transposeB: transposeB,
+                        beta: Float(beta), padding: padding, draws: &draws, label)
+                } else {
+                    check(
+                        Double.self, m: m, n: n, k: 1, transposeA: transposeA, transposeB: transposeB,
+                        beta: Double(beta), padding: padding, draws: &draws, label)
+                }
             }
         }
     }
 
     /// Batch-1 forward and input-gradient products: M = 1, B plain or transposed, K across several
-    /// of OpenBLAS's blocks, N with and without a remainder of eight.
+    /// of OpenBLAS's blocks, N with and without a remainder of eight, whole and in halves.
     func testRowProductsEqualBLASToTheBit() throws {
         try XCTSkipUnless(SmallProducts.rowKernelMatchesBLAS, "the row kernel is off here: BLAS computes every product")
         var draws = SeededDraws(seed: 29)
         for trial in 0..<40 {
             let (n, k) = (draws.next(1...400), draws.next(1...3200))
             let (transposeB, padding) = (draws.next(0...1) == 1, draws.next(0...3))
-            check(
-                Float.self, m: 1, n: n, k: k, transposeA: false, transposeB: transposeB, beta: 0, padding: padding,
-                draws: &draws, "trial \(trial): 1×\(k) · \(k)×\(n), transposeB \(transposeB)")
+            let threads = 1 + trial % 2
+            withBLASThreads(threads) {
+                check(
+                    Float.self, m: 1, n: n, k: k, transposeA: false, transposeB: transposeB, beta: 0,
+                    padding: padding, draws: &draws,
+                    "trial \(trial): 1×\(k) · \(k)×\(n), transposeB \(transposeB), \(threads) threads")
+            }
         }
     }
 
