@@ -71,8 +71,10 @@ final class DirectConvolutionTests: XCTestCase {
                 _ = try conv.forward(x)
                 try conv.accumulateGradients(g)
             }
-            // Float sums of up to 8,000 terms (the filter gradient of a 16-image batch) against exact ones.
-            let tolerance = 1e-4
+            // Float sums of up to 8,000 terms (the filter gradient of a 16-image batch) against exact
+            // ones: the im2col path under OpenBLAS's Sandybridge kernels (no fused multiply-add) is
+            // 1.1e-4 off on one shape; a wrong index is off by the size of a term.
+            let tolerance = 5e-4
             XCTAssertLessThan(largestDifference(outputs[0], outputs[1]), tolerance, "forward \(c)")
             XCTAssertLessThan(largestDifference(outputs[0], expected.y), tolerance, "forward \(c)")
             XCTAssertLessThan(largestDifference(inputGradients[0], inputGradients[1]), tolerance, "dx \(c)")
