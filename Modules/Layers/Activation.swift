@@ -1,10 +1,13 @@
 import TensorCore
 
-/// A layer applying an `ActivationFunction` elementwise; backward multiplies by f′.
+/// A layer applying an `ActivationFunction` elementwise; backward multiplies by f′ and lets go of
+/// the forward's input and output, as PyTorch frees a graph's saved tensors.
 public final class Activation<Scalar: TensorScalar, Function: ActivationFunction>: Module {
     public var isTraining = true
     private var input: Tensor<Scalar>?
     private var output: Tensor<Scalar>?
+    /// The memory each step's output and input gradient are written into.
+    private var outputs = TensorWorkspace<Scalar>(), inputGradients = TensorWorkspace<Scalar>()
 
     public init() {}
 
@@ -17,7 +20,14 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
     @_specialize(where Scalar == Float, Function == TanhFunction)
     @_specialize(where Scalar == Double, Function == TanhFunction)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        let output = input.map(Function.value)
+        self.output = nil
+        let output = outputs.tensor(input.shape) { output in
+            input.withUnsafeBufferPointer { x in
+                output.withUnsafeMutableBufferPointer { y in
+                    for i in 0..<x.count { y[i] = Function.value(x[i]) }
+                }
+            }
+        }
         self.input = input
         self.output = output
         return output
@@ -38,7 +48,10 @@ public final class Activation<Scalar: TensorScalar, Function: ActivationFunction
             throw TensorError.shapeMismatch(
                 operation: "\(typeName).backward", lhs: outputGradient.shape, rhs: input.shape)
         }
-        return Function.gradient(outputGradient, input: input, output: output)
+        (self.input, self.output) = (nil, nil)
+        return inputGradients.tensor(input.shape) {
+            Function.gradient(outputGradient, input: input, output: output, into: &$0)
+        }
     }
 }
 

@@ -31,8 +31,10 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     private let directScratch = ScratchBuffer<Float>()
     /// The filters flipped for `DirectConvolution`'s input gradient.
     private let flippedWeight = ScratchBuffer<Float>()
-    /// The last forward's input, unrolled again by backward.
+    /// The last forward's input, unrolled again by backward (which then lets go of it).
     private var lastInput: Tensor<Scalar>?
+    /// The memory each step's output and input gradient are written into.
+    private var outputs = TensorWorkspace<Scalar>(), inputGradients = TensorWorkspace<Scalar>()
 
     /// - Parameters:
     ///   - inChannels: channels of each input image (> 0).
@@ -97,32 +99,32 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         let direct = direct(for: geometry).flatMap { $0.runsForward ? $0 : nil }
         let chunkPatches = patches.reserve(direct == nil ? chunks * rows * positions : 0, zeroedAs: 0)
         let scratch = directScratch.reserve(direct.map { chunks * $0.scratchCount } ?? 0, zeroedAs: 0)
-        let outputCount = batch * outChannels * positions
-        var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
-        input.withUnsafeBufferPointer { x in
-            weight.value.withUnsafeBufferPointer { w in
-                bias.value.withUnsafeBufferPointer { b in
-                    output.withUnsafeMutableBufferPointer { y in
-                        BatchChunks.forEach(batch) { chunk, samples in
-                            let samplePatches = chunkPatches + chunk * rows * positions
-                            for n in samples {
-                                let image = x.baseAddress! + n * geometry.imageSize
-                                let sampleOutput = y.baseAddress! + n * outChannels * positions
-                                if let direct {
-                                    direct.forward(
-                                        image: image.floats, weight: w.baseAddress!.floats,
-                                        output: sampleOutput.floats, scratch: scratch + chunk * direct.scratchCount)
-                                } else {
-                                    geometry.unfold(image, into: samplePatches)
-                                    Scalar.gemm(
-                                        transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
-                                        alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
-                                        beta: 0, c: sampleOutput, ldc: positions)
-                                }
-                                for o in 0..<outChannels {
-                                    let row = sampleOutput + o * positions
-                                    let shift = b[o]
-                                    for p in 0..<positions { row[p] += shift }
+        let output = outputs.tensor([batch, outChannels, geometry.outHeight, geometry.outWidth]) { output in
+            input.withUnsafeBufferPointer { x in
+                weight.value.withUnsafeBufferPointer { w in
+                    bias.value.withUnsafeBufferPointer { b in
+                        output.withUnsafeMutableBufferPointer { y in
+                            BatchChunks.forEach(batch) { chunk, samples in
+                                let samplePatches = chunkPatches + chunk * rows * positions
+                                for n in samples {
+                                    let image = x.baseAddress! + n * geometry.imageSize
+                                    let sampleOutput = y.baseAddress! + n * outChannels * positions
+                                    if let direct {
+                                        direct.forward(
+                                            image: image.floats, weight: w.baseAddress!.floats,
+                                            output: sampleOutput.floats, scratch: scratch + chunk * direct.scratchCount)
+                                    } else {
+                                        geometry.unfold(image, into: samplePatches)
+                                        Scalar.gemm(
+                                            transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
+                                            alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
+                                            beta: 0, c: sampleOutput, ldc: positions)
+                                    }
+                                    for o in 0..<outChannels {
+                                        let row = sampleOutput + o * positions
+                                        let shift = b[o]
+                                        for p in 0..<positions { row[p] += shift }
+                                    }
                                 }
                             }
                         }
@@ -131,7 +133,7 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             }
         }
         lastInput = input
-        return try Tensor(shape: [batch, outChannels, geometry.outHeight, geometry.outWidth], scalars: output)
+        return output
     }
 
     @_specialize(where Scalar == Float)
@@ -164,28 +166,33 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                 refreshTransposedWeight(rows: geometry.rows)
             }
         }
-        var inputGradient = needsInputGradient ? [Scalar](repeating: 0, count: input.count) : []
         var biasGradient = bias.grad
-        weight.accumulateGradient { weightGradient, overwrite in
-            input.withUnsafeBufferPointer { x in
-                outputGradient.withUnsafeBufferPointer { g in
-                    weightGradient.withUnsafeMutableBufferPointer { dw in
-                        biasGradient.withUnsafeMutableBufferPointer { db in
-                            inputGradient.withUnsafeMutableBufferPointer { dx in
-                                accumulate(
+        func accumulate(into inputGradient: UnsafeMutablePointer<Scalar>?) {
+            weight.accumulateGradient { weightGradient, overwrite in
+                input.withUnsafeBufferPointer { x in
+                    outputGradient.withUnsafeBufferPointer { g in
+                        weightGradient.withUnsafeMutableBufferPointer { dw in
+                            biasGradient.withUnsafeMutableBufferPointer { db in
+                                self.accumulate(
                                     geometry: geometry, direct: direct, batch: input.shape[0], input: x.baseAddress!,
                                     outputGradient: g.baseAddress!,
                                     weightGradient: dw.baseAddress!, biasGradient: db.baseAddress!,
-                                    overwrite: overwrite,
-                                    inputGradient: needsInputGradient ? dx.baseAddress! : nil)
+                                    overwrite: overwrite, inputGradient: inputGradient)
                             }
                         }
                     }
                 }
             }
         }
-        bias.grad = biasGradient
-        return needsInputGradient ? try Tensor(shape: input.shape, scalars: inputGradient) : nil
+        lastInput = nil
+        defer { bias.grad = biasGradient }
+        guard needsInputGradient else {
+            accumulate(into: nil)
+            return nil
+        }
+        return inputGradients.zeros(input.shape) { inputGradient in
+            inputGradient.withUnsafeMutableBufferPointer { accumulate(into: $0.baseAddress!) }
+        }
     }
 
     /// Wᵀ as its own [C·k·k, outChannels] matrix: BLAS's small-matrix kernels run the plain product faster than the transposed one.

@@ -10,6 +10,9 @@ public final class Dropout<Scalar: TensorScalar>: Module {
     public var frozenMask: Tensor<Scalar>?
     private let random: RandomSource
     private var mask: Tensor<Scalar>?
+    /// The memory each step's mask, output and input gradient are written into.
+    private var masks = TensorWorkspace<Scalar>(), outputs = TensorWorkspace<Scalar>()
+    private var inputGradients = TensorWorkspace<Scalar>()
 
     /// `probability` is the chance of dropping an element, in [0, 1).
     /// - Parameters:
@@ -33,16 +36,37 @@ public final class Dropout<Scalar: TensorScalar>: Module {
             return input
         }
         let scale = Scalar(1 / (1 - probability))
-        let mask: Tensor<Scalar> =
-            frozenMask ?? random.bernoulliTensor(input.shape, probability: 1 - probability) * scale
+        self.mask = nil
+        let mask =
+            frozenMask
+            ?? masks.tensor(input.shape) { mask in
+                mask.withUnsafeMutableBufferPointer {
+                    random.fillBernoulli($0, probability: 1 - probability, value: scale)
+                }
+            }
         self.mask = mask
-        return try input * mask
+        return try outputs.tensor(input.shape) { try Self.multiply(input, mask, into: &$0) }
     }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         guard let mask else { return outputGradient }
-        return try outputGradient * mask
+        return try inputGradients.tensor(outputGradient.shape) { try Self.multiply(outputGradient, mask, into: &$0) }
+    }
+
+    /// a ⊙ b into `product`, which has a's shape (a frozen mask that broadcasts gets a tensor of its own).
+    private static func multiply(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>, into product: inout Tensor<Scalar>) throws {
+        guard a.shape == b.shape else {
+            product = try a * b
+            return
+        }
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { m in
+                product.withUnsafeMutableBufferPointer { y in
+                    for i in 0..<x.count { y[i] = x[i] * m[i] }
+                }
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ public final class Linear<Scalar: TensorScalar>: Module {
     public let outputFeatures: Int
     public var isTraining = true
     private var input: Tensor<Scalar>?
+    /// The memory each step's output and input gradient are written into.
+    private var outputs = TensorWorkspace<Scalar>(), inputGradients = TensorWorkspace<Scalar>()
 
     /// - Parameters:
     ///   - inputFeatures: the width of each input example (> 0).
@@ -50,8 +52,11 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
-        var output = input
-        try infer(&output)
+        try checkInput(input)
+        let output = try outputs.tensor([input.shape[0], outputFeatures]) { output in
+            try Tensor.gemm(input, weight.value, transposeB: true, into: &output)
+            if let bias { try output.addToEveryRow(bias.value) }
+        }
         self.input = input
         return output
     }
@@ -70,18 +75,24 @@ public final class Linear<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func inferWithoutBias(_ x: inout Tensor<Scalar>) throws {
+        try checkInput(x)
+        x = try Tensor.matmul(x, weight.value, transposeB: true)
+    }
+
+    private func checkInput(_ x: Tensor<Scalar>) throws {
         guard x.rank == 2, x.shape[1] == inputFeatures else {
             throw TensorError.shapeMismatch(
                 operation: "Linear(\(inputFeatures) → \(outputFeatures))", lhs: x.shape, rhs: [-1, inputFeatures])
         }
-        x = try Tensor.matmul(x, weight.value, transposeB: true)
     }
 
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func backward(_ outputGradient: Tensor<Scalar>) throws -> Tensor<Scalar> {
         try accumulateGradients(outputGradient)
-        return try Tensor.matmul(outputGradient, weight.value)
+        return try inputGradients.tensor([outputGradient.shape[0], inputFeatures]) {
+            try Tensor.gemm(outputGradient, weight.value, into: &$0)
+        }
     }
 
     /// ∂W += Gᵀ·X and ∂b += column sums of G; then the cached input is released, so the batch

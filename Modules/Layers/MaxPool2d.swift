@@ -8,6 +8,8 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     public var isTraining = true
     private var winners: [Int] = []
     private var inputShape: [Int]?
+    /// The memory each step's output and input gradient are written into.
+    private var outputs = TensorWorkspace<Scalar>(), inputGradients = TensorWorkspace<Scalar>()
 
     /// - Parameters:
     ///   - kernelSize: the square window's side (> 0).
@@ -31,51 +33,67 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
         let outHeight = (height - kernelSize) / stride + 1
         let outWidth = (width - kernelSize) / stride + 1
         let outputCount = batch * channels * outHeight * outWidth
-        var output = [Scalar](unsafeUninitializedCapacity: outputCount) { _, count in count = outputCount }
         if winners.count != outputCount { winners = [Int](repeating: 0, count: outputCount) }
-        let (kernelSize, stride) = (kernelSize, stride)
-        input.withUnsafeBufferPointer { buffer in
-            output.withUnsafeMutableBufferPointer { y in
-                winners.withUnsafeMutableBufferPointer { winner in
-                    let x = buffer.baseAddress!
-                    BatchChunks.forEach(batch) { _, samples in
-                        let planes = (samples.lowerBound * channels)..<(samples.upperBound * channels)
-                        if Scalar.self == Float.self, kernelSize == 2, stride == 2,
-                            outWidth >= MaxPoolPairs.minimumWidth, width < Int32.max
-                        {
-                            MaxPoolPairs.pool(
-                                UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
-                                UnsafeMutableRawPointer(y.baseAddress!).assumingMemoryBound(to: Float.self),
-                                winner.baseAddress!,
-                                planes: planes, height: height, width: width, outHeight: outHeight, outWidth: outWidth)
-                            return
-                        }
-                        for p in planes {
-                            for oy in 0..<outHeight {
-                                for ox in 0..<outWidth {
-                                    // As PyTorch: start from the window's first element; a later NaN wins (v != v) and propagates.
-                                    let first = (p &* height &+ oy &* stride) &* width &+ ox &* stride
-                                    var best = x[first]
-                                    var bestIndex = first
-                                    for ky in 0..<kernelSize {
-                                        let row = first &+ ky &* width
-                                        for kx in (ky == 0 ? 1 : 0)..<kernelSize {
-                                            let value = x[row &+ kx]
-                                            if value > best || value != value { (best, bestIndex) = (value, row &+ kx) }
-                                        }
-                                    }
-                                    let out = (p * outHeight + oy) * outWidth + ox
-                                    y[out] = best
-                                    winner[out] = bestIndex
-                                }
-                            }
-                        }
+        let output = outputs.tensor([batch, channels, outHeight, outWidth]) { output in
+            input.withUnsafeBufferPointer { x in
+                output.withUnsafeMutableBufferPointer { y in
+                    winners.withUnsafeMutableBufferPointer { winner in
+                        pool(
+                            x.baseAddress!, into: y.baseAddress!, winners: winner.baseAddress!,
+                            planes: (batch, channels), height: height, width: width, outHeight: outHeight,
+                            outWidth: outWidth)
                     }
                 }
             }
         }
         inputShape = input.shape
-        return try Tensor(shape: [input.shape[0], input.shape[1], outHeight, outWidth], scalars: output)
+        return output
+    }
+
+    /// Each window's maximum into `y` and its position into `winner`, chunks of samples on both cores.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func pool(
+        _ x: UnsafePointer<Scalar>, into y: UnsafeMutablePointer<Scalar>, winners winner: UnsafeMutablePointer<Int>,
+        planes: (batch: Int, channels: Int), height: Int, width: Int, outHeight: Int, outWidth: Int
+    ) {
+        let (kernelSize, stride, channels) = (kernelSize, stride, planes.channels)
+        BatchChunks.forEach(planes.batch) { _, samples in
+            let planes = (samples.lowerBound * channels)..<(samples.upperBound * channels)
+            if Scalar.self == Float.self, kernelSize == 2, stride == 2,
+                outWidth >= MaxPoolPairs.minimumWidth, width < Int32.max
+            {
+                MaxPoolPairs.pool(
+                    UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
+                    UnsafeMutableRawPointer(y).assumingMemoryBound(to: Float.self),
+                    winner,
+                    planes: planes, height: height, width: width, outHeight: outHeight,
+                    outWidth: outWidth)
+                return
+            }
+            for p in planes {
+                for oy in 0..<outHeight {
+                    for ox in 0..<outWidth {
+                        // As PyTorch: start from the window's first element; a later NaN wins (v != v) and propagates.
+                        let first = (p &* height &+ oy &* stride) &* width &+ ox &* stride
+                        var best = x[first]
+                        var bestIndex = first
+                        for ky in 0..<kernelSize {
+                            let row = first &+ ky &* width
+                            for kx in (ky == 0 ? 1 : 0)..<kernelSize {
+                                let value = x[row &+ kx]
+                                if value > best || value != value {
+                                    (best, bestIndex) = (value, row &+ kx)
+                                }
+                            }
+                        }
+                        let out = (p * outHeight + oy) * outWidth + ox
+                        y[out] = best
+                        winner[out] = bestIndex
+                    }
+                }
+            }
+        }
     }
 
     @_specialize(where Scalar == Float)
@@ -86,20 +104,21 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
             throw TensorError.shapeMismatch(
                 operation: "MaxPool2d.backward", lhs: outputGradient.shape, rhs: [winners.count])
         }
-        var gradient = Tensor<Scalar>.zeros(inputShape)
         let outputsPerSample = winners.count / max(inputShape[0], 1)
-        outputGradient.withUnsafeBufferPointer { dy in
-            gradient.withUnsafeMutableBufferPointer { g in
-                winners.withUnsafeBufferPointer { winner in
-                    // Every window lies in its own sample, so chunks of samples write disjoint parts of the gradient.
-                    BatchChunks.forEach(inputShape[0]) { _, samples in
-                        for out in (samples.lowerBound * outputsPerSample)..<(samples.upperBound * outputsPerSample) {
-                            g[winner[out]] += dy[out]
+        return inputGradients.zeros(inputShape) { gradient in
+            outputGradient.withUnsafeBufferPointer { dy in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    winners.withUnsafeBufferPointer { winner in
+                        // Every window lies in its own sample, so chunks of samples write disjoint parts of the gradient.
+                        BatchChunks.forEach(inputShape[0]) { _, samples in
+                            for out in (samples.lowerBound * outputsPerSample)..<(samples.upperBound * outputsPerSample)
+                            {
+                                g[winner[out]] += dy[out]
+                            }
                         }
                     }
                 }
             }
         }
-        return gradient
     }
 }

@@ -22,10 +22,20 @@ extension ActivationFunction {
         -> Tensor<S>
     {
         // Into a fresh array: `var gradient = outputGradient` would copy the caller's still-shared buffer first.
-        Tensor(shapeOf: outputGradient) { g in
-            outputGradient.withUnsafeBufferPointer { dy in
-                input.withUnsafeBufferPointer { x in
-                    output.withUnsafeBufferPointer { y in
+        var gradient = Tensor<S>(shapeOf: outputGradient) { _ in }
+        self.gradient(outputGradient, input: input, output: output, into: &gradient)
+        return gradient
+    }
+
+    /// G ⊙ f′ written into every element of `gradient`, a tensor of G's size.
+    @inlinable
+    public static func gradient<S: TensorScalar>(
+        _ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>, into gradient: inout Tensor<S>
+    ) {
+        outputGradient.withUnsafeBufferPointer { dy in
+            input.withUnsafeBufferPointer { x in
+                output.withUnsafeBufferPointer { y in
+                    gradient.withUnsafeMutableBufferPointer { g in
                         for i in 0..<dy.count { g[i] = dy[i] * derivative(input: x[i], output: y[i]) }
                     }
                 }
