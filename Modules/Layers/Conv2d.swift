@@ -167,13 +167,13 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
             }
         }
         var biasGradient = bias.grad
-        func accumulate(into inputGradient: UnsafeMutablePointer<Scalar>?) {
+        func accumulateBatch(inputGradient: UnsafeMutablePointer<Scalar>?) {
             weight.accumulateGradient { weightGradient, overwrite in
                 input.withUnsafeBufferPointer { x in
                     outputGradient.withUnsafeBufferPointer { g in
                         weightGradient.withUnsafeMutableBufferPointer { dw in
                             biasGradient.withUnsafeMutableBufferPointer { db in
-                                self.accumulate(
+                                accumulate(
                                     geometry: geometry, direct: direct, batch: input.shape[0], input: x.baseAddress!,
                                     outputGradient: g.baseAddress!,
                                     weightGradient: dw.baseAddress!, biasGradient: db.baseAddress!,
@@ -187,11 +187,11 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         lastInput = nil
         defer { bias.grad = biasGradient }
         guard needsInputGradient else {
-            accumulate(into: nil)
+            accumulateBatch(inputGradient: nil)
             return nil
         }
         return inputGradients.zeros(input.shape) { inputGradient in
-            inputGradient.withUnsafeMutableBufferPointer { accumulate(into: $0.baseAddress!) }
+            inputGradient.withUnsafeMutableBufferPointer { accumulateBatch(inputGradient: $0.baseAddress!) }
         }
     }
 

@@ -22,22 +22,27 @@ extension ActivationFunction {
         -> Tensor<S>
     {
         // Into a fresh array: `var gradient = outputGradient` would copy the caller's still-shared buffer first.
-        var gradient = Tensor<S>(shapeOf: outputGradient) { _ in }
-        self.gradient(outputGradient, input: input, output: output, into: &gradient)
-        return gradient
+        Tensor(shapeOf: outputGradient) { writeGradient(outputGradient, input: input, output: output, into: $0) }
     }
 
-    /// G ⊙ f′ written into every element of `gradient`, a tensor of G's size.
+    /// G ⊙ f′ written into every element of `gradient`, a tensor of G's size (a layer's reused memory).
     @inlinable
     public static func gradient<S: TensorScalar>(
         _ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>, into gradient: inout Tensor<S>
     ) {
+        gradient.withUnsafeMutableBufferPointer {
+            writeGradient(outputGradient, input: input, output: output, into: $0)
+        }
+    }
+
+    @inlinable
+    static func writeGradient<S: TensorScalar>(
+        _ outputGradient: Tensor<S>, input: Tensor<S>, output: Tensor<S>, into g: UnsafeMutableBufferPointer<S>
+    ) {
         outputGradient.withUnsafeBufferPointer { dy in
             input.withUnsafeBufferPointer { x in
                 output.withUnsafeBufferPointer { y in
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        for i in 0..<dy.count { g[i] = dy[i] * derivative(input: x[i], output: y[i]) }
-                    }
+                    for i in 0..<dy.count { g[i] = dy[i] * derivative(input: x[i], output: y[i]) }
                 }
             }
         }
