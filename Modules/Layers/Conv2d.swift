@@ -86,12 +86,36 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        let output = try outputs.tensor(outputShape(for: input)) { convolve(input, into: &$0) }
+        lastInput = input
+        return output
+    }
+
+    /// Forward without keeping the input, into memory of its own: evaluation batches leave the
+    /// training step's workspace as it is.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func infer(_ x: inout Tensor<Scalar>) throws {
+        let input = x
+        var fresh = TensorWorkspace<Scalar>()
+        x = try fresh.tensor(outputShape(for: input)) { convolve(input, into: &$0) }
+    }
+
+    /// [N, outChannels, H_out, W_out] for a valid input; throws naming the input's shape otherwise.
+    private func outputShape(for input: Tensor<Scalar>) throws -> [Int] {
         guard input.rank == 4, input.shape[1] == inChannels, input.shape[2] + 2 * padding >= kernelSize,
             input.shape[3] + 2 * padding >= kernelSize
         else {
             throw TensorError.shapeMismatch(
                 operation: "Conv2d.forward", lhs: input.shape, rhs: [-1, inChannels, kernelSize, kernelSize])
         }
+        return [input.shape[0], outChannels, outputSize(input.shape[2]), outputSize(input.shape[3])]
+    }
+
+    /// Y = W ⋆ X + b into every element of `output`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func convolve(_ input: Tensor<Scalar>, into output: inout Tensor<Scalar>) {
         let batch = input.shape[0]
         let geometry = unfolding(for: input.shape)
         let (rows, positions, outChannels) = (geometry.rows, geometry.positions, outChannels)
@@ -99,32 +123,30 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
         let direct = direct(for: geometry).flatMap { $0.runsForward ? $0 : nil }
         let chunkPatches = patches.reserve(direct == nil ? chunks * rows * positions : 0, zeroedAs: 0)
         let scratch = directScratch.reserve(direct.map { chunks * $0.scratchCount } ?? 0, zeroedAs: 0)
-        let output = outputs.tensor([batch, outChannels, geometry.outHeight, geometry.outWidth]) { output in
-            input.withUnsafeBufferPointer { x in
-                weight.value.withUnsafeBufferPointer { w in
-                    bias.value.withUnsafeBufferPointer { b in
-                        output.withUnsafeMutableBufferPointer { y in
-                            BatchChunks.forEach(batch) { chunk, samples in
-                                let samplePatches = chunkPatches + chunk * rows * positions
-                                for n in samples {
-                                    let image = x.baseAddress! + n * geometry.imageSize
-                                    let sampleOutput = y.baseAddress! + n * outChannels * positions
-                                    if let direct {
-                                        direct.forward(
-                                            image: image.floats, weight: w.baseAddress!.floats,
-                                            output: sampleOutput.floats, scratch: scratch + chunk * direct.scratchCount)
-                                    } else {
-                                        geometry.unfold(image, into: samplePatches)
-                                        Scalar.gemm(
-                                            transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
-                                            alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
-                                            beta: 0, c: sampleOutput, ldc: positions)
-                                    }
-                                    for o in 0..<outChannels {
-                                        let row = sampleOutput + o * positions
-                                        let shift = b[o]
-                                        for p in 0..<positions { row[p] += shift }
-                                    }
+        input.withUnsafeBufferPointer { x in
+            weight.value.withUnsafeBufferPointer { w in
+                bias.value.withUnsafeBufferPointer { b in
+                    output.withUnsafeMutableBufferPointer { y in
+                        BatchChunks.forEach(batch) { chunk, samples in
+                            let samplePatches = chunkPatches + chunk * rows * positions
+                            for n in samples {
+                                let image = x.baseAddress! + n * geometry.imageSize
+                                let sampleOutput = y.baseAddress! + n * outChannels * positions
+                                if let direct {
+                                    direct.forward(
+                                        image: image.floats, weight: w.baseAddress!.floats,
+                                        output: sampleOutput.floats, scratch: scratch + chunk * direct.scratchCount)
+                                } else {
+                                    geometry.unfold(image, into: samplePatches)
+                                    Scalar.gemm(
+                                        transposeA: false, transposeB: false, m: outChannels, n: positions, k: rows,
+                                        alpha: 1, a: w.baseAddress!, lda: rows, b: samplePatches, ldb: positions,
+                                        beta: 0, c: sampleOutput, ldc: positions)
+                                }
+                                for o in 0..<outChannels {
+                                    let row = sampleOutput + o * positions
+                                    let shift = b[o]
+                                    for p in 0..<positions { row[p] += shift }
                                 }
                             }
                         }
@@ -132,8 +154,6 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
                 }
             }
         }
-        lastInput = input
-        return output
     }
 
     @_specialize(where Scalar == Float)

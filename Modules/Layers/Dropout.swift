@@ -40,8 +40,9 @@ public final class Dropout<Scalar: TensorScalar>: Module {
         let mask =
             frozenMask
             ?? masks.tensor(input.shape) { mask in
-                mask.withUnsafeMutableBufferPointer {
-                    random.fillBernoulli($0, probability: 1 - probability, value: scale)
+                // The draws and values of `bernoulliTensor(shape, probability: 1 − p) * scale`, in this specialised loop.
+                mask.withUnsafeMutableBufferPointer { mask in
+                    for i in 0..<mask.count { mask[i] = random.bernoulli(1 - probability) ? scale : 0 }
                 }
             }
         self.mask = mask

@@ -25,29 +25,49 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+        let output = try outputs.tensor(outputShape(for: input)) { pool(input, into: &$0) }
+        inputShape = input.shape
+        return output
+    }
+
+    /// Forward without keeping the input's shape, into memory of its own: evaluation batches leave
+    /// the training step's workspace as it is.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func infer(_ x: inout Tensor<Scalar>) throws {
+        let input = x
+        var fresh = TensorWorkspace<Scalar>()
+        x = try fresh.tensor(outputShape(for: input)) { pool(input, into: &$0) }
+    }
+
+    /// [N, C, H_out, W_out] for a valid input; throws naming the input's shape otherwise.
+    private func outputShape(for input: Tensor<Scalar>) throws -> [Int] {
         guard input.rank == 4, input.shape[2] >= kernelSize, input.shape[3] >= kernelSize else {
             throw TensorError.invalidShape(
                 operation: "MaxPool2d.forward", shape: input.shape, expected: "[N, C, H, W] with H, W ≥ \(kernelSize)")
         }
+        let outHeight = (input.shape[2] - kernelSize) / stride + 1
+        let outWidth = (input.shape[3] - kernelSize) / stride + 1
+        return [input.shape[0], input.shape[1], outHeight, outWidth]
+    }
+
+    /// Each window's maximum into `output`, shaped by `outputShape(for:)`, and its position into `winners`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    private func pool(_ input: Tensor<Scalar>, into output: inout Tensor<Scalar>) {
         let (batch, channels, height, width) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
-        let outHeight = (height - kernelSize) / stride + 1
-        let outWidth = (width - kernelSize) / stride + 1
-        let outputCount = batch * channels * outHeight * outWidth
-        if winners.count != outputCount { winners = [Int](repeating: 0, count: outputCount) }
-        let output = outputs.tensor([batch, channels, outHeight, outWidth]) { output in
-            input.withUnsafeBufferPointer { x in
-                output.withUnsafeMutableBufferPointer { y in
-                    winners.withUnsafeMutableBufferPointer { winner in
-                        pool(
-                            x.baseAddress!, into: y.baseAddress!, winners: winner.baseAddress!,
-                            planes: (batch, channels), height: height, width: width, outHeight: outHeight,
-                            outWidth: outWidth)
-                    }
+        let (outHeight, outWidth) = (output.shape[2], output.shape[3])
+        if winners.count != output.count { winners = [Int](repeating: 0, count: output.count) }
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeMutableBufferPointer { y in
+                winners.withUnsafeMutableBufferPointer { winner in
+                    pool(
+                        x.baseAddress!, into: y.baseAddress!, winners: winner.baseAddress!,
+                        planes: (batch, channels), height: height, width: width, outHeight: outHeight,
+                        outWidth: outWidth)
                 }
             }
         }
-        inputShape = input.shape
-        return output
     }
 
     /// Each window's maximum into `y` and its position into `winner`, chunks of samples on both cores.

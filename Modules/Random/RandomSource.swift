@@ -98,18 +98,6 @@ extension RandomSource {
         fill(shape) { bernoulli(probability) ? 1 : 0 }
     }
 
-    /// Sets each element of `buffer` to `value` with probability `probability` and to 0 otherwise,
-    /// drawing as `bernoulliTensor` does (a dropout mask written into memory the layer keeps).
-    /// - Parameters:
-    ///   - buffer: the mask's memory.
-    ///   - probability: the chance of `value`.
-    ///   - value: the kept elements' value (1/(1 − p) for inverted dropout).
-    public func fillBernoulli<Scalar: TensorScalar>(
-        _ buffer: UnsafeMutableBufferPointer<Scalar>, probability: Double, value: Scalar
-    ) {
-        for i in 0..<buffer.count { buffer[i] = Scalar(bernoulli(probability) ? 1 : 0) * value }
-    }
-
     private func fill<Scalar: TensorScalar>(_ shape: [Int], _ draw: () -> Double) -> Tensor<Scalar> {
         var tensor = Tensor<Scalar>.zeros(shape)
         tensor.withUnsafeMutableBufferPointer { buffer in

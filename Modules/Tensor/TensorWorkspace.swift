@@ -44,14 +44,17 @@ public struct TensorWorkspace<Scalar: TensorScalar> {
 
     /// The storage, moved out so that writing through it copies nothing when nobody else holds it,
     /// and resized to `count` within the memory it already has where it can (an epoch's last,
-    /// smaller batch and the next full one then reuse the same block).
-    @usableFromInline
+    /// smaller batch and the next full one then reuse the same block); fresh memory otherwise.
+    @inlinable
     mutating func take(count: Int) -> [Scalar] {
         var taken: [Scalar] = []
         swap(&taken, &storage)
         if taken.count > count {
             taken.removeLast(taken.count - count)
         } else if taken.count < count {
+            guard taken.capacity >= count else {
+                return [Scalar](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+            }
             taken.append(contentsOf: repeatElement(0, count: count - taken.count))
         }
         return taken

@@ -79,4 +79,28 @@ final class LayerWorkspaceTests: XCTestCase {
         unrolled.algorithm = .unrolled
         try assertSteadyState(unrolled, input: [4, 6, 10, 10])
     }
+
+    /// Evaluation (`infer`) on a larger batch writes into memory of its own: the next training step
+    /// still lands in the training step's block, and `infer` gives what `forward` gives.
+    private func assertInferenceLeavesTheWorkspace(
+        _ layer: some Module<Float>, input shape: [Int], evaluation evaluationShape: [Int],
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let random = RandomSource(seed: 5)
+        let training: Tensor<Float> = random.gaussianTensor(shape)
+        let evaluation: Tensor<Float> = random.gaussianTensor(evaluationShape)
+        let address = storageAddress(try step(layer, training).output)
+        var inferred = evaluation
+        try layer.infer(&inferred)
+        XCTAssertEqual(storageAddress(try step(layer, training).output), address, file: file, line: line)
+        XCTAssertEqual(inferred.scalars, try layer.forward(evaluation).scalars, file: file, line: line)
+    }
+
+    func testInferenceLeavesTheWorkspace() throws {
+        try assertInferenceLeavesTheWorkspace(
+            Conv2d<Float>(inChannels: 2, outChannels: 4, kernelSize: 3, random: RandomSource(seed: 4)),
+            input: [2, 2, 8, 8], evaluation: [5, 2, 8, 8])
+        try assertInferenceLeavesTheWorkspace(
+            MaxPool2d<Float>(kernelSize: 2), input: [2, 3, 6, 6], evaluation: [7, 3, 6, 6])
+    }
 }
