@@ -97,8 +97,7 @@ public final class Conv2d<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func infer(_ x: inout Tensor<Scalar>) throws {
         let input = x
-        var fresh = TensorWorkspace<Scalar>()
-        x = try fresh.tensor(outputShape(for: input)) { convolve(input, into: &$0) }
+        x = try TensorWorkspace.fresh(outputShape(for: input)) { convolve(input, into: &$0) }
     }
 
     /// [N, outChannels, H_out, W_out] for a valid input; throws naming the input's shape otherwise.

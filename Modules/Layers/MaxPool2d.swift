@@ -36,8 +36,7 @@ public final class MaxPool2d<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Double)
     public func infer(_ x: inout Tensor<Scalar>) throws {
         let input = x
-        var fresh = TensorWorkspace<Scalar>()
-        x = try fresh.tensor(outputShape(for: input)) { pool(input, into: &$0) }
+        x = try TensorWorkspace.fresh(outputShape(for: input)) { pool(input, into: &$0) }
     }
 
     /// [N, C, H_out, W_out] for a valid input; throws naming the input's shape otherwise.

@@ -27,6 +27,20 @@ public struct TensorWorkspace<Scalar: TensorScalar> {
         return result
     }
 
+    /// A tensor of `shape` in memory of its own, whose elements `body` writes, every one of them:
+    /// for inference paths, which leave a layer's workspace to its training steps.
+    /// - Parameters:
+    ///   - shape: the result's dimensions.
+    ///   - body: writes every element of the tensor it is given.
+    /// - Throws: what `body` throws.
+    @inlinable
+    public static func fresh(_ shape: [Int], writing body: (inout Tensor<Scalar>) throws -> Void) rethrows
+        -> Tensor<Scalar>
+    {
+        var workspace = TensorWorkspace()
+        return try workspace.tensor(shape, writing: body)
+    }
+
     /// A tensor of `shape` set to zero first, for `body` to add into.
     /// - Parameters:
     ///   - shape: the result's dimensions.
